@@ -1,0 +1,254 @@
+import { z } from 'zod';
+import { appErrorDataSchema } from './errors';
+import { modelEntrySchema, modelPatchSchema, newModelSchema, registrySchema } from './registry';
+
+/**
+ * The one place the app's API is declared. The IPC handlers, the preload bridge, the HTTP
+ * transport and the renderer client are all derived from these two tables, so adding a call
+ * means adding one entry here and one handler in `src/main/services`.
+ */
+
+// ---------- shapes shared by several calls ----------
+
+export const connectionStateSchema = z.object({
+  status: z.enum(['unknown', 'online', 'offline', 'error']),
+  host: z.string(),
+  version: z.string().nullable(),
+  /** False below Ollama 0.5.5, whose /api/create has no `from`/`files`. */
+  canCreate: z.boolean(),
+  /** Things the user should know even though Ollama answers (an old, vulnerable version). */
+  warnings: z.array(z.string()),
+  /** What went wrong and what to do, when not online. */
+  message: z.string().nullable(),
+  checkedAt: z.string().nullable(),
+});
+export type ConnectionState = z.infer<typeof connectionStateSchema>;
+
+export const modelDetailsSchema = z.looseObject({
+  parent_model: z.string().optional(),
+  format: z.string().optional(),
+  family: z.string().optional(),
+  families: z.array(z.string()).nullable().optional(),
+  parameter_size: z.string().optional(),
+  quantization_level: z.string().optional(),
+});
+
+/** A model Ollama has (from /api/tags). */
+export const ollamaModelSchema = z.object({
+  name: z.string(),
+  size: z.number(),
+  digest: z.string(),
+  modifiedAt: z.string(),
+  details: modelDetailsSchema,
+});
+export type OllamaModel = z.infer<typeof ollamaModelSchema>;
+
+/** A model loaded in memory (from /api/ps). */
+export const runningModelSchema = z.object({
+  name: z.string(),
+  size: z.number(),
+  sizeVram: z.number(),
+  digest: z.string(),
+  expiresAt: z.string(),
+});
+export type RunningModel = z.infer<typeof runningModelSchema>;
+
+export const showResultSchema = z.object({
+  modelfile: z.string(),
+  parameters: z.string(),
+  template: z.string(),
+  system: z.string(),
+  license: z.string(),
+  details: modelDetailsSchema,
+  capabilities: z.array(z.string()),
+});
+export type ShowResult = z.infer<typeof showResultSchema>;
+
+export const registryProblemSchema = z.object({
+  /** What is wrong, in one sentence a user can act on. */
+  message: z.string(),
+  file: z.string(),
+  line: z.number().nullable(),
+  column: z.number().nullable(),
+  /** Where the unreadable file was copied before anything else happened. */
+  backupPath: z.string().nullable(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })),
+});
+export type RegistryProblem = z.infer<typeof registryProblemSchema>;
+
+export const workspaceInfoSchema = z.object({
+  path: z.string(),
+  name: z.string(),
+  registryPath: z.string(),
+});
+export type WorkspaceInfo = z.infer<typeof workspaceInfoSchema>;
+
+export const registrySnapshotSchema = z.object({
+  workspace: workspaceInfoSchema,
+  registry: registrySchema,
+  /** Set while the file on disk is invalid: the app then shows the last good state read-only. */
+  problem: registryProblemSchema.nullable(),
+  readOnly: z.boolean(),
+});
+export type RegistrySnapshot = z.infer<typeof registrySnapshotSchema>;
+
+export const syncStateSchema = z.object({
+  connection: connectionStateSchema,
+  /** Models Ollama has that the registry names neither as a model nor as a base model. */
+  discovered: z.array(ollamaModelSchema),
+  /** Everything Ollama has, for pickers and sizes. */
+  ollamaModels: z.array(ollamaModelSchema),
+  lastSyncAt: z.string().nullable(),
+  /** Names whose status the last sync changed. */
+  changed: z.array(z.string()),
+});
+export type SyncState = z.infer<typeof syncStateSchema>;
+
+export const settingsSchema = z.object({
+  /** The host the user set; null means OLLAMA_HOST or the default. */
+  ollamaHost: z.string().nullable(),
+  /** The host actually used. */
+  effectiveHost: z.string(),
+  workspace: z.string(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const appInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  mode: z.enum(['desktop', 'headless']),
+  platform: z.string(),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+// ---------- calls ----------
+
+const none = z.strictObject({});
+
+interface CallSpec<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+  summary: string;
+}
+function call<I extends z.ZodType, O extends z.ZodType>(spec: CallSpec<I, O>): CallSpec<I, O> {
+  return spec;
+}
+
+export const calls = {
+  'app.info': call({ input: none, output: appInfoSchema, summary: 'Name, version and mode of the running app' }),
+  'registry.get': call({
+    input: none,
+    output: registrySnapshotSchema,
+    summary: 'The registry as last read, with any problem found in the file',
+  }),
+  'models.add': call({
+    input: z.strictObject({ entry: newModelSchema }),
+    output: modelEntrySchema,
+    summary: 'Add a model entry (status pending); fails if the name exists',
+  }),
+  'models.update': call({
+    input: z.strictObject({ name: z.string().min(1), patch: modelPatchSchema }),
+    output: modelEntrySchema,
+    summary: 'Change editable fields of an entry',
+  }),
+  'models.setDefault': call({
+    input: z.strictObject({ name: z.string().min(1).nullable() }),
+    output: registrySnapshotSchema,
+    summary: 'Make a model the default, or clear the default',
+  }),
+  'sync.get': call({ input: none, output: syncStateSchema, summary: 'The last sync result and connection state' }),
+  'sync.now': call({ input: none, output: syncStateSchema, summary: 'Reconcile the registry with Ollama now' }),
+  'ollama.running': call({ input: none, output: z.array(runningModelSchema), summary: 'Models loaded in memory' }),
+  'ollama.show': call({
+    input: z.strictObject({ model: z.string().min(1) }),
+    output: showResultSchema,
+    summary: "A model's Modelfile, template and details",
+  }),
+  'settings.get': call({ input: none, output: settingsSchema, summary: 'App settings' }),
+  'settings.update': call({
+    input: z.strictObject({
+      ollamaHost: z
+        .string()
+        .trim()
+        .max(500)
+        .nullable()
+        .optional()
+        .transform((v) => (v === '' ? null : v)),
+    }),
+    output: settingsSchema,
+    summary: 'Change app settings; an empty host means OLLAMA_HOST or the default',
+  }),
+  'workspace.open': call({
+    input: z.strictObject({ path: z.string().min(1) }),
+    output: registrySnapshotSchema,
+    summary: 'Switch to another workspace folder (created from the examples if empty)',
+  }),
+} as const;
+
+// ---------- events ----------
+
+export const events = {
+  'registry.changed': registrySnapshotSchema,
+  'sync.changed': syncStateSchema,
+  'settings.changed': settingsSchema,
+} as const;
+
+// ---------- derived types ----------
+
+export type Calls = typeof calls;
+export type CallName = keyof Calls;
+/** What a caller passes (before defaults and transforms). */
+export type CallInput<K extends CallName> = z.input<Calls[K]['input']>;
+/** What a handler receives (after parsing). */
+export type ParsedInput<K extends CallName> = z.output<Calls[K]['input']>;
+export type CallOutput<K extends CallName> = z.output<Calls[K]['output']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export const callNames = Object.keys(calls) as CallName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isCallName(name: string): name is CallName {
+  return Object.prototype.hasOwnProperty.call(calls, name);
+}
+export function isEventName(name: string): name is EventName {
+  return Object.prototype.hasOwnProperty.call(events, name);
+}
+
+/** Every call answers with this envelope on both transports, so an error keeps its kind and fields. */
+export const envelopeSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: appErrorDataSchema }),
+]);
+export type Envelope = z.infer<typeof envelopeSchema>;
+
+/** The typed client every renderer component's store talks to, whatever the transport. */
+export interface ApiClient {
+  call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+/** What the preload puts on `window.api`: the contract's calls and one way to subscribe. */
+export interface PreloadApi {
+  calls: { [K in CallName]: (input: unknown) => Promise<Envelope> };
+  subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
+}
+
+// ---------- transport naming, derived from the call names ----------
+
+export const IPC_EVENT_CHANNEL = 'mw:event';
+export function ipcChannel(name: CallName): string {
+  return `mw:call:${name}`;
+}
+export const HTTP_RPC_PREFIX = '/rpc/';
+export const HTTP_EVENTS_PATH = '/events';
+export function httpRoute(name: CallName): string {
+  return `${HTTP_RPC_PREFIX}${name}`;
+}
+
+/** The main side implements one of these per call; transports parse input before calling it. */
+export type Handlers = {
+  [K in CallName]: (input: ParsedInput<K>) => Promise<z.input<Calls[K]['output']>>;
+};

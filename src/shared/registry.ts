@@ -1,0 +1,121 @@
+import { z } from 'zod';
+
+/**
+ * The registry file (`<workspace>/model_settings.json`) in the seed's format: snake_case keys,
+ * and every key the schema does not know (the seed's `is_jamie_model`, anything a user added)
+ * survives every write, hence loose objects throughout.
+ */
+
+export const MODEL_STATUSES = ['pending', 'creating', 'available', 'missing', 'failed'] as const;
+export const modelStatusSchema = z.enum(MODEL_STATUSES);
+export type ModelStatus = z.infer<typeof modelStatusSchema>;
+
+/** What the last successful build was made from, so the app can tell when a model is out of date. */
+export const buildProvenanceSchema = z.looseObject({
+  modelfile_sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 hex digest'),
+  digest: z.string(),
+  base_model: z.string().optional(),
+  base_digest: z.string().optional(),
+  built_at: z.string(),
+});
+export type BuildProvenance = z.infer<typeof buildProvenanceSchema>;
+
+export const modelEntrySchema = z.looseObject({
+  name: z.string().min(1),
+  display_name: z.string(),
+  description: z.string().default(''),
+  version: z.string().default(''),
+  base_model: z.string().default(''),
+  modelfile: z.string().default(''),
+  show_in_ui: z.boolean().default(true),
+  auto_preload: z.boolean().default(false),
+  created_at: z.string().optional(),
+  last_updated: z.string().optional(),
+  status: modelStatusSchema.default('pending'),
+  /** Ollama's message when the last create failed. */
+  failure_reason: z.string().optional(),
+  build: buildProvenanceSchema.optional(),
+});
+export type ModelEntry = z.infer<typeof modelEntrySchema>;
+
+export const BASE_MODEL_STATUSES = ['available', 'missing', 'pending'] as const;
+export const baseModelEntrySchema = z.looseObject({
+  display_name: z.string().default(''),
+  description: z.string().default(''),
+  /** Human size as the seed writes it ("4.7 GB"), refreshed from Ollama's bytes by sync. */
+  size: z.string().optional(),
+  status: z.enum(BASE_MODEL_STATUSES).default('pending'),
+});
+export type BaseModelEntry = z.infer<typeof baseModelEntrySchema>;
+
+export const registrySchema = z
+  .looseObject({
+    default_model: z.string().nullable().default(null),
+    models: z.record(z.string(), modelEntrySchema).default({}),
+    base_models: z.record(z.string(), baseModelEntrySchema).default({}),
+    last_updated: z.string().optional(),
+  })
+  .superRefine((registry, ctx) => {
+    for (const [key, entry] of Object.entries(registry.models)) {
+      if (entry.name !== key) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['models', key, 'name'],
+          message: `must equal its key "${key}" (found "${entry.name}")`,
+        });
+      }
+    }
+    const def = registry.default_model;
+    if (def !== null && def !== '' && !(def in registry.models)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['default_model'],
+        message: `names "${def}", which is not one of the models`,
+      });
+    }
+  });
+export type Registry = z.infer<typeof registrySchema>;
+
+/** Fields a user may change on an entry; `name` changes go through a rename, status through sync and jobs. */
+export const modelPatchSchema = z
+  .looseObject({
+    display_name: z.string().min(1, 'cannot be empty').max(200),
+    description: z.string().max(2000),
+    version: z.string().max(40),
+    base_model: z.string(),
+    modelfile: z.string().min(1),
+    show_in_ui: z.boolean(),
+    auto_preload: z.boolean(),
+  })
+  .partial()
+  .superRefine((patch, ctx) => {
+    for (const key of ['name', 'status', 'created_at', 'last_updated', 'build', 'failure_reason']) {
+      if (key in patch) ctx.addIssue({ code: 'custom', path: [key], message: 'cannot be changed by an update' });
+    }
+  });
+export type ModelPatch = z.infer<typeof modelPatchSchema>;
+
+/** A new entry as `POST /admin/models/add` and "New model" take it: status and times are filled in. */
+export const newModelSchema = z.looseObject({
+  name: z.string().min(1),
+  display_name: z.string().min(1, 'cannot be empty'),
+  description: z.string().default(''),
+  version: z.string().default(''),
+  base_model: z.string().default(''),
+  modelfile: z.string().min(1, 'cannot be empty'),
+  show_in_ui: z.boolean().default(true),
+  auto_preload: z.boolean().default(false),
+  status: modelStatusSchema.optional(),
+  created_at: z.string().optional(),
+  last_updated: z.string().optional(),
+});
+export type NewModel = z.infer<typeof newModelSchema>;
+
+/** The seed writes Python's `datetime.isoformat()` (no zone); the app writes ISO 8601 in UTC. */
+export function timestamp(now: Date = new Date()): string {
+  return now.toISOString();
+}
+
+export function emptyRegistry(): Registry {
+  return { default_model: null, models: {}, base_models: {}, last_updated: timestamp() };
+}
