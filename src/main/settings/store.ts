@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import type { Settings } from '../../shared/contract';
+import type { SettingsBackend } from './backend';
+
+/** What the settings file holds. A bad value falls back to its default on its own (logged). */
+const storedSettingsSchema = z.object({
+  ollamaHost: z.string().nullable().default(null),
+  workspace: z.string().nullable().default(null),
+});
+export type StoredSettings = z.infer<typeof storedSettingsSchema>;
+
+export interface SettingsStoreOptions {
+  /** The host actually used given the one set here: OLLAMA_HOST or the default when null. */
+  resolveHost: (settingsHost: string | null) => string;
+  /** The workspace used when none was opened yet. */
+  defaultWorkspace: string;
+  log?: (message: string) => void;
+}
+
+/** The app's own settings (not the user's registry): the Ollama host and the last workspace. */
+export class SettingsStore {
+  private values: StoredSettings;
+  private readonly log: (message: string) => void;
+
+  constructor(
+    private readonly backend: SettingsBackend,
+    private readonly options: SettingsStoreOptions,
+  ) {
+    this.log = options.log ?? ((message) => console.warn(`[settings] ${message}`));
+    this.values = this.read();
+  }
+
+  /** The values as stored (null: not set). */
+  stored(): StoredSettings {
+    return { ...this.values };
+  }
+
+  /** The contract's view: with the host actually used and the workspace in effect. */
+  get(): Settings {
+    return {
+      ollamaHost: this.values.ollamaHost,
+      effectiveHost: this.options.resolveHost(this.values.ollamaHost),
+      workspace: this.values.workspace ?? this.options.defaultWorkspace,
+    };
+  }
+
+  update(patch: Partial<StoredSettings>): Settings {
+    const next: StoredSettings = {
+      ollamaHost: patch.ollamaHost === undefined ? this.values.ollamaHost : normalize(patch.ollamaHost),
+      workspace: patch.workspace === undefined ? this.values.workspace : patch.workspace || null,
+    };
+    // Keys written by other versions of the app stay.
+    this.backend.store = { ...this.rawObject(), ...next };
+    this.values = next;
+    return this.get();
+  }
+
+  private rawObject(): Record<string, unknown> {
+    try {
+      return { ...this.backend.store };
+    } catch {
+      // Became unreadable since start: it is rewritten whole below.
+      return {};
+    }
+  }
+
+  private read(): StoredSettings {
+    const raw = this.rawObject();
+    const result = storedSettingsSchema.safeParse(raw);
+    if (result.success) return result.data;
+    const values: StoredSettings = { ollamaHost: null, workspace: null };
+    for (const key of Object.keys(values) as Array<keyof StoredSettings>) {
+      const field = storedSettingsSchema.shape[key].safeParse(raw[key]);
+      if (field.success) values[key] = field.data;
+      else this.log(`ignoring the stored ${key} (${JSON.stringify(raw[key])}): it must be a string or null.`);
+    }
+    return values;
+  }
+}
+
+/** An empty or blank host means "not set". */
+function normalize(value: string | null): string | null {
+  const trimmed = value?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
+}

@@ -1,0 +1,156 @@
+import type { ConnectionState, OllamaModel, SyncState } from '../shared/contract';
+import { AppError, toAppError } from '../shared/errors';
+import { versionAdvice } from '../shared/ollama-version';
+import { timestamp } from '../shared/registry';
+import { reconcile } from '../shared/sync-rules';
+import type { EventBus } from './events';
+import type { OllamaGateway } from './ollama/types';
+import type { RegistryStore } from './registry/store';
+
+export interface SyncServiceOptions {
+  store: RegistryStore;
+  /** A getter: the host can change in Settings between two syncs. */
+  gateway: () => OllamaGateway;
+  bus?: EventBus;
+  clock?: () => Date;
+  log?: (message: string) => void;
+}
+
+/**
+ * Keeps the registry's statuses in line with what Ollama has (rules in shared/sync-rules.ts) and
+ * tracks the connection. When Ollama cannot be reached or answers with an error, no status
+ * changes: only a real list of models may mark something missing.
+ */
+export class SyncService {
+  private readonly store: RegistryStore;
+  private readonly gateway: () => OllamaGateway;
+  private readonly bus: EventBus | undefined;
+  private readonly clock: () => Date;
+  private readonly log: (message: string) => void;
+  private state: SyncState;
+  private inFlight: Promise<SyncState> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(options: SyncServiceOptions) {
+    this.store = options.store;
+    this.gateway = options.gateway;
+    this.bus = options.bus;
+    this.clock = options.clock ?? (() => new Date());
+    this.log = options.log ?? ((message) => console.warn(`[sync] ${message}`));
+    this.state = {
+      connection: {
+        status: 'unknown',
+        host: this.gateway().host,
+        version: null,
+        canCreate: false,
+        warnings: [],
+        message: null,
+        checkedAt: null,
+      },
+      discovered: [],
+      ollamaModels: [],
+      lastSyncAt: null,
+      changed: [],
+    };
+  }
+
+  get(): SyncState {
+    return this.state;
+  }
+
+  /** Reconciles now; calls made while one runs share its result. */
+  syncNow(): Promise<SyncState> {
+    this.inFlight ??= this.run().finally(() => {
+      this.inFlight = null;
+    });
+    return this.inFlight;
+  }
+
+  /** Syncs at once, then every `intervalMs` (the timer does not keep the process alive). */
+  start(intervalMs = 60_000): void {
+    this.stop();
+    const tick = () => void this.syncNow().catch((error: unknown) => this.log(`sync failed: ${String(error)}`));
+    tick();
+    this.timer = setInterval(tick, intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  private async run(): Promise<SyncState> {
+    const gateway = this.gateway();
+    const checkedAt = timestamp(this.clock());
+    let version: string;
+    let models: OllamaModel[];
+    try {
+      [version, models] = await Promise.all([gateway.version(), gateway.list()]);
+    } catch (error) {
+      return this.publish(this.unreachable(gateway.host, checkedAt, toAppError(error)));
+    }
+
+    const now = this.clock();
+    const planned = reconcile(this.store.get().registry, models, now);
+    let changed: string[] = [];
+    if (planned.modified && !this.store.get().readOnly) {
+      changed = await this.apply(models, now);
+    }
+
+    const advice = versionAdvice(version);
+    return this.publish({
+      connection: {
+        status: 'online',
+        host: gateway.host,
+        version,
+        canCreate: advice.canCreate,
+        warnings: advice.warnings,
+        message: null,
+        checkedAt,
+      },
+      discovered: planned.discovered,
+      ollamaModels: models,
+      lastSyncAt: timestamp(now),
+      changed,
+    });
+  }
+
+  /** Writes the statuses, recomputed on the file's current content (the store re-reads it). */
+  private async apply(models: OllamaModel[], now: Date): Promise<string[]> {
+    try {
+      return await this.store.update((draft) => {
+        const result = reconcile(draft, models, now);
+        draft.models = result.registry.models;
+        draft.base_models = result.registry.base_models;
+        return result.changed;
+      });
+    } catch (error) {
+      // Read-only (the file turned invalid meanwhile) is already reported by the store itself.
+      if (!(error instanceof AppError && error.kind === 'read_only')) {
+        this.log(`could not write the statuses: ${String(error)}`);
+      }
+      return [];
+    }
+  }
+
+  /** Offline or an error from Ollama: statuses stay as they were; what Ollama has is unknown. */
+  private unreachable(host: string, checkedAt: string, error: AppError): SyncState {
+    const connection: ConnectionState = {
+      status: error.kind === 'offline' ? 'offline' : 'error',
+      host,
+      version: null,
+      canCreate: false,
+      warnings: [],
+      message: error.message,
+      checkedAt,
+    };
+    return { connection, discovered: [], ollamaModels: [], lastSyncAt: this.state.lastSyncAt, changed: [] };
+  }
+
+  private publish(state: SyncState): SyncState {
+    this.state = state;
+    this.bus?.emit('sync.changed', state);
+    return state;
+  }
+}

@@ -1,0 +1,93 @@
+import type { OllamaModel } from './contract';
+import { humanBytes } from './human-bytes';
+import { modelKey } from './model-name';
+import type { BaseModelEntry, ModelStatus, Registry } from './registry';
+import { timestamp } from './registry';
+
+/**
+ * How the registry follows what Ollama has. Only called with a real answer from Ollama: when
+ * Ollama cannot be reached nothing here runs, so nothing is marked missing (the seed's bug).
+ */
+
+export type BaseModelStatus = BaseModelEntry['status'];
+
+/** A model's status once we know whether Ollama has it. */
+export function nextModelStatus(current: ModelStatus, present: boolean): ModelStatus {
+  // A running create job owns the status until it ends.
+  if (current === 'creating') return current;
+  if (present) return 'available';
+  // Only something that was there can go missing; pending and failed were never built.
+  return current === 'available' ? 'missing' : current;
+}
+
+/** Base models follow the same rules: present → available, gone after being there → missing. */
+export function nextBaseModelStatus(current: BaseModelStatus, present: boolean): BaseModelStatus {
+  if (present) return 'available';
+  return current === 'available' ? 'missing' : current;
+}
+
+export interface StatusChange {
+  kind: 'model' | 'base_model';
+  /** The registry key. */
+  name: string;
+  from: string;
+  to: string;
+}
+
+export interface ReconcileResult {
+  /** The registry with the changes applied; the same object when nothing changed. */
+  registry: Registry;
+  /** Names whose status changed. */
+  changed: string[];
+  changes: StatusChange[];
+  /** Whether anything at all changed (a status or a base model's size), i.e. whether to write. */
+  modified: boolean;
+  /** Models Ollama has that the registry names neither as a model nor as a base model. */
+  discovered: OllamaModel[];
+}
+
+export function reconcile(registry: Registry, ollamaModels: readonly OllamaModel[], now: Date): ReconcileResult {
+  const keys = ollamaModels.map((model) => modelKey(model.name));
+  const present = new Map<string, OllamaModel>();
+  ollamaModels.forEach((model, i) => present.set(keys[i]!, model));
+
+  const changes: StatusChange[] = [];
+  const stamp = timestamp(now);
+  const known = new Set<string>();
+
+  let models = registry.models;
+  for (const [name, entry] of Object.entries(registry.models)) {
+    const key = modelKey(name);
+    known.add(key);
+    const status = nextModelStatus(entry.status, present.has(key));
+    if (status === entry.status) continue;
+    if (models === registry.models) models = { ...registry.models };
+    models[name] = { ...entry, status, last_updated: stamp };
+    changes.push({ kind: 'model', name, from: entry.status, to: status });
+  }
+
+  let baseModels = registry.base_models;
+  let sizeChanged = false;
+  for (const [name, entry] of Object.entries(registry.base_models)) {
+    const key = modelKey(name);
+    known.add(key);
+    const found = present.get(key);
+    const status = nextBaseModelStatus(entry.status, found !== undefined);
+    const size = found ? humanBytes(found.size) : entry.size;
+    if (status === entry.status && size === entry.size) continue;
+    if (baseModels === registry.base_models) baseModels = { ...registry.base_models };
+    baseModels[name] = { ...entry, status, ...(size === undefined ? {} : { size }) };
+    if (status !== entry.status) changes.push({ kind: 'base_model', name, from: entry.status, to: status });
+    else sizeChanged = true;
+  }
+
+  const discovered = ollamaModels.filter((_, i) => !known.has(keys[i]!));
+  const modified = changes.length > 0 || sizeChanged;
+  return {
+    registry: modified ? { ...registry, models, base_models: baseModels } : registry,
+    changed: changes.map((change) => change.name),
+    changes,
+    modified,
+    discovered,
+  };
+}

@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openConfSettingsBackend, openSettingsBackend, type SettingsBackend } from '../../src/main/settings/backend';
+import { SettingsStore } from '../../src/main/settings/store';
+
+let dir: string;
+let file: string;
+const logs: string[] = [];
+const log = (message: string) => logs.push(message);
+const resolveHost = (host: string | null) => host ?? 'http://127.0.0.1:11434';
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mw-settings-'));
+  file = path.join(dir, 'settings.json');
+  logs.length = 0;
+});
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function openStore(): SettingsStore {
+  return new SettingsStore(openConfSettingsBackend(dir, log), { resolveHost, defaultWorkspace: '/default/ws', log });
+}
+
+describe('SettingsStore', () => {
+  it('starts from defaults without writing a file', () => {
+    expect(openStore().get()).toEqual({ ollamaHost: null, effectiveHost: 'http://127.0.0.1:11434', workspace: '/default/ws' });
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
+  it('stores the host and the last workspace, and reads them back after a restart', () => {
+    const store = openStore();
+    expect(store.update({ ollamaHost: ' http://gpu-box:11434 ' })).toEqual({
+      ollamaHost: 'http://gpu-box:11434',
+      effectiveHost: 'http://gpu-box:11434',
+      workspace: '/default/ws',
+    });
+    store.update({ workspace: '/home/me/models' });
+    expect(openStore().get()).toEqual({ ollamaHost: 'http://gpu-box:11434', effectiveHost: 'http://gpu-box:11434', workspace: '/home/me/models' });
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({ ollamaHost: 'http://gpu-box:11434', workspace: '/home/me/models' });
+  });
+
+  it('treats an empty host as "not set"', () => {
+    const store = openStore();
+    store.update({ ollamaHost: 'http://x:1' });
+    expect(store.update({ ollamaHost: '' }).ollamaHost).toBeNull();
+    expect(store.update({ ollamaHost: '  ' }).effectiveHost).toBe('http://127.0.0.1:11434');
+  });
+
+  it('keeps keys it does not know', () => {
+    fs.writeFileSync(file, JSON.stringify({ windowBounds: { width: 800 }, ollamaHost: null }));
+    openStore().update({ workspace: '/w' });
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({ windowBounds: { width: 800 }, ollamaHost: null, workspace: '/w' });
+  });
+
+  it('moves a corrupt file aside, logs why, and uses defaults', () => {
+    fs.writeFileSync(file, '{ "ollamaHost": ');
+    const store = openStore();
+    expect(store.get().ollamaHost).toBeNull();
+    const aside = fs.readdirSync(dir).filter((name) => name.startsWith('settings.json.corrupt-'));
+    expect(aside).toHaveLength(1);
+    expect(fs.readFileSync(path.join(dir, aside[0]!), 'utf8')).toBe('{ "ollamaHost": ');
+    expect(logs.join('\n')).toMatch(/settings\.json is not valid JSON .*moved it to .*settings\.json\.corrupt-/);
+    store.update({ ollamaHost: 'http://h:1' });
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).ollamaHost).toBe('http://h:1');
+  });
+
+  it('ignores a value of the wrong type, keeping the others', () => {
+    fs.writeFileSync(file, JSON.stringify({ ollamaHost: 11434, workspace: '/w' }));
+    expect(openStore().get()).toEqual({ ollamaHost: null, effectiveHost: 'http://127.0.0.1:11434', workspace: '/w' });
+    expect(logs.join('\n')).toMatch(/ignoring the stored ollamaHost \(11434\)/);
+  });
+
+  it('works over any backend with a path and a store (electron-store in the app)', () => {
+    let data: Record<string, unknown> = { ollamaHost: 'http://a:1' };
+    const backend: SettingsBackend = {
+      path: '/nowhere/settings.json',
+      get store() {
+        return { ...data };
+      },
+      set store(value) {
+        data = value;
+      },
+    };
+    const store = new SettingsStore(openSettingsBackend(() => backend, backend.path, log), { resolveHost, defaultWorkspace: '/d' });
+    expect(store.get().ollamaHost).toBe('http://a:1');
+    store.update({ ollamaHost: null });
+    expect(data).toEqual({ ollamaHost: null, workspace: null });
+  });
+});
