@@ -1,0 +1,84 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { hasBearerToken } from './bearer-token';
+import { HttpError } from './http-error';
+import { parseRequestTarget } from './request-target';
+import { sendDetail, setBaselineHeaders } from './responses';
+import type { Route } from './route';
+import { isAllowedHost, isAllowedOrigin, type HostPolicy } from './security';
+import type { StaticFiles } from './static-files';
+
+/** Paths that are never the UI: unknown ones are a JSON 404 (behind the token), not index.html. */
+const API_PREFIXES = ['/rpc', '/events', '/admin', '/v1', '/api'];
+
+function isApiPath(path: string): boolean {
+  return API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+}
+
+export interface DispatchOptions {
+  readonly routes: readonly Route[];
+  /** Known only once the server listens (port 0 picks the port). */
+  readonly hostPolicy: () => HostPolicy;
+  readonly token: string;
+  readonly staticFiles: StaticFiles;
+  readonly log: (line: string) => void;
+}
+
+function sendUnauthenticated(res: ServerResponse): void {
+  sendDetail(res, 401, 'Not authenticated', { 'WWW-Authenticate': 'Bearer' });
+}
+
+/**
+ * The order is the security model: headers, then Host (DNS rebinding), then Origin (foreign
+ * pages), for every path including the UI's files; then routing, then the token, then the route.
+ * No response ever carries CORS headers, so preflights (OPTIONS) simply fail.
+ */
+export function createRequestListener(options: DispatchOptions): RequestListener {
+  async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    setBaselineHeaders(res);
+    const policy = options.hostPolicy();
+    if (!isAllowedHost(policy, req.headers.host)) return sendDetail(res, 403, 'Host not allowed');
+    if (!isAllowedOrigin(policy, req.headers.origin)) return sendDetail(res, 403, 'Origin not allowed');
+    if (req.method === 'OPTIONS') return sendDetail(res, 405, 'Method Not Allowed');
+
+    const target = parseRequestTarget(req.url);
+    const candidates: { route: Route; params: Record<string, string> }[] = [];
+    for (const route of options.routes) {
+      const params = route.path.match(target.path);
+      if (params) candidates.push({ route, params });
+    }
+    const authorized = (): boolean => hasBearerToken(req.headers.authorization, options.token);
+
+    if (candidates.length === 0) {
+      if (isApiPath(target.path)) {
+        if (!authorized()) return sendUnauthenticated(res);
+        return sendDetail(res, 404, 'Not Found');
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        return sendDetail(res, 405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
+      }
+      return options.staticFiles.serve(req, res, target.path);
+    }
+
+    const chosen = candidates.find(({ route }) => route.method === req.method);
+    const needsToken = (chosen ? [chosen] : candidates).some(({ route }) => route.auth === 'token');
+    if (needsToken && !authorized()) return sendUnauthenticated(res);
+    if (!chosen) {
+      const allow = [...new Set(candidates.map(({ route }) => route.method))].join(', ');
+      return sendDetail(res, 405, 'Method Not Allowed', { Allow: allow });
+    }
+    await chosen.route.handle({ req, res, params: chosen.params, query: target.query, log: options.log });
+  }
+
+  return (req, res) => {
+    dispatch(req, res).catch((error: unknown) => {
+      if (res.headersSent) {
+        res.destroy();
+      } else if (error instanceof HttpError) {
+        sendDetail(res, error.status, error.message);
+      } else {
+        options.log(`[http] ${req.method ?? '?'} ${req.url ?? '?'} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        sendDetail(res, 500, 'Internal server error; the log has the details');
+      }
+    });
+  };
+}

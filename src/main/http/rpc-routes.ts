@@ -1,0 +1,54 @@
+import type { ServerResponse } from 'node:http';
+import { HTTP_RPC_PREFIX, isCallName, type Envelope, type Handlers } from '../../shared/contract';
+import { AppError, toAppError } from '../../shared/errors';
+import { statusForKind } from './error-status';
+import { HttpError } from './http-error';
+import { invokeCall } from './invoke-call';
+import { readJsonBody } from './json-body';
+import { pathPattern } from './path-pattern';
+import { sendJson } from './responses';
+import type { Route } from './route';
+
+function sendEnvelope(res: ServerResponse, status: number, envelope: Envelope): void {
+  sendJson(res, status, envelope);
+}
+
+function sendError(res: ServerResponse, error: AppError, status = statusForKind(error.kind, 'rpc')): void {
+  sendEnvelope(res, status, { ok: false, error: error.toData() });
+}
+
+/**
+ * `POST /rpc/<call>` for every call in the contract, answered with the envelope. One generic
+ * route, not one per call, so a call added to the contract is reachable without touching HTTP.
+ */
+export function rpcRoutes(handlers: Handlers): Route[] {
+  return [
+    {
+      method: 'POST',
+      path: pathPattern(`${HTTP_RPC_PREFIX}{call}`),
+      auth: 'token',
+      async handle({ req, res, params, log }) {
+        const name = params.call ?? '';
+        if (!isCallName(name)) {
+          req.resume();
+          sendError(res, new AppError('not_found', `Unknown call "${name}"`));
+          return;
+        }
+        let body: unknown;
+        try {
+          body = await readJsonBody(req);
+        } catch (error) {
+          if (!(error instanceof HttpError)) throw error;
+          sendError(res, new AppError('validation', error.message), error.status);
+          return;
+        }
+        try {
+          const value = await invokeCall(handlers, name, body ?? {}, log);
+          sendEnvelope(res, 200, { ok: true, value });
+        } catch (error) {
+          sendError(res, toAppError(error));
+        }
+      },
+    },
+  ];
+}

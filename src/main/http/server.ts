@@ -1,0 +1,93 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Handlers } from '../../shared/contract';
+import type { EventBus } from '../events';
+import { adminRoutes } from './admin-routes';
+import { MIN_TOKEN_LENGTH } from './bearer-token';
+import { createRequestListener } from './dispatch';
+import { eventStream } from './event-stream';
+import { rpcRoutes } from './rpc-routes';
+import { createHostPolicy, type HostPolicy } from './security';
+import { staticFiles } from './static-files';
+
+export interface HttpServerOptions {
+  handlers: Handlers;
+  bus: EventBus;
+  /** Required as `Authorization: Bearer <token>` on the API; at least 16 characters (see createToken). */
+  token: string;
+  /** The built renderer (index.html + assets/); null serves a "UI not built" page. */
+  staticDir: string | null;
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  log?: (line: string) => void;
+  /** Interval of the `: ping` comments on /events; 15 s unless a test wants it faster. */
+  pingIntervalMs?: number;
+}
+
+export interface RunningHttpServer {
+  server: Server;
+  /** `http://127.0.0.1:<port>` (no trailing slash, no token). */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Requests still running this long after close() are cut off. */
+const CLOSE_GRACE_MS = 2000;
+
+function urlHost(host: string): string {
+  const bare = host.replace(/^\[|\]$/g, '');
+  if (bare === '0.0.0.0' || bare === '::' || bare === '') return '127.0.0.1';
+  return bare.includes(':') ? `[${bare}]` : bare;
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/** The headless transport: the contract over HTTP, the seed's admin API, events and the built UI. */
+export async function createHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
+  if (options.token.length < MIN_TOKEN_LENGTH) {
+    throw new Error(`The HTTP token must be at least ${MIN_TOKEN_LENGTH} characters`);
+  }
+  const log = options.log ?? ((line: string) => console.error(line));
+  const events = eventStream(options.bus, { pingIntervalMs: options.pingIntervalMs ?? 15_000 });
+  const routes = [...rpcRoutes(options.handlers), events.route, ...adminRoutes(options.handlers)];
+
+  let policy: HostPolicy = createHostPolicy(options.host, options.port);
+  const server = createServer(
+    createRequestListener({
+      routes,
+      hostPolicy: () => policy,
+      token: options.token,
+      staticFiles: staticFiles(options.staticDir),
+      log,
+    }),
+  );
+
+  const port = await listen(server, options.port, options.host);
+  policy = createHostPolicy(options.host, port);
+
+  let closing: Promise<void> | null = null;
+  return {
+    server,
+    url: `http://${urlHost(options.host)}:${port}`,
+    port,
+    close() {
+      closing ??= new Promise<void>((resolve, reject) => {
+        events.closeAll();
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
+      });
+      return closing;
+    },
+  };
+}

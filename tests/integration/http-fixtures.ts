@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import type { Handlers, RegistrySnapshot, SyncState } from '../../src/shared/contract';
+import { AppError } from '../../src/shared/errors';
+import type { ModelEntry, Registry } from '../../src/shared/registry';
+import { EventBus } from '../../src/main/events';
+import { createHttpServer, type RunningHttpServer } from '../../src/main/http/server';
+
+/** Shared set-up for the tests/integration/http-*.test.ts files (not a test file itself). */
+
+export const TOKEN = 'test-token-0123456789abcdef';
+
+const seedFile = fileURLToPath(new URL('../../models/model_settings.json', import.meta.url));
+
+/** The example registry, in the seed's format (it carries `is_jamie_model`). */
+export function seedRegistry(): Registry {
+  return JSON.parse(readFileSync(seedFile, 'utf8')) as Registry;
+}
+
+export const offlineSync: SyncState = {
+  connection: {
+    status: 'offline',
+    host: 'http://127.0.0.1:11434',
+    version: null,
+    canCreate: false,
+    warnings: [],
+    message: 'Ollama is not running',
+    checkedAt: null,
+  },
+  discovered: [],
+  ollamaModels: [],
+  lastSyncAt: null,
+  changed: [],
+};
+
+/** Handlers over an in-memory registry; `calls` records every call the server made. */
+export function stubHandlers(overrides: Partial<Handlers> = {}): { handlers: Handlers; registry: Registry; calls: { name: string; input: unknown }[] } {
+  const registry = seedRegistry();
+  const calls: { name: string; input: unknown }[] = [];
+  const snapshot = (): RegistrySnapshot => ({
+    workspace: { path: '/ws', name: 'ws', registryPath: '/ws/model_settings.json' },
+    registry,
+    problem: null,
+    readOnly: false,
+  });
+  const notStubbed = (): Promise<never> => Promise.reject(new AppError('internal', 'not stubbed'));
+
+  const base: Handlers = {
+    'app.info': async () => ({ name: 'Modelwright', version: '0.1.0', mode: 'headless', platform: 'linux' }),
+    'registry.get': async () => snapshot(),
+    'models.add': async ({ entry }) => {
+      if (entry.name in registry.models) throw new AppError('conflict', `Model ${entry.name} already exists`);
+      const added: ModelEntry = { ...entry, status: entry.status ?? 'pending' };
+      registry.models[entry.name] = added;
+      return added;
+    },
+    'models.update': async ({ name, patch }) => {
+      const current = registry.models[name];
+      if (!current) throw new AppError('not_found', `No model named "${name}" in the registry`);
+      const updated = { ...current, ...patch };
+      registry.models[name] = updated;
+      return updated;
+    },
+    'models.setDefault': async () => snapshot(),
+    'sync.get': async () => offlineSync,
+    'sync.now': async () => offlineSync,
+    'ollama.running': async () => [],
+    'ollama.show': notStubbed,
+    'settings.get': async () => ({ ollamaHost: null, effectiveHost: 'http://127.0.0.1:11434', workspace: '/ws' }),
+    'settings.update': async () => ({ ollamaHost: null, effectiveHost: 'http://127.0.0.1:11434', workspace: '/ws' }),
+    'workspace.open': async () => snapshot(),
+  };
+  const all = { ...base, ...overrides };
+  const handlers = Object.fromEntries(
+    Object.entries(all).map(([name, handler]) => [
+      name,
+      (input: unknown) => {
+        calls.push({ name, input });
+        return (handler as (input: unknown) => Promise<unknown>)(input);
+      },
+    ]),
+  ) as unknown as Handlers;
+  return { handlers, registry, calls };
+}
+
+export interface TestServer extends RunningHttpServer {
+  bus: EventBus;
+  logs: string[];
+}
+
+export async function startServer(
+  options: { handlers?: Handlers; bus?: EventBus; staticDir?: string | null; host?: string; pingIntervalMs?: number } = {},
+): Promise<TestServer> {
+  const bus = options.bus ?? new EventBus();
+  const logs: string[] = [];
+  const running = await createHttpServer({
+    handlers: options.handlers ?? stubHandlers().handlers,
+    bus,
+    token: TOKEN,
+    staticDir: options.staticDir ?? null,
+    host: options.host ?? '127.0.0.1',
+    port: 0,
+    log: (line) => logs.push(line),
+    ...(options.pingIntervalMs === undefined ? {} : { pingIntervalMs: options.pingIntervalMs }),
+  });
+  return { ...running, bus, logs };
+}
+
+export interface TestResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  text: string;
+  json(): unknown;
+}
+
+export interface TestRequest {
+  method?: string;
+  /** Sent exactly as written (no URL normalization), so traversal attempts reach the server. */
+  path: string;
+  headers?: Record<string, string>;
+  /** Objects are sent as JSON with `Content-Type: application/json`; strings and buffers as is. */
+  body?: unknown;
+  /** Send `Authorization: Bearer TOKEN` (default true). */
+  auth?: boolean;
+}
+
+export function send(server: { port: number }, req: TestRequest): Promise<TestResponse> {
+  const headers: Record<string, string> = { host: `127.0.0.1:${server.port}` };
+  if (req.auth ?? true) headers.authorization = `Bearer ${TOKEN}`;
+  let payload: Buffer | undefined;
+  if (typeof req.body === 'string') payload = Buffer.from(req.body);
+  else if (Buffer.isBuffer(req.body)) payload = req.body;
+  else if (req.body !== undefined) {
+    payload = Buffer.from(JSON.stringify(req.body));
+    headers['content-type'] = 'application/json';
+  }
+  Object.assign(headers, req.headers);
+
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(
+      { host: '127.0.0.1', port: server.port, method: req.method ?? 'GET', path: req.path, headers, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: () => JSON.parse(text) as unknown });
+        });
+        res.on('error', reject);
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(payload);
+  });
+}
+
+/** POST /rpc/<name> with a JSON body (or none). */
+export function rpc(server: { port: number }, name: string, input?: unknown, extra: Partial<TestRequest> = {}): Promise<TestResponse> {
+  return send(server, { method: 'POST', path: `/rpc/${name}`, body: input, ...extra });
+}
+
+export function corsHeaders(headers: IncomingHttpHeaders): string[] {
+  return Object.keys(headers).filter((name) => name.toLowerCase().startsWith('access-control-'));
+}
