@@ -77,7 +77,8 @@ export function sameModel(a: string, b: string): boolean {
 /** The shortest form Ollama shows in `/api/tags`, always with the tag (`llama3:latest`). */
 export function displayModelName(name: string): string {
   const { host, namespace, model, tag } = splitModelName(name);
-  if (host !== DEFAULT_HOST) return `${host}/${namespace}/${model}:${tag}`;
-  if (namespace !== DEFAULT_NAMESPACE) return `${namespace}/${model}:${tag}`;
+  // Ollama compares host and namespace case-insensitively.
+  if (host.toLowerCase() !== DEFAULT_HOST) return `${host}/${namespace}/${model}:${tag}`;
+  if (namespace.toLowerCase() !== DEFAULT_NAMESPACE) return `${namespace}/${model}:${tag}`;
   return `${model}:${tag}`;
 }

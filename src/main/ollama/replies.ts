@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { modelDetailsSchema, type OllamaModel, type RunningModel, type ShowResult } from '../../shared/contract';
+import { formatIssuePath } from '../../shared/errors';
+import { unexpectedReplyError } from './errors';
+
+/**
+ * Ollama's replies, checked at the boundary. Loose: extra fields are fine (Ollama adds fields in
+ * every release), fields Go marks `omitempty` may be missing, and a missing required field is an
+ * error that names the endpoint and the field.
+ */
+
+const details = modelDetailsSchema.nullable().optional().transform((d) => d ?? {});
+/** Go encodes an empty slice as null in some versions. */
+const list = <T extends z.ZodType>(item: T) =>
+  z
+    .array(item)
+    .nullable()
+    .transform((items) => items ?? []);
+
+export const versionReplySchema = z.looseObject({ version: z.string() });
+
+export const tagsReplySchema = z.looseObject({
+  models: list(
+    z.looseObject({
+      name: z.string(),
+      modified_at: z.string(),
+      size: z.number(),
+      digest: z.string(),
+      details,
+    }),
+  ),
+});
+
+export const psReplySchema = z.looseObject({
+  models: list(
+    z.looseObject({
+      name: z.string(),
+      size: z.number(),
+      digest: z.string(),
+      expires_at: z.string(),
+      size_vram: z.number().optional().default(0),
+      details,
+    }),
+  ),
+});
+
+const omitEmptyString = z.string().optional().default('');
+
+export const showReplySchema = z.looseObject({
+  modelfile: omitEmptyString,
+  parameters: omitEmptyString,
+  template: omitEmptyString,
+  system: omitEmptyString,
+  license: omitEmptyString,
+  details,
+  capabilities: z
+    .array(z.string())
+    .nullable()
+    .optional()
+    .transform((c) => c ?? []),
+});
+
+export function parseReply<T extends z.ZodType>(endpoint: string, schema: T, reply: unknown): z.output<T> {
+  const result = schema.safeParse(reply);
+  if (result.success) return result.data;
+  const detail = result.error.issues
+    .slice(0, 3)
+    .map((issue) => `${formatIssuePath(issue.path)}: ${issue.message}`)
+    .join('; ');
+  throw unexpectedReplyError(endpoint, detail);
+}
+
+export function toOllamaModels(reply: z.output<typeof tagsReplySchema>): OllamaModel[] {
+  return reply.models.map((m) => ({ name: m.name, size: m.size, digest: m.digest, modifiedAt: m.modified_at, details: m.details }));
+}
+
+export function toRunningModels(reply: z.output<typeof psReplySchema>): RunningModel[] {
+  return reply.models.map((m) => ({ name: m.name, size: m.size, sizeVram: m.size_vram, digest: m.digest, expiresAt: m.expires_at }));
+}
+
+export function toShowResult(reply: z.output<typeof showReplySchema>): ShowResult {
+  return {
+    modelfile: reply.modelfile,
+    parameters: reply.parameters,
+    template: reply.template,
+    system: reply.system,
+    license: reply.license,
+    details: reply.details,
+    capabilities: reply.capabilities,
+  };
+}

@@ -1,0 +1,36 @@
+import { startControlServer } from './control-server';
+import { FakeOllama, type FakeOllamaOptions } from './fake-ollama';
+
+/**
+ * A fake Ollama for tests and manual runs: a real HTTP server answering the Ollama API as Ollama
+ * does (status codes, error bodies, NDJSON streams), plus a control API on a second port.
+ *
+ *   const fake = await startFakeOllama({ models: [LLAMA3], library: [QWEN3_30B] });
+ *   … new Ollama({ host: fake.url }) …
+ *   await fake.close();
+ */
+export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<FakeOllama> {
+  const fake = new FakeOllama(options);
+  await fake.listen();
+  try {
+    fake.controlListener = await startControlServer(fake, options.controlPort ?? 0);
+  } catch (error) {
+    await fake.close();
+    throw error;
+  }
+  return fake;
+}
+
+export { DEFAULT_VERSION, FakeOllama, type FakeOllamaOptions } from './fake-ollama';
+export { LLAMA3, LLAMA32_FP16, PRESETS, PROPERTY_MANAGER_V1, QWEN3_30B, type Preset } from './presets';
+export type {
+  CancelledRequest,
+  ChatSettings,
+  DropFault,
+  FailMidStreamFault,
+  FailNextFault,
+  FakeModelSeed,
+  HangFault,
+  PullSettings,
+  RecordedRequest,
+} from './types';
