@@ -1,0 +1,51 @@
+import { useEffect } from 'react';
+import { BaseModelsPage } from './components/base-models/BaseModelsPage';
+import { ConnectionStrip } from './components/frame/ConnectionStrip';
+import { Notifications } from './components/frame/Notifications';
+import { RegistryProblemPanel } from './components/frame/RegistryProblemPanel';
+import { Sidebar } from './components/frame/Sidebar';
+import { StartupScreen } from './components/frame/StartupScreen';
+import { StatusBar } from './components/frame/StatusBar';
+import { ModelsPage } from './components/models/ModelsPage';
+import { SettingsPage } from './components/settings/SettingsPage';
+import { useThemeAttribute } from './hooks/use-theme-attribute';
+import { useAppStore } from './store/store-context';
+
+function CurrentPage() {
+  const page = useAppStore((s) => s.page);
+  switch (page) {
+    case 'models':
+      return <ModelsPage />;
+    case 'base-models':
+      return <BaseModelsPage />;
+    case 'settings':
+      return <SettingsPage />;
+  }
+}
+
+export function App() {
+  const startup = useAppStore((s) => s.startup);
+  const init = useAppStore((s) => s.init);
+  const theme = useAppStore((s) => s.theme);
+  useThemeAttribute(theme);
+  useEffect(() => init(), [init]);
+
+  return (
+    <>
+      {startup.status === 'ready' ? (
+        <div className="app-frame">
+          <Sidebar />
+          <main className="content">
+            <ConnectionStrip />
+            <RegistryProblemPanel />
+            <CurrentPage />
+          </main>
+          <StatusBar />
+        </div>
+      ) : (
+        <StartupScreen startup={startup} />
+      )}
+      <Notifications />
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import { selectConnection } from '../../store/selectors';
+import { useAppStore } from '../../store/store-context';
+
+/** Quiet when Ollama answers; loud, with what to do, when it does not. */
+export function ConnectionStrip() {
+  const connection = useAppStore(selectConnection);
+  const syncing = useAppStore((s) => s.syncing);
+  const syncNow = useAppStore((s) => s.syncNow);
+  const navigate = useAppStore((s) => s.navigate);
+
+  const retry = (
+    <button type="button" className="button button--on-alert" onClick={() => void syncNow()} disabled={syncing} aria-busy={syncing}>
+      {syncing && <span className="spinner" aria-hidden="true" />}
+      Retry
+    </button>
+  );
+
+  let strip;
+  if (!connection || connection.status === 'unknown') {
+    strip = (
+      <div className="conn conn--quiet" role="status" data-testid="connection-strip" data-status="unknown">
+        <span className="spinner" aria-hidden="true" />
+        Checking Ollama{connection ? ` at ${connection.host}` : ''}…
+      </div>
+    );
+  } else if (connection.status === 'online') {
+    strip = (
+      <div className="conn conn--quiet" role="status" data-testid="connection-strip" data-status="online">
+        <span className="conn__dot" aria-hidden="true" />
+        <span className="conn__state">Connected</span>
+        <span className="conn__host mono" title="Ollama host">
+          {connection.host}
+        </span>
+        {connection.version && <span className="conn__version">Ollama {connection.version}</span>}
+      </div>
+    );
+  } else {
+    const offline = connection.status === 'offline';
+    strip = (
+      <div className="conn conn--alert" role="alert" data-testid="connection-strip" data-status={connection.status}>
+        <span className="conn__alert-icon" aria-hidden="true">
+          !
+        </span>
+        <div className="conn__body">
+          <strong>
+            {offline ? `Ollama is not reachable at ${connection.host}` : `Ollama at ${connection.host} answered with an error`}
+          </strong>
+          {offline ? (
+            <p>
+              Start Ollama (<code>ollama serve</code>) or change the host in Settings.
+            </p>
+          ) : (
+            <p>Check that the address is Ollama's and look at Ollama's log, then retry.</p>
+          )}
+          {connection.message && <p className="conn__detail">{connection.message}</p>}
+        </div>
+        <div className="conn__actions">
+          {retry}
+          <button type="button" className="button button--ghost-on-alert" onClick={() => navigate('settings')}>
+            Settings
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="conn-area">
+      {strip}
+      {connection?.warnings.map((warning) => (
+        <div key={warning} className="conn conn--warning" role="status" data-testid="connection-warning">
+          <span className="conn__warning-icon" aria-hidden="true">
+            ⚠
+          </span>
+          {warning}
+        </div>
+      ))}
+    </div>
+  );
+}

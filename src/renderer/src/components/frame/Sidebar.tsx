@@ -1,0 +1,54 @@
+import { selectWorkspace } from '../../store/selectors';
+import { useAppStore } from '../../store/store-context';
+import type { Page } from '../../store/ui-slice';
+import { NavIcon } from './NavIcon';
+
+const NAV: { page: Page; label: string }[] = [
+  { page: 'models', label: 'Models' },
+  { page: 'base-models', label: 'Base models' },
+  { page: 'settings', label: 'Settings' },
+];
+
+export function Sidebar() {
+  const page = useAppStore((s) => s.page);
+  const navigate = useAppStore((s) => s.navigate);
+  const workspace = useAppStore(selectWorkspace);
+  const modelCount = useAppStore((s) => Object.keys(s.snapshot?.registry.models ?? {}).length);
+
+  const workspaceLabel = workspace ? workspace.name || workspace.path : 'No workspace';
+
+  return (
+    <nav className="sidebar" aria-label="Main">
+      <button
+        type="button"
+        className="sidebar__workspace"
+        title={workspace ? `${workspace.path}\nOpen another workspace in Settings` : 'Open a workspace in Settings'}
+        onClick={() => navigate('settings')}
+        data-testid="workspace-name"
+      >
+        <span className="sidebar__workspace-caption">Workspace</span>
+        <span className="sidebar__workspace-name">{workspaceLabel}</span>
+      </button>
+      <ul className="sidebar__nav">
+        {NAV.map((item) => (
+          <li key={item.page}>
+            <button
+              type="button"
+              className="sidebar__link"
+              aria-current={page === item.page ? 'page' : undefined}
+              onClick={() => navigate(item.page)}
+            >
+              <NavIcon page={item.page} />
+              {item.label}
+              {item.page === 'models' && modelCount > 0 && (
+                <span className="sidebar__count" aria-hidden="true">
+                  {modelCount}
+                </span>
+              )}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,13 @@
+import type { StateCreator } from 'zustand';
+import type { NotificationsSlice } from './notifications-slice';
+import type { RegistrySlice } from './registry-slice';
+import type { SettingsSlice } from './settings-slice';
+import type { StartupSlice } from './startup-slice';
+import type { StoreEnv } from './store-env';
+import type { SyncSlice } from './sync-slice';
+import type { UiSlice } from './ui-slice';
+
+export type AppState = StartupSlice & RegistrySlice & SyncSlice & SettingsSlice & UiSlice & NotificationsSlice;
+
+/** The zustand slices pattern, with the environment (client, window) passed in rather than imported. */
+export type SliceCreator<Slice> = (env: StoreEnv) => StateCreator<AppState, [], [], Slice>;

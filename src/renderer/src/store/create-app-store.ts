@@ -1,0 +1,39 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ApiClient } from '../../../shared/contract';
+import type { AppState } from './app-state';
+import { createNotificationsSlice } from './notifications-slice';
+import { createRegistrySlice } from './registry-slice';
+import { createSettingsSlice } from './settings-slice';
+import { createStartupSlice } from './startup-slice';
+import type { StoreEnv } from './store-env';
+import { createSyncSlice } from './sync-slice';
+import { createUiSlice } from './ui-slice';
+
+export type AppStore = StoreApi<AppState>;
+
+function browserStorage(win: Window): Storage | null {
+  try {
+    return win.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** One store per app (and per test): the client is injected, never imported. */
+export function createAppStore(client: ApiClient, env: Partial<Omit<StoreEnv, 'client'>> = {}): AppStore {
+  const win = env.window ?? window;
+  const full: StoreEnv = {
+    client,
+    window: win,
+    storage: env.storage === undefined ? browserStorage(win) : env.storage,
+    now: env.now ?? (() => Date.now()),
+  };
+  return createStore<AppState>()((...a) => ({
+    ...createStartupSlice(full)(...a),
+    ...createRegistrySlice(full)(...a),
+    ...createSyncSlice(full)(...a),
+    ...createSettingsSlice(full)(...a),
+    ...createUiSlice(full)(...a),
+    ...createNotificationsSlice(full)(...a),
+  }));
+}

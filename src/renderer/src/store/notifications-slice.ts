@@ -1,0 +1,64 @@
+import type { AppError } from '../../../shared/errors';
+import type { SliceCreator } from './app-state';
+
+export interface Notice {
+  id: number;
+  tone: 'error' | 'success' | 'info';
+  title: string;
+  message: string;
+  /** Field issues of a validation error, shown under the message. */
+  details: string[];
+  /** Notices with the same key replace each other (a failing sync repeated on every focus shows once). */
+  key: string | null;
+}
+
+export interface NotifyInput {
+  tone: Notice['tone'];
+  title: string;
+  message?: string;
+  details?: string[];
+  key?: string;
+}
+
+export interface NotificationsSlice {
+  notifications: Notice[];
+  notify(input: NotifyInput): void;
+  notifyError(title: string, error: AppError, key?: string): void;
+  dismiss(id: number): void;
+}
+
+/** Errors stay until dismissed (they need reading); other notices leave on their own. */
+const AUTO_DISMISS_MS = 6000;
+
+export const createNotificationsSlice: SliceCreator<NotificationsSlice> = (env) => (set, get) => {
+  let nextId = 1;
+  return {
+    notifications: [],
+    notify(input) {
+      const notice: Notice = {
+        id: nextId++,
+        tone: input.tone,
+        title: input.title,
+        message: input.message ?? '',
+        details: input.details ?? [],
+        key: input.key ?? null,
+      };
+      set((state) => ({
+        notifications: [...state.notifications.filter((n) => notice.key === null || n.key !== notice.key), notice],
+      }));
+      if (notice.tone !== 'error') env.window.setTimeout(() => get().dismiss(notice.id), AUTO_DISMISS_MS);
+    },
+    notifyError(title, error, key) {
+      get().notify({
+        tone: 'error',
+        title,
+        message: error.message,
+        details: (error.issues ?? []).map((issue) => `${issue.path}: ${issue.message}`),
+        ...(key === undefined ? {} : { key }),
+      });
+    },
+    dismiss(id) {
+      set((state) => ({ notifications: state.notifications.filter((n) => n.id !== id) }));
+    },
+  };
+};

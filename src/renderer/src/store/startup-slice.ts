@@ -1,0 +1,65 @@
+import type { AppInfo } from '../../../shared/contract';
+import type { AppError } from '../../../shared/errors';
+import { attempt } from './action-result';
+import type { SliceCreator } from './app-state';
+import { watchForReturn } from './watch-for-return';
+
+export type Startup = { status: 'loading' } | { status: 'ready' } | { status: 'failed'; error: AppError };
+
+export interface StartupSlice {
+  startup: Startup;
+  appInfo: AppInfo | null;
+  /** Subscribes to events, loads everything, syncs, and syncs again when the user returns. Returns the undo. */
+  init(): () => void;
+  /** Loads app info, registry, sync state and settings (the registry is required to start), then syncs. */
+  load(): Promise<void>;
+}
+
+export const createStartupSlice: SliceCreator<StartupSlice> = (env) => (set, get) => ({
+  startup: { status: 'loading' },
+  appInfo: null,
+  init() {
+    // Subscribe before loading, so nothing that changes in between is missed.
+    const unsubscribe = [
+      env.client.on('registry.changed', (snapshot) => get().receiveSnapshot(snapshot)),
+      env.client.on('sync.changed', (state) => get().receiveSync(state)),
+      env.client.on('settings.changed', (settings) => get().receiveSettings(settings)),
+    ];
+    const stopWatching = watchForReturn(env.window, () => {
+      if (get().startup.status === 'ready') get().syncIfStale();
+    });
+    void get().load();
+    return () => {
+      for (const off of unsubscribe) off();
+      stopWatching();
+    };
+  },
+  async load() {
+    set({ startup: { status: 'loading' } });
+    const { client } = env;
+    const [info, snapshot, sync, settings] = await Promise.all([
+      attempt(() => client.call('app.info', {})),
+      attempt(() => client.call('registry.get', {})),
+      attempt(() => client.call('sync.get', {})),
+      attempt(() => client.call('settings.get', {})),
+    ]);
+    const results = [info, snapshot, sync, settings];
+    const forbidden = results.find((r) => !r.ok && r.error.kind === 'forbidden');
+    if (forbidden && !forbidden.ok) return set({ startup: { status: 'failed', error: forbidden.error } });
+    if (!snapshot.ok) return set({ startup: { status: 'failed', error: snapshot.error } });
+
+    // An event that arrived while loading is newer than the answer loaded: keep it.
+    const state = get();
+    set({
+      startup: { status: 'ready' },
+      appInfo: info.ok ? info.value : state.appInfo,
+      snapshot: state.snapshot ?? snapshot.value,
+      sync: state.sync ?? (sync.ok ? sync.value : null),
+      settings: state.settings ?? (settings.ok ? settings.value : null),
+    });
+    if (!info.ok) get().notifyError('Could not read the app version', info.error);
+    if (!sync.ok) get().notifyError('Could not read the Ollama connection state', sync.error, 'sync');
+    if (!settings.ok) get().notifyError('Could not load the settings', settings.error, 'settings');
+    get().syncIfStale();
+  },
+});
