@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
-import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
+import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 export default defineConfig({
   main: {
-    plugins: [externalizeDepsPlugin()],
     build: {
       rollupOptions: {
         // Two entries build the same services: the Electron app and the headless server.
@@ -16,8 +15,9 @@ export default defineConfig({
     },
   },
   preload: {
-    plugins: [externalizeDepsPlugin()],
     build: {
+      // A sandboxed preload can require only electron: bundle everything else (zod, the contract).
+      externalizeDeps: { exclude: ['zod'] },
       rollupOptions: {
         input: { index: resolve(import.meta.dirname, 'src/preload/index.ts') },
         // A sandboxed preload cannot be ESM: build it as CommonJS.
@@ -29,6 +29,8 @@ export default defineConfig({
     root: resolve(import.meta.dirname, 'src/renderer'),
     plugins: [react()],
     build: {
+      // electron-vite leaves the renderer unminified by default; the headless UI is served over HTTP.
+      minify: true,
       rollupOptions: {
         input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') },
       },

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { appErrorDataSchema } from './errors';
+import { jobSchema } from './jobs';
+import { createPreviewSchema, modelfileDocumentSchema } from './modelfile-files';
 import { modelEntrySchema, modelPatchSchema, newModelSchema, registrySchema } from './registry';
 
 /**
@@ -183,6 +185,44 @@ export const calls = {
     output: registrySnapshotSchema,
     summary: 'Switch to another workspace folder (created from the examples if empty)',
   }),
+
+  // ---------- Modelfiles and create (jobs) ----------
+  'modelfile.read': call({
+    input: z.strictObject({ path: z.string().min(1) }),
+    output: modelfileDocumentSchema,
+    summary: 'Read a Modelfile of the workspace (path relative to it)',
+  }),
+  'modelfile.write': call({
+    input: z.strictObject({
+      path: z.string().min(1),
+      content: z.string().max(5_000_000),
+      /** The sha256 the editor last saw; a different file on disk is a conflict, not overwritten. */
+      expectedSha256: z.string().nullable(),
+    }),
+    output: modelfileDocumentSchema,
+    summary: 'Save a Modelfile; refuses when it changed on disk since it was read',
+  }),
+  'modelfile.preview': call({
+    input: z.strictObject({ name: z.string().min(1), content: z.string().max(5_000_000).optional() }),
+    output: createPreviewSchema,
+    summary: "The exact /api/create request a model's Modelfile (or the given text) would send",
+  }),
+  'models.create': call({
+    input: z.strictObject({
+      name: z.string().min(1),
+      /** Pull the base model as its own step first when Ollama lacks it. */
+      pullBase: z.boolean().default(false),
+    }),
+    output: jobSchema,
+    summary: 'Build a model from its Modelfile as a job; returns the job at once',
+  }),
+  'jobs.list': call({ input: none, output: z.array(jobSchema), summary: 'Active and recent jobs, newest first' }),
+  'jobs.get': call({ input: z.strictObject({ id: z.string().min(1) }), output: jobSchema, summary: 'One job' }),
+  'jobs.cancel': call({
+    input: z.strictObject({ id: z.string().min(1) }),
+    output: jobSchema,
+    summary: 'Cancel a queued or running job (aborts the Ollama request)',
+  }),
 } as const;
 
 // ---------- events ----------
@@ -191,6 +231,10 @@ export const events = {
   'registry.changed': registrySnapshotSchema,
   'sync.changed': syncStateSchema,
   'settings.changed': settingsSchema,
+  /** Coalesced: a handful a second per job, and always the final state. */
+  'job.updated': jobSchema,
+  /** A workspace Modelfile changed on disk (another editor, git checkout). */
+  'modelfile.changed': z.object({ path: z.string(), sha256: z.string().nullable() }),
 } as const;
 
 // ---------- derived types ----------

@@ -1,0 +1,59 @@
+import { join } from 'node:path';
+import { homedir } from 'node:os';
+import { AppError } from '../shared/errors';
+import { appVersion } from './app-version';
+import { parseServeArgs, SERVE_USAGE } from './headless/args';
+import { createHttpServer } from './http/server';
+import { createAppServices } from './services/app-services';
+
+/**
+ * The headless entry (`npm run serve`): the same services as the desktop app, without Electron,
+ * behind the token-protected HTTP transport, serving the built UI to a browser.
+ */
+async function main(): Promise<void> {
+  const options = parseServeArgs(process.argv.slice(2), process.env);
+  if (options === 'help') {
+    console.log(SERVE_USAGE);
+    return;
+  }
+
+  const services = await createAppServices({
+    mode: 'headless',
+    dataDir: options.dataDir,
+    defaultWorkspace: join(homedir(), 'Modelwright'),
+    workspace: options.workspace,
+    ollamaHost: options.ollama,
+    env: process.env,
+    appVersion: appVersion(import.meta.dirname),
+  });
+
+  const server = await createHttpServer({
+    handlers: services.handlers,
+    bus: services.bus,
+    token: options.token,
+    staticDir: join(import.meta.dirname, '../renderer'),
+    host: options.host,
+    port: options.port,
+    log: (line) => console.error(line),
+  });
+
+  const workspace = services.session().dir;
+  const ollama = services.gateway().host;
+  if (!['127.0.0.1', 'localhost', '::1'].includes(options.host)) {
+    console.warn(`Warning: bound to ${options.host}; anyone who can reach it and has the token can use the app.`);
+  }
+  console.log(`Modelwright is serving ${workspace} (Ollama at ${ollama})`);
+  console.log(`Open ${server.url}/?token=${encodeURIComponent(options.token)}`);
+
+  const shutdown = (): void => {
+    void Promise.all([server.close(), services.stop()]).finally(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof AppError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  console.error(`modelwright serve: ${message}`);
+  process.exit(error instanceof AppError ? 2 : 1);
+});

@@ -1,0 +1,132 @@
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import type { Handlers } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import { hostProblem, resolveOllamaHost } from '../../shared/ollama-host';
+import { EventBus } from '../events';
+import { createOllamaGateway } from '../ollama/gateway';
+import type { OllamaGateway } from '../ollama/types';
+import { SettingsStore } from '../settings/store';
+import { bundledTemplateDir } from '../workspace/template';
+import { confEngines, type StorageEngines } from './engines';
+import { openWorkspaceSession, type WorkspaceSession } from './workspace-session';
+
+export interface AppServicesOptions {
+  mode: 'desktop' | 'headless';
+  /** App data (settings), not the user's workspace. */
+  dataDir: string;
+  /** Used when neither the command line nor the settings name a workspace. */
+  defaultWorkspace: string;
+  /** A workspace given on the command line wins over the remembered one. */
+  workspace?: string | null;
+  /** An Ollama host given on the command line; stored in settings like one typed there. */
+  ollamaHost?: string | null;
+  env: NodeJS.ProcessEnv;
+  appVersion: string;
+  engines?: StorageEngines;
+  templateDir?: string;
+  syncIntervalMs?: number;
+}
+
+export interface AppServices {
+  handlers: Handlers;
+  bus: EventBus;
+  /** Current workspace session (registry store and sync). */
+  session(): WorkspaceSession;
+  gateway(): OllamaGateway;
+  /** A sync soon, at most one every few seconds: for window focus. */
+  syncSoon(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const FOCUS_SYNC_MIN_INTERVAL_MS = 5_000;
+
+/** Builds the services both entries share and the handlers for every contract call. */
+export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
+  const engines = options.engines ?? confEngines;
+  const bus = new EventBus();
+  const templateDir = options.templateDir ?? bundledTemplateDir(import.meta.dirname);
+  const syncIntervalMs = options.syncIntervalMs ?? 60_000;
+
+  const settings = new SettingsStore(engines.settings(options.dataDir), {
+    resolveHost: (host) => resolveOllamaHost(host, options.env.OLLAMA_HOST),
+    defaultWorkspace: options.defaultWorkspace,
+  });
+
+  let gatewayCache: OllamaGateway | null = null;
+  const gateway = (): OllamaGateway => {
+    const host = settings.get().effectiveHost;
+    if (gatewayCache?.host !== host) gatewayCache = createOllamaGateway(host);
+    return gatewayCache;
+  };
+
+  const openSession = (dir: string): WorkspaceSession =>
+    openWorkspaceSession({ dir, templateDir, engine: engines.registry, bus, gateway, syncIntervalMs });
+
+  // Command-line choices are remembered like choices made in Settings.
+  if (options.ollamaHost) settings.update({ ollamaHost: options.ollamaHost });
+  if (options.workspace) settings.update({ workspace: options.workspace });
+  let session = openSession(settings.get().workspace);
+
+  let lastFocusSync = 0;
+
+  const handlers: Handlers = {
+    'app.info': async () => ({ name: 'Modelwright', version: options.appVersion, mode: options.mode, platform: process.platform }),
+    'registry.get': async () => session.store.get(),
+    'models.add': async ({ entry }) => session.store.addModel(entry),
+    'models.update': async ({ name, patch }) => session.store.updateModel(name, patch),
+    'models.setDefault': async ({ name }) => session.store.setDefault(name),
+    'sync.get': async () => session.sync.get(),
+    'sync.now': async () => session.sync.syncNow(),
+    'ollama.running': async () => gateway().running(),
+    'ollama.show': async ({ model }) => gateway().show(model),
+    'settings.get': async () => settings.get(),
+    'settings.update': async ({ ollamaHost }) => {
+      if (ollamaHost) {
+        const problem = hostProblem(ollamaHost);
+        if (problem) throw new AppError('validation', `Ollama host: ${problem}`, [{ path: 'ollamaHost', message: problem }]);
+      }
+      const next = settings.update(ollamaHost === undefined ? {} : { ollamaHost });
+      bus.emit('settings.changed', next);
+      // A new host means a new truth about which models exist.
+      void session.sync.syncNow();
+      return next;
+    },
+    'workspace.open': async ({ path }) => {
+      const dir = resolve(path);
+      if (!isAbsolute(path)) {
+        throw new AppError('validation', `Give the workspace as a full path (got "${path}")`, [
+          { path: 'path', message: 'must be an absolute path' },
+        ]);
+      }
+      if (existsSync(dir) && !statSync(dir).isDirectory()) {
+        throw new AppError('validation', `${dir} is a file, not a folder`, [{ path: 'path', message: 'must be a folder' }]);
+      }
+      const next = openSession(dir);
+      session.close();
+      session = next;
+      const nextSettings = settings.update({ workspace: dir });
+      bus.emit('settings.changed', nextSettings);
+      const snapshot = session.store.get();
+      bus.emit('registry.changed', snapshot);
+      void session.sync.syncNow();
+      return snapshot;
+    },
+  };
+
+  return {
+    handlers,
+    bus,
+    session: () => session,
+    gateway,
+    async syncSoon() {
+      const now = Date.now();
+      if (now - lastFocusSync < FOCUS_SYNC_MIN_INTERVAL_MS) return;
+      lastFocusSync = now;
+      await session.sync.syncNow().catch(() => undefined);
+    },
+    async stop() {
+      session.close();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/**
+ * Long work (create, pull, delete, blob upload) runs as jobs. A job keeps the steps Ollama
+ * reported, the current progress with totals when Ollama gives them, and how it ended.
+ */
+
+export const JOB_KINDS = ['create', 'pull', 'delete', 'upload'] as const;
+export const jobKindSchema = z.enum(JOB_KINDS);
+export type JobKind = z.infer<typeof jobKindSchema>;
+
+export const JOB_STATES = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'interrupted'] as const;
+export const jobStateSchema = z.enum(JOB_STATES);
+export type JobState = z.infer<typeof jobStateSchema>;
+
+export function isFinished(state: JobState): boolean {
+  return state === 'succeeded' || state === 'failed' || state === 'cancelled' || state === 'interrupted';
+}
+
+/** One status line as Ollama reported it; lines with a digest are transfers (shown as bars). */
+export const jobStepSchema = z.object({
+  status: z.string(),
+  digest: z.string().nullable(),
+  total: z.number().nullable(),
+  completed: z.number().nullable(),
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+});
+export type JobStep = z.infer<typeof jobStepSchema>;
+
+/** The step in progress, with figures a bar needs when Ollama gives totals. */
+export const jobProgressSchema = z.object({
+  status: z.string(),
+  digest: z.string().nullable(),
+  total: z.number().nullable(),
+  completed: z.number().nullable(),
+  /** 0–100 when there is a total. */
+  percent: z.number().nullable(),
+  bytesPerSecond: z.number().nullable(),
+  etaSeconds: z.number().nullable(),
+});
+export type JobProgress = z.infer<typeof jobProgressSchema>;
+
+export const jobSchema = z.object({
+  id: z.string(),
+  kind: jobKindSchema,
+  /** The model the job is about (created, pulled, deleted). */
+  target: z.string(),
+  state: jobStateSchema,
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  steps: z.array(jobStepSchema),
+  progress: jobProgressSchema.nullable(),
+  /** Ollama's message in full when the job failed; the reason when interrupted. */
+  error: z.string().nullable(),
+  /** Plain-text log lines (what happened, in order), kept with the job's history. */
+  log: z.array(z.string()),
+});
+export type Job = z.infer<typeof jobSchema>;

@@ -1,0 +1,124 @@
+/**
+ * The closest test of the desktop path possible without the Electron binary: the BUILT main
+ * entry and preload run under plain Node with a stand-in `electron` module
+ * (tests/support/electron-stub) in a child process (wiring-harness.mjs), which reports what it
+ * saw. Checked here: a handler for every contract call, the secure window options, the preload
+ * exposing exactly the contract, a call from the preload reaching the real services, and events
+ * flowing back.
+ *
+ * What it cannot see: real Chromium, the sandbox, the actual isolation boundary, the CSP as
+ * Electron enforces it, and OS integration (single-instance lock, focus). Those are asserted
+ * only as the options and handlers the app hands to Electron.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callNames, ipcChannel } from '../../src/shared/contract';
+import { startFakeOllama, type FakeOllama } from '../support/fake-ollama';
+
+const run = promisify(execFile);
+const ROOT = resolve(import.meta.dirname, '../..');
+const PRELOAD = join(ROOT, 'out/preload/index.cjs');
+const RENDERER = join(ROOT, 'out/renderer/index.html');
+
+interface Envelope {
+  ok: boolean;
+  value?: unknown;
+  error?: { kind: string; message: string };
+}
+interface Report {
+  handlerChannels: string[];
+  webPreferences: Record<string, unknown>;
+  loadedUrl: string;
+  headerHooks: number;
+  exposedKeys: string[];
+  apiKeys: string[];
+  callKeys: string[];
+  windowOpen: unknown;
+  navigationPrevented: boolean;
+  permissionGranted: boolean | null;
+  registryGet: Envelope;
+  badInput: Envelope;
+  foreignSender: Envelope;
+  syncNow: Envelope;
+  eventsReceived: unknown[];
+  eventsAfterUnsubscribe: number;
+  stubRoot: string;
+}
+
+let fake: FakeOllama;
+let report: Report;
+
+beforeAll(async () => {
+  if (![join(ROOT, 'out/main/index.js'), PRELOAD, RENDERER].every(existsSync)) {
+    await run(process.execPath, [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: ROOT });
+  }
+  fake = await startFakeOllama({ models: [{ name: 'peteollama:property-manager-v1' }] });
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', pathToFileURL(join(ROOT, 'tests/support/electron-stub/register.mjs')).href, join(ROOT, 'tests/desktop/wiring-harness.mjs')],
+    { cwd: ROOT, env: { ...process.env, OLLAMA_HOST: fake.url }, timeout: 60_000 },
+  );
+  report = JSON.parse(stdout) as Report;
+}, 120_000);
+
+afterAll(async () => {
+  await fake?.close();
+});
+
+describe('desktop wiring (built main + preload under a stand-in electron)', () => {
+  it('registers an IPC handler for every contract call and nothing else', () => {
+    expect([...report.handlerChannels].sort()).toEqual(callNames.map(ipcChannel).sort());
+  });
+
+  it('opens the window with the secure options, the built preload and the built page', () => {
+    expect(report.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      preload: PRELOAD,
+    });
+    expect(report.loadedUrl).toBe(pathToFileURL(RENDERER).href);
+    expect(report.headerHooks).toBe(1);
+  });
+
+  it('denies new windows, navigation away and every permission request', () => {
+    expect(report.windowOpen).toEqual({ action: 'deny' });
+    expect(report.navigationPrevented).toBe(true);
+    expect(report.permissionGranted).toBe(false);
+  });
+
+  it('exposes exactly the contract on window.api', () => {
+    expect(report.exposedKeys).toEqual(['api']);
+    expect([...report.apiKeys].sort()).toEqual(['calls', 'subscribe']);
+    expect([...report.callKeys].sort()).toEqual([...callNames].sort());
+  });
+
+  it('a call made through the preload reaches the real services and answers', () => {
+    expect(report.registryGet.ok).toBe(true);
+    const snapshot = report.registryGet.value as { registry: { models: Record<string, unknown> }; workspace: { path: string } };
+    // The first-run workspace was made from the bundled examples, under the (stub) documents folder.
+    expect(Object.keys(snapshot.registry.models)).toContain('peteollama:property-manager-v2');
+    expect(snapshot.workspace.path).toBe(join(report.stubRoot, 'documents', 'Modelwright'));
+  });
+
+  it('bad input gets a validation error naming the field, not a crash', () => {
+    expect(report.badInput).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(report.badInput.error?.message).toContain('patch.show_in_ui');
+  });
+
+  it('refuses calls from a frame that is not the app page', () => {
+    expect(report.foreignSender).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+  });
+
+  it('an event sent by main reaches a preload listener, and stops after unsubscribe', () => {
+    expect(report.syncNow.ok).toBe(true);
+    expect(report.eventsReceived[0]).toMatchObject({ connection: { status: 'online', host: fake.url } });
+    expect(report.eventsAfterUnsubscribe).toBe(0);
+  });
+});

@@ -1,0 +1,165 @@
+// A stand-in for the `electron` module, so the built main entry and preload can be loaded under
+// plain Node (the Electron binary cannot run here). It records what the app asks of Electron and
+// routes IPC between ipcMain and ipcRenderer in-process. It models no rendering, no sandbox and
+// no real process boundary: the wiring test says so.
+import { EventEmitter } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const state = (globalThis.__electronStub ??= {
+  root: mkdtempSync(join(tmpdir(), 'mw-electron-stub-')),
+  windows: [],
+  handlers: new Map(),
+  exposed: {},
+  rendererListeners: new Map(),
+  headerHooks: [],
+  permissionHandlers: [],
+  appEvents: new EventEmitter(),
+  webContentsCreated: [],
+  quit: false,
+});
+
+class WebContentsStub extends EventEmitter {
+  constructor(win) {
+    super();
+    this.win = win;
+    this.id = state.windows.length + 1;
+    this.windowOpenHandler = null;
+    this.sent = [];
+  }
+  send(channel, ...args) {
+    this.sent.push([channel, ...args]);
+    for (const listener of state.rendererListeners.get(channel) ?? []) listener({ sender: null }, ...args);
+  }
+  isDestroyed() {
+    return false;
+  }
+  setWindowOpenHandler(handler) {
+    this.windowOpenHandler = handler;
+  }
+  getURL() {
+    return this.win.loadedUrl ?? '';
+  }
+  get mainFrame() {
+    return { url: this.getURL() };
+  }
+}
+
+export class BrowserWindow extends EventEmitter {
+  constructor(options) {
+    super();
+    this.options = options;
+    this.loadedUrl = null;
+    this.webContents = new WebContentsStub(this);
+    state.windows.push(this);
+    state.appEvents.emit('web-contents-created', {}, this.webContents);
+  }
+  async loadFile(file) {
+    this.loadedUrl = new URL(`file://${file}`).href;
+    this.emit('ready-to-show');
+  }
+  async loadURL(url) {
+    this.loadedUrl = url;
+    this.emit('ready-to-show');
+  }
+  show() {}
+  focus() {}
+  restore() {}
+  isMinimized() {
+    return false;
+  }
+  isDestroyed() {
+    return false;
+  }
+  static getAllWindows() {
+    return state.windows;
+  }
+}
+
+export const app = {
+  whenReady: () => Promise.resolve(),
+  isReady: () => true,
+  requestSingleInstanceLock: () => true,
+  on: (event, listener) => {
+    state.appEvents.on(event, listener);
+    return app;
+  },
+  once: (event, listener) => {
+    state.appEvents.once(event, listener);
+    return app;
+  },
+  quit: () => {
+    state.quit = true;
+  },
+  exit: () => {
+    state.quit = true;
+  },
+  getPath: (name) => join(state.root, name),
+  getVersion: () => '0.0.0-stub',
+  getName: () => 'Modelwright',
+  setAppUserModelId: () => {},
+  isPackaged: false,
+};
+
+export const ipcMain = {
+  handle(channel, handler) {
+    if (state.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    state.handlers.set(channel, handler);
+  },
+  removeHandler(channel) {
+    state.handlers.delete(channel);
+  },
+  on() {},
+  once() {},
+  removeListener() {},
+};
+
+export const ipcRenderer = {
+  /** Calls the ipcMain handler as the first window's page would (sender and frame URL included). */
+  async invoke(channel, ...args) {
+    const handler = state.handlers.get(channel);
+    if (!handler) throw new Error(`No handler registered for '${channel}'`);
+    const win = state.windows[0];
+    const event = { sender: win?.webContents, senderFrame: { url: state.senderUrl ?? win?.loadedUrl ?? '' } };
+    // Structured clone, as real IPC does: no functions or class instances cross.
+    return structuredClone(await handler(event, ...args.map((a) => structuredClone(a))));
+  },
+  on(channel, listener) {
+    const list = state.rendererListeners.get(channel) ?? [];
+    list.push(listener);
+    state.rendererListeners.set(channel, list);
+    return ipcRenderer;
+  },
+  removeListener(channel, listener) {
+    const list = state.rendererListeners.get(channel) ?? [];
+    state.rendererListeners.set(
+      channel,
+      list.filter((l) => l !== listener),
+    );
+    return ipcRenderer;
+  },
+};
+
+export const contextBridge = {
+  exposeInMainWorld(key, api) {
+    state.exposed[key] = api;
+  },
+};
+
+export const session = {
+  defaultSession: {
+    webRequest: {
+      onHeadersReceived: (handler) => state.headerHooks.push(handler),
+    },
+    setPermissionRequestHandler: (handler) => state.permissionHandlers.push(handler),
+    setPermissionCheckHandler: () => {},
+  },
+};
+
+export const shell = { openExternal: async () => {} };
+export const dialog = { showOpenDialog: async () => ({ canceled: true, filePaths: [] }) };
+export const nativeTheme = { shouldUseDarkColors: false, on() {} };
+export const Menu = { setApplicationMenu() {} };
+
+export default { app, BrowserWindow, ipcMain, ipcRenderer, contextBridge, session, shell, dialog, nativeTheme, Menu };
