@@ -1,0 +1,50 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { startFakeOllama, type FakeOllama } from '../../tests/support/fake-ollama';
+import { startServe, type ServeHandle } from './serve-process';
+
+export const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
+
+interface Fixtures {
+  /** A fake Ollama that has v1 of the seed's model and llama3, and can pull qwen3:30b. */
+  fake: FakeOllama;
+  /** A registry to start from (default: the first-run workspace made from the examples). */
+  registry: Record<string, unknown> | null;
+  server: ServeHandle;
+}
+
+export const test = base.extend<Fixtures>({
+  registry: [null, { option: true }],
+  fake: async ({}, use) => {
+    const fake = await startFakeOllama({
+      models: [{ name: 'peteollama:property-manager-v1' }, { name: 'llama3:latest' }],
+    });
+    await use(fake);
+    await fake.close();
+  },
+  server: async ({ fake, registry }, use) => {
+    let workspace: string | undefined;
+    if (registry) {
+      workspace = await mkdtemp(join(tmpdir(), 'mw-ws-'));
+      await writeFile(join(workspace, 'model_settings.json'), `${JSON.stringify(registry, null, 2)}\n`);
+    }
+    const server = await startServe({ ollamaUrl: fake.url, ...(workspace ? { workspace } : {}) });
+    await use(server);
+    await server.stop();
+  },
+});
+
+export { expect };
+
+/** Saves a screenshot as a test artifact, in the page's current colour scheme. */
+export async function snap(page: Page, name: string): Promise<void> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+}
+
+/** The card for a registry model. */
+export function card(page: Page, name: string) {
+  return page.locator(`[data-testid="model-card"][data-model-name="${name}"]`);
+}
