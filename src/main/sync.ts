@@ -7,6 +7,8 @@ import type { EventBus } from './events';
 import type { OllamaGateway } from './ollama/types';
 import type { RegistryStore } from './registry/store';
 
+const VERSION_RECHECK_MS = 5 * 60_000;
+
 export interface SyncServiceOptions {
   store: RegistryStore;
   /** A getter: the host can change in Settings between two syncs. */
@@ -30,6 +32,8 @@ export class SyncService {
   private state: SyncState;
   private inFlight: Promise<SyncState> | null = null;
   private timer: NodeJS.Timeout | null = null;
+  /** Ollama's version changes only across a restart: ask again after a drop or every few minutes. */
+  private knownVersion: { host: string; version: string; at: number } | null = null;
 
   constructor(options: SyncServiceOptions) {
     this.store = options.store;
@@ -86,8 +90,9 @@ export class SyncService {
     let version: string;
     let models: OllamaModel[];
     try {
-      [version, models] = await Promise.all([gateway.version(), gateway.list()]);
+      [version, models] = await Promise.all([this.version(gateway), gateway.list()]);
     } catch (error) {
+      this.knownVersion = null;
       return this.publish(this.unreachable(gateway.host, checkedAt, toAppError(error)));
     }
 
@@ -146,6 +151,15 @@ export class SyncService {
       checkedAt,
     };
     return { connection, discovered: [], ollamaModels: [], lastSyncAt: this.state.lastSyncAt, changed: [] };
+  }
+
+  private async version(gateway: OllamaGateway): Promise<string> {
+    const now = this.clock().getTime();
+    const known = this.knownVersion;
+    if (known && known.host === gateway.host && now - known.at < VERSION_RECHECK_MS) return known.version;
+    const version = await gateway.version();
+    this.knownVersion = { host: gateway.host, version, at: now };
+    return version;
   }
 
   private publish(state: SyncState): SyncState {

@@ -60,6 +60,20 @@ export function isValidModelName(name: string): boolean {
  * `llama3`, `Llama3:latest` and `registry.ollama.ai/library/llama3:latest` share one key.
  */
 export function modelKey(name: string): string {
+  let key = keyCache.get(name);
+  if (key === undefined) {
+    key = computeModelKey(name);
+    // Sync compares the same few thousand names every round: remember them, within a bound.
+    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+    keyCache.set(name, key);
+  }
+  return key;
+}
+
+const KEY_CACHE_LIMIT = 20_000;
+const keyCache = new Map<string, string>();
+
+function computeModelKey(name: string): string {
   const { host, namespace, model, tag } = splitModelName(name);
   const prefix =
     host.toLowerCase() !== DEFAULT_HOST

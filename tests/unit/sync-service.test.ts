@@ -131,6 +131,25 @@ describe('SyncService', () => {
     expect((await service.syncNow()).connection).toMatchObject({ status: 'error', message: 'boom' });
   });
 
+  it('asks Ollama for its version again only after a drop or a host change', async () => {
+    let asked = 0;
+    const version = gateway.version.bind(gateway);
+    gateway.version = async () => {
+      asked++;
+      return version();
+    };
+    await service.syncNow();
+    await service.syncNow();
+    expect(asked).toBe(1);
+    gateway.failure = new AppError('offline', 'Ollama is not reachable');
+    await service.syncNow();
+    gateway.failure = null;
+    gateway.versionText = '0.19.0';
+    // Ollama came back (perhaps upgraded): the version is read again.
+    expect((await service.syncNow()).connection.version).toBe('0.19.0');
+    expect(asked).toBe(2);
+  });
+
   it('passes on what the version means (old Ollama: cannot create)', async () => {
     gateway.versionText = '0.5.4';
     const state = await service.syncNow();
