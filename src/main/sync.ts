@@ -2,10 +2,12 @@ import type { ConnectionState, OllamaModel, SyncState } from '../shared/contract
 import { AppError, toAppError } from '../shared/errors';
 import { versionAdvice } from '../shared/ollama-version';
 import { timestamp } from '../shared/registry';
-import { reconcile } from '../shared/sync-rules';
+import { outdatedModels, reconcile } from '../shared/sync-rules';
 import type { EventBus } from './events';
+import { ModelfileHashCache } from './modelfiles/modelfile-hash-cache';
 import type { OllamaGateway } from './ollama/types';
 import type { RegistryStore } from './registry/store';
+import { resolveModelfilePath } from './workspace/paths';
 
 const VERSION_RECHECK_MS = 5 * 60_000;
 
@@ -16,6 +18,8 @@ export interface SyncServiceOptions {
   bus?: EventBus;
   clock?: () => Date;
   log?: (message: string) => void;
+  /** sha256 (hex) of a registry `modelfile` path, null when unreadable; default: read it, cached by mtime. */
+  modelfileSha256?: (modelfile: string) => string | null;
 }
 
 /**
@@ -34,6 +38,7 @@ export class SyncService {
   private timer: NodeJS.Timeout | null = null;
   /** Ollama's version changes only across a restart: ask again after a drop or every few minutes. */
   private knownVersion: { host: string; version: string; at: number } | null = null;
+  private readonly modelfileSha256: (modelfile: string) => string | null;
 
   constructor(options: SyncServiceOptions) {
     this.store = options.store;
@@ -41,6 +46,7 @@ export class SyncService {
     this.bus = options.bus;
     this.clock = options.clock ?? (() => new Date());
     this.log = options.log ?? ((message) => console.warn(`[sync] ${message}`));
+    this.modelfileSha256 = options.modelfileSha256 ?? workspaceModelfileHasher(this.store.workspace.path);
     this.state = {
       connection: {
         status: 'unknown',
@@ -55,6 +61,7 @@ export class SyncService {
       ollamaModels: [],
       lastSyncAt: null,
       changed: [],
+      outdated: [],
     };
   }
 
@@ -82,6 +89,25 @@ export class SyncService {
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+  }
+
+  /**
+   * Recomputes which models are out of date without asking Ollama (after a Modelfile was saved
+   * or changed on disk, or a build was recorded); announces the state when the list changed.
+   */
+  refreshOutdated(): SyncState {
+    const outdated = this.outdatedNow(this.state.ollamaModels);
+    if (outdated.length === this.state.outdated.length && outdated.every((name, i) => name === this.state.outdated[i])) return this.state;
+    return this.publish({ ...this.state, outdated });
+  }
+
+  private outdatedNow(models: readonly OllamaModel[]): string[] {
+    try {
+      return outdatedModels(this.store.get().registry, models, this.modelfileSha256);
+    } catch (error) {
+      this.log(`could not tell which models are out of date: ${String(error)}`);
+      return [];
+    }
   }
 
   private async run(): Promise<SyncState> {
@@ -118,6 +144,7 @@ export class SyncService {
       ollamaModels: models,
       lastSyncAt: timestamp(now),
       changed,
+      outdated: this.outdatedNow(models),
     });
   }
 
@@ -150,7 +177,8 @@ export class SyncService {
       message: error.message,
       checkedAt,
     };
-    return { connection, discovered: [], ollamaModels: [], lastSyncAt: this.state.lastSyncAt, changed: [] };
+    // Without Ollama only Modelfile changes can be seen; base model digests are unknown.
+    return { connection, discovered: [], ollamaModels: [], lastSyncAt: this.state.lastSyncAt, changed: [], outdated: this.outdatedNow([]) };
   }
 
   private async version(gateway: OllamaGateway): Promise<string> {
@@ -167,4 +195,18 @@ export class SyncService {
     this.bus?.emit('sync.changed', state);
     return state;
   }
+}
+
+/** Hashes registry `modelfile` paths of a workspace; paths that leave it count as unreadable. */
+function workspaceModelfileHasher(workspaceDir: string): (modelfile: string) => string | null {
+  const cache = new ModelfileHashCache();
+  return (modelfile) => {
+    let file: string;
+    try {
+      file = resolveModelfilePath(workspaceDir, modelfile);
+    } catch {
+      return null;
+    }
+    return cache.hashOf(file);
+  };
 }

@@ -1,7 +1,7 @@
 import type { OllamaModel } from './contract';
 import { humanBytes } from './human-bytes';
 import { modelKey } from './model-name';
-import type { BaseModelEntry, ModelStatus, Registry } from './registry';
+import type { BaseModelEntry, ModelEntry, ModelStatus, Registry } from './registry';
 import { timestamp } from './registry';
 
 /**
@@ -90,4 +90,48 @@ export function reconcile(registry: Registry, ollamaModels: readonly OllamaModel
     modified,
     discovered,
   };
+}
+
+/** Digests as /api/tags gives them (bare hex) or with their `sha256:` prefix compare equal. */
+function bareDigest(digest: string): string {
+  return digest.replace(/^sha256[:-]/, '').toLowerCase();
+}
+
+/**
+ * Whether a built model no longer matches what it was built from: its Modelfile's sha256 differs
+ * from the one recorded at build time, or its base model's digest in Ollama does. Unknowns (no
+ * build recorded, Modelfile unreadable, base model not in Ollama or Ollama offline) never count
+ * as a change.
+ */
+export function isOutdated(entry: ModelEntry, modelfileSha256: string | null, ollamaModel: (name: string) => OllamaModel | undefined): boolean {
+  const build = entry.build;
+  if (!build || entry.status === 'creating') return false;
+  if (modelfileSha256 !== null && modelfileSha256 !== build.modelfile_sha256) return true;
+  if (build.base_model && build.base_digest) {
+    const base = ollamaModel(build.base_model);
+    if (base && bareDigest(base.digest) !== bareDigest(build.base_digest)) return true;
+  }
+  return false;
+}
+
+/** Names of the registry models that are out of date (see isOutdated), in registry order. */
+export function outdatedModels(
+  registry: Registry,
+  ollamaModels: readonly OllamaModel[],
+  modelfileSha256: (modelfile: string) => string | null,
+): string[] {
+  // Built only when a built model needs it: most syncs of a big registry have no builds to check.
+  let byKey: Map<string, OllamaModel> | null = null;
+  const ollamaModel = (name: string): OllamaModel | undefined => {
+    byKey ??= new Map(ollamaModels.map((model) => [modelKey(model.name), model] as const));
+    return byKey.get(modelKey(name));
+  };
+  const out: string[] = [];
+  // for…in: no entry arrays for the (usual) thousand models without a build.
+  for (const name in registry.models) {
+    const entry = registry.models[name];
+    if (!entry?.build) continue;
+    if (isOutdated(entry, entry.modelfile ? modelfileSha256(entry.modelfile) : null, ollamaModel)) out.push(name);
+  }
+  return out;
 }

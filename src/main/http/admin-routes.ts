@@ -1,6 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import type { Handlers } from '../../shared/contract';
 import { toAppError, type AppError } from '../../shared/errors';
+import type { EventBus } from '../events';
+import { adminCreateRoute } from './admin-create-route';
 import { statusForKind } from './error-status';
 import { HttpError } from './http-error';
 import { invokeCall } from './invoke-call';
@@ -45,8 +47,9 @@ async function readBody({ req, res }: RouteContext): Promise<{ body: unknown } |
   return null;
 }
 
-export function adminRoutes(handlers: Handlers): Route[] {
+export function adminRoutes(handlers: Handlers, bus: EventBus): Route[] {
   return [
+    adminCreateRoute(handlers, bus),
     {
       method: 'GET',
       path: pathPattern('/admin/models'),
