@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   const server = await createHttpServer({
     handlers: services.handlers,
     bus: services.bus,
+    chatProxy: services.chat.chatProxy,
     token: options.token,
     staticDir: join(import.meta.dirname, '../renderer'),
     host: options.host,

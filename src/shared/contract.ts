@@ -1,4 +1,18 @@
 import { z } from 'zod';
+import {
+  chatDeltaEventSchema,
+  chatEndEventSchema,
+  chatLaneSchema,
+  chatResendInputSchema,
+  chatSendInputSchema,
+  chatTurnSchema,
+  chatUpdateInputSchema,
+  conversationIdSchema,
+  conversationSchema,
+  conversationSummarySchema,
+  localApiStateSchema,
+  localApiUpdateInputSchema,
+} from './chat';
 import { appErrorDataSchema } from './errors';
 import { jobSchema } from './jobs';
 import { createPreviewSchema, modelfileDocumentSchema } from './modelfile-files';
@@ -103,6 +117,8 @@ export const syncStateSchema = z.object({
   lastSyncAt: z.string().nullable(),
   /** Names whose status the last sync changed. */
   changed: z.array(z.string()),
+  /** Names of models whose Modelfile or base model changed since their last build. */
+  outdated: z.array(z.string()),
 });
 export type SyncState = z.infer<typeof syncStateSchema>;
 
@@ -216,6 +232,11 @@ export const calls = {
     output: jobSchema,
     summary: 'Build a model from its Modelfile as a job; returns the job at once',
   }),
+  'models.pull': call({
+    input: z.strictObject({ model: z.string().min(1) }),
+    output: jobSchema,
+    summary: 'Pull a model (a base model) from its registry as a job; a retry resumes the download',
+  }),
   'jobs.list': call({ input: none, output: z.array(jobSchema), summary: 'Active and recent jobs, newest first' }),
   'jobs.get': call({ input: z.strictObject({ id: z.string().min(1) }), output: jobSchema, summary: 'One job' }),
   'jobs.cancel': call({
@@ -223,6 +244,60 @@ export const calls = {
     output: jobSchema,
     summary: 'Cancel a queued or running job (aborts the Ollama request)',
   }),
+
+  // ---------- chat ----------
+  'chat.list': call({
+    input: z.strictObject({ query: z.string().max(500).default('') }),
+    output: z.array(conversationSummarySchema),
+    summary: 'Saved conversations, newest first; a query matches titles and message text',
+  }),
+  'chat.get': call({ input: z.strictObject({ id: conversationIdSchema }), output: conversationSchema, summary: 'One conversation' }),
+  'chat.send': call({
+    input: chatSendInputSchema,
+    output: chatTurnSchema,
+    summary: 'Save a user message (starting a conversation when none is given) and stream the replies as chat.delta/chat.end',
+  }),
+  'chat.regenerate': call({
+    input: z.strictObject({ conversationId: conversationIdSchema, lane: chatLaneSchema.default('a') }),
+    output: chatTurnSchema,
+    summary: "Replace a lane's reply to the last user message with a new one",
+  }),
+  'chat.resend': call({
+    input: chatResendInputSchema,
+    output: chatTurnSchema,
+    summary: 'Edit a user message, drop everything after it, and stream new replies',
+  }),
+  'chat.stop': call({
+    input: z.strictObject({ conversationId: conversationIdSchema }),
+    output: z.object({ stopped: z.number().int() }),
+    summary: "Stop a conversation's streaming replies at once (aborts the Ollama requests); partial replies are kept",
+  }),
+  'chat.update': call({
+    input: chatUpdateInputSchema,
+    output: conversationSchema,
+    summary: "Change a conversation's title, models or settings",
+  }),
+  'chat.rename': call({
+    input: z.strictObject({ id: conversationIdSchema, title: z.string().trim().min(1).max(200) }),
+    output: conversationSummarySchema,
+    summary: 'Rename a conversation',
+  }),
+  'chat.delete': call({
+    input: z.strictObject({ id: conversationIdSchema }),
+    output: z.object({ id: z.string() }),
+    summary: 'Delete a conversation (its replies are stopped first)',
+  }),
+  'localApi.get': call({
+    input: none,
+    output: localApiStateSchema,
+    summary: 'The local OpenAI-compatible API: enabled, port, token, running',
+  }),
+  'localApi.update': call({
+    input: localApiUpdateInputSchema,
+    output: localApiStateSchema,
+    summary: 'Turn the local OpenAI-compatible API on or off, change its port, or issue a new token',
+  }),
+  // ---------- end chat ----------
 } as const;
 
 // ---------- events ----------
@@ -235,6 +310,13 @@ export const events = {
   'job.updated': jobSchema,
   /** A workspace Modelfile changed on disk (another editor, git checkout). */
   'modelfile.changed': z.object({ path: z.string(), sha256: z.string().nullable() }),
+  // ---------- chat ----------
+  /** Reply text since the last delta; at most one per frame per reply, the first one at once. */
+  'chat.delta': chatDeltaEventSchema,
+  /** A reply ended (complete, stopped or failed), as saved; its text supersedes the deltas. */
+  'chat.end': chatEndEventSchema,
+  'localApi.changed': localApiStateSchema,
+  // ---------- end chat ----------
 } as const;
 
 // ---------- derived types ----------

@@ -32,6 +32,7 @@ export const offlineSync: SyncState = {
   ollamaModels: [],
   lastSyncAt: null,
   changed: [],
+  outdated: [],
 };
 
 /** Handlers over an in-memory registry; `calls` records every call the server made. */
@@ -70,6 +71,27 @@ export function stubHandlers(overrides: Partial<Handlers> = {}): { handlers: Han
     'settings.get': async () => ({ ollamaHost: null, effectiveHost: 'http://127.0.0.1:11434', workspace: '/ws' }),
     'settings.update': async () => ({ ollamaHost: null, effectiveHost: 'http://127.0.0.1:11434', workspace: '/ws' }),
     'workspace.open': async () => snapshot(),
+    'modelfile.read': notStubbed,
+    'modelfile.write': notStubbed,
+    'modelfile.preview': notStubbed,
+    'models.create': notStubbed,
+    'models.pull': notStubbed,
+    // ---------- chat ----------
+    'chat.list': async () => [],
+    'chat.get': notStubbed,
+    'chat.send': notStubbed,
+    'chat.regenerate': notStubbed,
+    'chat.resend': notStubbed,
+    'chat.stop': async () => ({ stopped: 0 }),
+    'chat.update': notStubbed,
+    'chat.rename': notStubbed,
+    'chat.delete': notStubbed,
+    'localApi.get': notStubbed,
+    'localApi.update': notStubbed,
+    // ---------- end chat ----------
+    'jobs.list': async () => [],
+    'jobs.get': notStubbed,
+    'jobs.cancel': notStubbed,
   };
   const all = { ...base, ...overrides };
   const handlers = Object.fromEntries(

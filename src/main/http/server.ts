@@ -2,10 +2,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Handlers } from '../../shared/contract';
 import type { EventBus } from '../events';
+import type { ChatProxyBackend } from '../chat/proxy-backend';
 import { adminRoutes } from './admin-routes';
 import { MIN_TOKEN_LENGTH } from './bearer-token';
 import { createRequestListener } from './dispatch';
 import { eventStream } from './event-stream';
+import { openaiRoutes } from './openai-routes';
 import { rpcRoutes } from './rpc-routes';
 import { createHostPolicy, type HostPolicy } from './security';
 import { staticFiles } from './static-files';
@@ -23,6 +25,8 @@ export interface HttpServerOptions {
   log?: (line: string) => void;
   /** Interval of the `: ping` comments on /events; 15 s unless a test wants it faster. */
   pingIntervalMs?: number;
+  /** Serves the OpenAI-compatible API under /v1 when given. */
+  chatProxy?: ChatProxyBackend;
 }
 
 export interface RunningHttpServer {
@@ -59,7 +63,12 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Runn
   }
   const log = options.log ?? ((line: string) => console.error(line));
   const events = eventStream(options.bus, { pingIntervalMs: options.pingIntervalMs ?? 15_000 });
-  const routes = [...rpcRoutes(options.handlers), events.route, ...adminRoutes(options.handlers)];
+  const routes = [
+    ...rpcRoutes(options.handlers),
+    events.route,
+    ...adminRoutes(options.handlers, options.bus),
+    ...(options.chatProxy ? openaiRoutes({ backend: options.chatProxy, token: options.token }) : []),
+  ];
 
   let policy: HostPolicy = createHostPolicy(options.host, options.port);
   const server = createServer(

@@ -3,7 +3,13 @@ import { isAbsolute, resolve } from 'node:path';
 import type { Handlers } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { hostProblem, resolveOllamaHost } from '../../shared/ollama-host';
+import { createChatFeature, type ChatFeature } from '../chat/feature';
 import { EventBus } from '../events';
+import { createJobKey, jobHandlers } from '../jobs/job-handlers';
+import { JobHistory } from '../jobs/job-history';
+import { JobManager } from '../jobs/job-manager';
+import { recoverInterruptedCreates } from '../jobs/recover-creating';
+import { modelfileHandlers, watchModelfiles } from '../modelfiles/modelfile-handlers';
 import { createOllamaGateway } from '../ollama/gateway';
 import type { OllamaGateway } from '../ollama/types';
 import { SettingsStore } from '../settings/store';
@@ -34,6 +40,10 @@ export interface AppServices {
   /** Current workspace session (registry store and sync). */
   session(): WorkspaceSession;
   gateway(): OllamaGateway;
+  /** Create and pull jobs (app-wide: they outlive a workspace switch). */
+  jobs: JobManager;
+  /** Conversations, the OpenAI-compatible proxy's backend, the desktop local API. */
+  chat: ChatFeature;
   /** A sync soon, at most one every few seconds: for window focus. */
   syncSoon(): Promise<void>;
   stop(): Promise<void>;
@@ -68,6 +78,24 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   if (options.workspace) settings.update({ workspace: options.workspace });
   let session = openSession(settings.get().workspace);
 
+  const jobs = new JobManager({ bus, history: new JobHistory({ dir: options.dataDir }) });
+  let modelfileWatcher = watchModelfiles(session, bus);
+  // A model left `creating` by a previous run that died mid-build.
+  const recoverCreates = (current: WorkspaceSession): void =>
+    void recoverInterruptedCreates(current.store, (name) => jobs.active(createJobKey(name)) !== null).catch((error: unknown) =>
+      console.warn(`[jobs] could not reset models left creating: ${String(error)}`),
+    );
+  recoverCreates(session);
+
+  const chat = createChatFeature({
+    mode: options.mode,
+    dataDir: options.dataDir,
+    bus,
+    ollamaHost: () => gateway().host,
+    registry: () => session.store.get().registry,
+    settings,
+  });
+
   let lastFocusSync = 0;
 
   const handlers: Handlers = {
@@ -92,6 +120,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       void session.sync.syncNow();
       return next;
     },
+    ...modelfileHandlers({ session: () => session, watcher: () => modelfileWatcher }),
+    ...jobHandlers({ jobs, session: () => session, gateway }),
+    ...chat.handlers,
     'workspace.open': async ({ path }) => {
       const dir = resolve(path);
       if (!isAbsolute(path)) {
@@ -104,7 +135,10 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       }
       const next = openSession(dir);
       session.close();
+      modelfileWatcher.close();
       session = next;
+      modelfileWatcher = watchModelfiles(session, bus);
+      recoverCreates(session);
       const nextSettings = settings.update({ workspace: dir });
       bus.emit('settings.changed', nextSettings);
       const snapshot = session.store.get();
@@ -114,11 +148,16 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     },
   };
 
+  // The desktop local API serves the whole table, so it starts once the table is complete.
+  await chat.attach(handlers);
+
   return {
     handlers,
     bus,
     session: () => session,
     gateway,
+    jobs,
+    chat,
     async syncSoon() {
       const now = Date.now();
       if (now - lastFocusSync < FOCUS_SYNC_MIN_INTERVAL_MS) return;
@@ -126,6 +165,10 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       await session.sync.syncNow().catch(() => undefined);
     },
     async stop() {
+      // Jobs first: a create cut short puts its model's status back before the session closes.
+      await jobs.shutdown();
+      await chat.stop();
+      modelfileWatcher.close();
       session.close();
     },
   };

@@ -55,6 +55,17 @@ export class SettingsStore {
     return this.get();
   }
 
+  /** A key another feature keeps in this file (the local API's), as stored; undefined when absent. */
+  readKey(key: string): unknown {
+    return this.rawObject()[key];
+  }
+
+  /** Writes one such key, keeping every other key as it is. */
+  writeKey(key: string, value: unknown): void {
+    if (key in this.values) throw new Error(`${key} is written through update()`);
+    this.backend.store = { ...this.rawObject(), [key]: value };
+  }
+
   private rawObject(): Record<string, unknown> {
     try {
       return { ...this.backend.store };

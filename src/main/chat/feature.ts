@@ -1,0 +1,63 @@
+import { join } from 'node:path';
+import type { Handlers } from '../../shared/contract';
+import type { Registry } from '../../shared/registry';
+import type { EventBus } from '../events';
+import { createLocalApi, headlessLocalApi, type KeyValueSettings } from '../http/local-api';
+import { ChatService } from './chat-service';
+import { ConversationStore } from './conversation-store';
+import { chatHandlers } from './handlers';
+import { streamOllamaChat } from './ollama-chat';
+import type { ChatProxyBackend } from './proxy-backend';
+
+/**
+ * Chat as one piece for the services composition: the conversation service, its handlers, the
+ * backend of the OpenAI-compatible routes, and (desktop only) the local API server switch.
+ */
+
+export interface ChatFeatureOptions {
+  mode: 'desktop' | 'headless';
+  /** App data folder: conversations live in `<dataDir>/conversations`. */
+  dataDir: string;
+  bus: EventBus;
+  /** The Ollama host in use now (it follows the Settings). */
+  ollamaHost: () => string;
+  registry: () => Registry | null;
+  settings: KeyValueSettings;
+  log?: (line: string) => void;
+}
+
+export interface ChatFeature {
+  handlers: ReturnType<typeof chatHandlers>;
+  service: ChatService;
+  chatProxy: ChatProxyBackend;
+  /** Starts the desktop local API if the user turned it on; call once the handler table is whole. */
+  attach(handlers: Handlers): Promise<void>;
+  /** Stops replies (saving what they wrote) and the local API. */
+  stop(): Promise<void>;
+}
+
+export const CONVERSATIONS_DIR = 'conversations';
+
+export function createChatFeature(options: ChatFeatureOptions): ChatFeature {
+  const log = options.log ?? ((line: string) => console.error(line));
+  const stream: ChatProxyBackend['stream'] = (request, signal) => streamOllamaChat(options.ollamaHost(), request, { signal });
+  const chatProxy: ChatProxyBackend = { registry: options.registry, stream };
+  const service = new ChatService({
+    store: new ConversationStore(join(options.dataDir, CONVERSATIONS_DIR), log),
+    bus: options.bus,
+    stream,
+    registry: options.registry,
+    log,
+  });
+  const localApi =
+    options.mode === 'desktop' ? createLocalApi({ settings: options.settings, bus: options.bus, chatProxy, log }) : headlessLocalApi();
+  return {
+    handlers: chatHandlers({ service, localApi }),
+    service,
+    chatProxy,
+    attach: (handlers) => localApi.start(handlers),
+    async stop() {
+      await Promise.all([service.stopAll(), localApi.stop()]);
+    },
+  };
+}

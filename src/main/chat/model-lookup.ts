@@ -1,0 +1,18 @@
+import { modelKey } from '../../shared/model-name';
+import type { ModelEntry, Registry } from '../../shared/registry';
+
+/**
+ * Finding a registry model by the name a user or a program gave: exactly, or as Ollama would
+ * match it (`llama3` is `llama3:latest`, case does not matter).
+ */
+export function findRegistryModel(registry: Registry | null, name: string): ModelEntry | null {
+  if (!registry) return null;
+  const exact = registry.models[name];
+  if (exact) return exact;
+  const key = modelKey(name);
+  return Object.values(registry.models).find((entry) => modelKey(entry.name) === key) ?? null;
+}
+
+export function modelLabel(entry: Pick<ModelEntry, 'name' | 'display_name'>): string {
+  return entry.display_name.trim() || entry.name;
+}

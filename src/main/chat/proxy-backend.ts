@@ -1,0 +1,12 @@
+import type { Registry } from '../../shared/registry';
+import type { ChatStreamer } from './ollama-chat';
+
+/**
+ * What the OpenAI-compatible routes need: the registry (only its configured, available models
+ * are served) and a way to stream a chat from Ollama. No conversations: programs keep their own.
+ */
+export interface ChatProxyBackend {
+  /** The open workspace's registry; null when none could be read. */
+  registry(): Registry | null;
+  stream: ChatStreamer;
+}

@@ -1,0 +1,210 @@
+import { randomUUID } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+import { toAppError } from '../../shared/errors';
+import type { ModelEntry, Registry } from '../../shared/registry';
+import type { ChatFinalStats } from '../chat/ollama-chat';
+import { findRegistryModel } from '../chat/model-lookup';
+import type { ChatProxyBackend } from '../chat/proxy-backend';
+import { hasBearerToken } from './bearer-token';
+import { HttpError } from './http-error';
+import { readJsonBody } from './json-body';
+import { fromAppError, notAvailable, notConfigured, OpenAiError, sendOpenAiError } from './openai-errors';
+import { parseChatCompletionRequest, toOllamaRequest, type ChatCompletionRequest } from './openai-request';
+import { pathPattern } from './path-pattern';
+import { sendJson } from './responses';
+import type { Route, RouteContext } from './route';
+import { openSse, type SseWriter } from './sse-writer';
+
+/**
+ * The OpenAI-compatible API, under the seed's proxy rules: only models the registry configures,
+ * and only while they are available (400 `model X not configured`, 503 `model X not available`).
+ * The routes check the bearer token themselves so that even a 401 comes in OpenAI's error shape;
+ * Host and Origin are checked before any route runs, as for every other path.
+ */
+
+export interface OpenAiRoutesOptions {
+  backend: ChatProxyBackend;
+  token: string;
+}
+
+const OWNER = 'modelwright';
+
+function servedModels(registry: Registry | null): ModelEntry[] {
+  return Object.values(registry?.models ?? {}).filter((m) => m.show_in_ui && m.status === 'available');
+}
+
+function unixSeconds(iso: string | undefined): number {
+  const ms = iso ? Date.parse(iso) : Number.NaN;
+  return Number.isFinite(ms) ? Math.floor(ms / 1000) : 0;
+}
+
+function modelObject(entry: ModelEntry) {
+  return { id: entry.name, object: 'model', created: unixSeconds(entry.created_at), owned_by: OWNER };
+}
+
+function finishReason(stats: ChatFinalStats | null): 'stop' | 'length' {
+  return stats?.doneReason === 'length' ? 'length' : 'stop';
+}
+
+function usageOf(stats: ChatFinalStats | null) {
+  const prompt = stats?.promptEvalCount ?? 0;
+  const completion = stats?.evalCount ?? 0;
+  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
+}
+
+async function readBody(context: RouteContext): Promise<unknown> {
+  try {
+    return await readJsonBody(context.req);
+  } catch (error) {
+    if (error instanceof HttpError) throw new OpenAiError(error.status, error.message, 'invalid_request_error', null, null, false);
+    throw error;
+  }
+}
+
+/** The registry entry a request may use, or the seed's 400/503. */
+function allowedModel(backend: ChatProxyBackend, requested: string): ModelEntry {
+  const entry = findRegistryModel(backend.registry(), requested);
+  if (!entry) throw notConfigured(requested);
+  if (entry.status !== 'available') throw notAvailable(requested);
+  return entry;
+}
+
+interface Completion {
+  id: string;
+  created: number;
+  model: string;
+}
+
+function chunk(c: Completion, delta: Record<string, unknown>, finish: string | null) {
+  return {
+    id: c.id,
+    object: 'chat.completion.chunk',
+    created: c.created,
+    model: c.model,
+    system_fingerprint: null,
+    choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
+  };
+}
+
+async function streamCompletion(res: ServerResponse, backend: ChatProxyBackend, request: ChatCompletionRequest, entry: ModelEntry): Promise<void> {
+  const controller = new AbortController();
+  // The client went away: stop Ollama generating for no one.
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  const completion: Completion = { id: `chatcmpl-${randomUUID().replaceAll('-', '')}`, created: Math.floor(Date.now() / 1000), model: entry.name };
+  let sse: SseWriter | null = null;
+  const open = async (): Promise<SseWriter> => {
+    if (sse) return sse;
+    const writer = openSse(res);
+    sse = writer;
+    await writer.send(chunk(completion, { role: 'assistant', content: '' }, null));
+    return writer;
+  };
+  let stats: ChatFinalStats | null = null;
+  try {
+    for await (const event of backend.stream(toOllamaRequest(request, entry.name), controller.signal)) {
+      // Headers wait for Ollama's first line, so its early errors (404, busy) keep their status.
+      const writer = await open();
+      if (event.type === 'delta') await writer.send(chunk(completion, { content: event.text }, null));
+      else stats = event.stats;
+    }
+    const writer = await open();
+    await writer.send(chunk(completion, {}, finishReason(stats)));
+    if (request.stream_options?.include_usage) {
+      await writer.send({ ...chunk(completion, {}, null), choices: [], usage: usageOf(stats) });
+    }
+    await writer.send('[DONE]');
+    writer.end();
+  } catch (error) {
+    if (controller.signal.aborted) return;
+    const failure = error instanceof OpenAiError ? error : fromAppError(toAppError(error), request.model);
+    const writer = sse as SseWriter | null;
+    if (!writer) return sendOpenAiError(res, failure);
+    // After the first byte the status is spent: OpenAI's clients raise an `error` event as an APIError.
+    await writer.send(failure.body());
+    writer.end();
+  }
+}
+
+async function wholeCompletion(res: ServerResponse, backend: ChatProxyBackend, request: ChatCompletionRequest, entry: ModelEntry): Promise<void> {
+  const controller = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  let content = '';
+  let stats: ChatFinalStats | null = null;
+  try {
+    for await (const event of backend.stream(toOllamaRequest(request, entry.name), controller.signal)) {
+      if (event.type === 'delta') content += event.text;
+      else stats = event.stats;
+    }
+  } catch (error) {
+    if (controller.signal.aborted) return;
+    throw error instanceof OpenAiError ? error : fromAppError(toAppError(error), request.model);
+  }
+  sendJson(res, 200, {
+    id: `chatcmpl-${randomUUID().replaceAll('-', '')}`,
+    object: 'chat.completion',
+    created: Math.floor(Date.now() / 1000),
+    model: entry.name,
+    system_fingerprint: null,
+    choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, logprobs: null, finish_reason: finishReason(stats) }],
+    usage: usageOf(stats),
+  });
+}
+
+export function openaiRoutes({ backend, token }: OpenAiRoutesOptions): Route[] {
+  /** Token first, then the route; every failure answered in OpenAI's shape. */
+  const guarded =
+    (handle: (context: RouteContext) => Promise<void>) =>
+    async (context: RouteContext): Promise<void> => {
+      const { req, res, log } = context;
+      if (!hasBearerToken(req.headers.authorization, token)) {
+        req.resume();
+        const error = new OpenAiError(401, 'Missing or wrong API key: send the Modelwright token as "Authorization: Bearer <token>".', 'authentication_error', 'invalid_api_key');
+        return sendOpenAiError(res, error, { 'WWW-Authenticate': 'Bearer' });
+      }
+      try {
+        await handle(context);
+      } catch (error) {
+        if (res.headersSent) throw error;
+        if (error instanceof OpenAiError) return sendOpenAiError(res, error);
+        log(`[http] ${req.method ?? '?'} ${req.url ?? '?'} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        sendOpenAiError(res, fromAppError(toAppError(error), ''));
+      }
+    };
+
+  return [
+    {
+      method: 'GET',
+      path: pathPattern('/v1/models'),
+      auth: 'public',
+      handle: guarded(async ({ res }) => {
+        sendJson(res, 200, { object: 'list', data: servedModels(backend.registry()).map(modelObject) });
+      }),
+    },
+    {
+      method: 'GET',
+      path: pathPattern('/v1/models/{model...}'),
+      auth: 'public',
+      handle: guarded(async ({ res, params }) => {
+        const name = params.model ?? '';
+        const entry = servedModels(backend.registry()).find((m) => m === findRegistryModel(backend.registry(), name));
+        if (!entry) throw new OpenAiError(404, `The model ${name} does not exist or is not served`, 'invalid_request_error', 'model_not_found', 'model', false);
+        sendJson(res, 200, modelObject(entry));
+      }),
+    },
+    {
+      method: 'POST',
+      path: pathPattern('/v1/chat/completions'),
+      auth: 'public',
+      handle: guarded(async (context) => {
+        const request = parseChatCompletionRequest(await readBody(context));
+        const entry = allowedModel(backend, request.model);
+        if (request.stream === true) await streamCompletion(context.res, backend, request, entry);
+        else await wholeCompletion(context.res, backend, request, entry);
+      }),
+    },
+  ];
+}
