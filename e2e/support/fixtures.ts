@@ -17,6 +17,7 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   registry: [null, { option: true }],
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern.
   fake: async ({}, use) => {
     const fake = await startFakeOllama({
       models: [{ name: 'peteollama:property-manager-v1' }, { name: 'llama3:latest' }],

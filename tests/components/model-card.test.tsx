@@ -25,7 +25,8 @@ describe('ModelCard', () => {
     const card = screen.getByRole('article', { name: 'PeteOllama Property Manager v2' });
     expect(card.dataset.modelName).toBe('peteollama:property-manager-v2');
     expect(card.dataset.testid).toBe('model-card');
-    expect(within(card).getByRole('heading', { name: 'PeteOllama Property Manager v2' }).title).toBe('PeteOllama Property Manager v2');
+    expect(within(card).getByRole('heading', { name: 'PeteOllama Property Manager v2' })).toBeTruthy();
+    expect(within(card).getByRole('button', { name: 'PeteOllama Property Manager v2' }).title).toBe('PeteOllama Property Manager v2');
     expect(within(card).getByTestId('version-badge').textContent).toBe('v2');
     expect(within(card).getByText('peteollama:property-manager-v2')).toBeTruthy();
     expect(within(card).getByText('qwen3:30b')).toBeTruthy();
@@ -65,10 +66,11 @@ describe('ModelCard', () => {
     expect(screen.queryByText('desc')).toBeNull();
   });
 
-  it('offers no primary action that does not work yet', () => {
-    renderCard(model('m', { status: 'pending' }));
-    const buttons = screen.getAllByRole('button');
-    expect(buttons.map((b) => b.getAttribute('aria-label'))).toEqual(['Actions for Display m']);
+  it('offers only working buttons on a built, current model: open and the menu', () => {
+    renderCard(model('m', { status: 'available' }));
+    const names = screen.getAllByRole('button').map((b) => b.getAttribute('aria-label') ?? b.textContent);
+    expect(names).toEqual(['Display m', 'Actions for Display m']);
+    expect(screen.queryByTestId('model-primary-action')).toBeNull();
   });
 });
 

@@ -1,11 +1,14 @@
 import { useEffect } from 'react';
 import { BaseModelsPage } from './components/base-models/BaseModelsPage';
+import { ChatPage } from './components/chat/ChatPage';
+import { CreateDialogs } from './components/create/CreateDialogs';
 import { ConnectionStrip } from './components/frame/ConnectionStrip';
 import { Notifications } from './components/frame/Notifications';
 import { RegistryProblemPanel } from './components/frame/RegistryProblemPanel';
 import { Sidebar } from './components/frame/Sidebar';
 import { StartupScreen } from './components/frame/StartupScreen';
 import { StatusBar } from './components/frame/StatusBar';
+import { JobsPage } from './components/jobs/JobsPage';
 import { ModelsPage } from './components/models/ModelsPage';
 import { SettingsPage } from './components/settings/SettingsPage';
 import { useThemeAttribute } from './hooks/use-theme-attribute';
@@ -18,6 +21,10 @@ function CurrentPage() {
       return <ModelsPage />;
     case 'base-models':
       return <BaseModelsPage />;
+    case 'chat':
+      return <ChatPage />;
+    case 'jobs':
+      return <JobsPage />;
     case 'settings':
       return <SettingsPage />;
   }
@@ -45,6 +52,7 @@ export function App() {
       ) : (
         <StartupScreen startup={startup} />
       )}
+      <CreateDialogs />
       <Notifications />
     </>
   );

@@ -12,6 +12,13 @@ import './styles/base.css';
 import './styles/frame.css';
 import './styles/models.css';
 import './styles/tables-forms.css';
+import './styles/progress.css';
+import './styles/dialog.css';
+import './styles/model-card-actions.css';
+import './styles/jobs.css';
+import './styles/detail.css';
+import './styles/editor.css';
+import './styles/chat.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,4 +1,6 @@
 import type { AppInfo, ConnectionState, OllamaModel, RegistrySnapshot, Settings, SyncState } from '../../../src/shared/contract';
+import type { Job, JobProgress, JobStep } from '../../../src/shared/jobs';
+import type { ModelfileDocument } from '../../../src/shared/modelfile-files';
 import { modelEntrySchema, type BaseModelEntry, type ModelEntry } from '../../../src/shared/registry';
 
 export function model(name: string, fields: Partial<ModelEntry> = {}): ModelEntry {
@@ -60,6 +62,7 @@ export function syncState(fields: Partial<SyncState> = {}): SyncState {
     ollamaModels: [],
     lastSyncAt: '2025-08-08T21:00:00.000Z',
     changed: [],
+    outdated: [],
     ...fields,
   };
 }
@@ -69,3 +72,32 @@ export function settings(fields: Partial<Settings> = {}): Settings {
 }
 
 export const appInfo: AppInfo = { name: 'Modelwright', version: '0.1.0', mode: 'headless', platform: 'linux' };
+
+export function job(fields: Partial<Job> = {}): Job {
+  return {
+    id: 'job-1',
+    kind: 'create',
+    target: 'pm-v2',
+    state: 'running',
+    createdAt: '2025-08-08T21:00:00.000Z',
+    startedAt: '2025-08-08T21:00:01.000Z',
+    endedAt: null,
+    steps: [],
+    progress: null,
+    error: null,
+    log: [],
+    ...fields,
+  };
+}
+
+export function step(status: string, fields: Partial<JobStep> = {}): JobStep {
+  return { status, digest: null, total: null, completed: null, startedAt: '2025-08-08T21:00:01.000Z', endedAt: null, ...fields };
+}
+
+export function progress(fields: Partial<JobProgress> = {}): JobProgress {
+  return { status: 'pulling 6a0746a1ec1a', digest: null, total: null, completed: null, percent: null, bytesPerSecond: null, etaSeconds: null, ...fields };
+}
+
+export function modelfileDoc(path: string, content: string, sha256 = 'a'.repeat(64)): ModelfileDocument {
+  return { path, content, sha256, exists: true };
+}

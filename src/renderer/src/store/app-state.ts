@@ -1,4 +1,9 @@
 import type { StateCreator } from 'zustand';
+import type { ChatSlice } from './chat-slice';
+import type { CreateFlowSlice } from './create-flow-slice';
+import type { DetailSlice } from './detail-slice';
+import type { JobsSlice } from './jobs-slice';
+import type { ModelfileSlice } from './modelfile-slice';
 import type { NotificationsSlice } from './notifications-slice';
 import type { RegistrySlice } from './registry-slice';
 import type { SettingsSlice } from './settings-slice';
@@ -7,7 +12,17 @@ import type { StoreEnv } from './store-env';
 import type { SyncSlice } from './sync-slice';
 import type { UiSlice } from './ui-slice';
 
-export type AppState = StartupSlice & RegistrySlice & SyncSlice & SettingsSlice & UiSlice & NotificationsSlice;
+export type AppState = StartupSlice &
+  RegistrySlice &
+  SyncSlice &
+  SettingsSlice &
+  UiSlice &
+  NotificationsSlice &
+  JobsSlice &
+  DetailSlice &
+  ModelfileSlice &
+  CreateFlowSlice &
+  ChatSlice;
 
 /** The zustand slices pattern, with the environment (client, window) passed in rather than imported. */
 export type SliceCreator<Slice> = (env: StoreEnv) => StateCreator<AppState, [], [], Slice>;

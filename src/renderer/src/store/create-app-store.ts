@@ -1,6 +1,11 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../../../shared/contract';
 import type { AppState } from './app-state';
+import { createChatSlice } from './chat-slice';
+import { createCreateFlowSlice } from './create-flow-slice';
+import { createDetailSlice } from './detail-slice';
+import { createJobsSlice } from './jobs-slice';
+import { createModelfileSlice } from './modelfile-slice';
 import { createNotificationsSlice } from './notifications-slice';
 import { createRegistrySlice } from './registry-slice';
 import { createSettingsSlice } from './settings-slice';
@@ -35,5 +40,10 @@ export function createAppStore(client: ApiClient, env: Partial<Omit<StoreEnv, 'c
     ...createSettingsSlice(full)(...a),
     ...createUiSlice(full)(...a),
     ...createNotificationsSlice(full)(...a),
+    ...createJobsSlice(full)(...a),
+    ...createDetailSlice(full)(...a),
+    ...createModelfileSlice(full)(...a),
+    ...createCreateFlowSlice(full)(...a),
+    ...createChatSlice(full)(...a),
   }));
 }

@@ -1,6 +1,12 @@
 import type { AppError } from '../../../shared/errors';
 import type { SliceCreator } from './app-state';
 
+/** A button in a notice: "Open" the model just created, "Retry" a failed build. */
+export interface NoticeAction {
+  label: string;
+  run(): void;
+}
+
 export interface Notice {
   id: number;
   tone: 'error' | 'success' | 'info';
@@ -10,6 +16,7 @@ export interface Notice {
   details: string[];
   /** Notices with the same key replace each other (a failing sync repeated on every focus shows once). */
   key: string | null;
+  action: NoticeAction | null;
 }
 
 export interface NotifyInput {
@@ -18,12 +25,13 @@ export interface NotifyInput {
   message?: string;
   details?: string[];
   key?: string;
+  action?: NoticeAction;
 }
 
 export interface NotificationsSlice {
   notifications: Notice[];
   notify(input: NotifyInput): void;
-  notifyError(title: string, error: AppError, key?: string): void;
+  notifyError(title: string, error: AppError, key?: string, action?: NoticeAction): void;
   dismiss(id: number): void;
 }
 
@@ -42,19 +50,21 @@ export const createNotificationsSlice: SliceCreator<NotificationsSlice> = (env) 
         message: input.message ?? '',
         details: input.details ?? [],
         key: input.key ?? null,
+        action: input.action ?? null,
       };
       set((state) => ({
         notifications: [...state.notifications.filter((n) => notice.key === null || n.key !== notice.key), notice],
       }));
       if (notice.tone !== 'error') env.window.setTimeout(() => get().dismiss(notice.id), AUTO_DISMISS_MS);
     },
-    notifyError(title, error, key) {
+    notifyError(title, error, key, action) {
       get().notify({
         tone: 'error',
         title,
         message: error.message,
         details: (error.issues ?? []).map((issue) => `${issue.path}: ${issue.message}`),
         ...(key === undefined ? {} : { key }),
+        ...(action === undefined ? {} : { action }),
       });
     },
     dismiss(id) {

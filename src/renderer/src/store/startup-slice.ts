@@ -24,6 +24,11 @@ export const createStartupSlice: SliceCreator<StartupSlice> = (env) => (set, get
       env.client.on('registry.changed', (snapshot) => get().receiveSnapshot(snapshot)),
       env.client.on('sync.changed', (state) => get().receiveSync(state)),
       env.client.on('settings.changed', (settings) => get().receiveSettings(settings)),
+      env.client.on('job.updated', (job) => get().receiveJob(job, 'event')),
+      env.client.on('modelfile.changed', (change) => get().receiveModelfileChange(change)),
+      env.client.on('chat.delta', (delta) => get().receiveChatDelta(delta)),
+      env.client.on('chat.end', (end) => get().receiveChatEnd(end)),
+      env.client.on('localApi.changed', (state) => get().receiveLocalApi(state)),
     ];
     const stopWatching = watchForReturn(env.window, () => {
       if (get().startup.status === 'ready') get().syncIfStale();
@@ -61,5 +66,6 @@ export const createStartupSlice: SliceCreator<StartupSlice> = (env) => (set, get
     if (!sync.ok) get().notifyError('Could not read the Ollama connection state', sync.error, 'sync');
     if (!settings.ok) get().notifyError('Could not load the settings', settings.error, 'settings');
     get().syncIfStale();
+    void get().loadJobs();
   },
 });

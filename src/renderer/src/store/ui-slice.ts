@@ -1,8 +1,8 @@
 import { DEFAULT_FILTERS, type ModelFilters } from '../models/model-query';
 import type { SliceCreator } from './app-state';
 
-/** Chat and Jobs join this list when they exist; the nav shows only pages that work. */
-export const PAGES = ['models', 'base-models', 'settings'] as const;
+/** The nav shows only pages that work. */
+export const PAGES = ['models', 'base-models', 'chat', 'jobs', 'settings'] as const;
 export type Page = (typeof PAGES)[number];
 
 export const THEMES = ['system', 'light', 'dark'] as const;

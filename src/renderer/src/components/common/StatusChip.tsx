@@ -17,11 +17,18 @@ const STATUS_HINTS: Record<ModelStatus, string> = {
   failed: 'The last build failed',
 };
 
-export function StatusChip({ status, hint }: { status: ModelStatus; hint?: string }) {
+interface StatusChipProps {
+  status: ModelStatus;
+  hint?: string;
+  /** Replaces the status word, e.g. "Creating 42%". */
+  label?: string;
+}
+
+export function StatusChip({ status, hint, label }: StatusChipProps) {
   return (
     <span className="status-chip" data-status={status} data-testid="status-chip" title={hint ?? STATUS_HINTS[status]}>
       <StatusIcon status={status} />
-      {STATUS_LABELS[status]}
+      {label ?? STATUS_LABELS[status]}
     </span>
   );
 }

@@ -18,6 +18,17 @@ export function NavIcon({ page }: { page: Page }) {
           <path d="M2 11l6 3 6-3" />
         </g>
       )}
+      {page === 'chat' && (
+        <g fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round">
+          <path d="M2.5 3.5h11v7h-6l-3 2.5v-2.5h-2z" />
+        </g>
+      )}
+      {page === 'jobs' && (
+        <g fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round">
+          <path d="M2.5 4h2M2.5 8h2M2.5 12h2" />
+          <path d="M6.5 4h7M6.5 8h4.5M6.5 12h6" />
+        </g>
+      )}
       {page === 'settings' && (
         <g fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round">
           <path d="M3 4h10M3 8h10M3 12h10" />

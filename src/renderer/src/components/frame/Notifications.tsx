@@ -15,6 +15,18 @@ export function Notifications() {
           <div className="notice__body">
             <strong className="notice__title">{notice.title}</strong>
             {notice.message && <p className="notice__message">{notice.message}</p>}
+            {notice.action && (
+              <button
+                type="button"
+                className="link-button notice__action"
+                onClick={() => {
+                  notice.action?.run();
+                  dismiss(notice.id);
+                }}
+              >
+                {notice.action.label}
+              </button>
+            )}
             {notice.details.length > 0 && (
               <ul className="notice__details">
                 {notice.details.map((detail) => (

@@ -1,3 +1,4 @@
+import { selectActiveJobCount } from '../../store/job-selectors';
 import { selectWorkspace } from '../../store/selectors';
 import { useAppStore } from '../../store/store-context';
 import type { Page } from '../../store/ui-slice';
@@ -6,6 +7,8 @@ import { NavIcon } from './NavIcon';
 const NAV: { page: Page; label: string }[] = [
   { page: 'models', label: 'Models' },
   { page: 'base-models', label: 'Base models' },
+  { page: 'chat', label: 'Chat' },
+  { page: 'jobs', label: 'Jobs' },
   { page: 'settings', label: 'Settings' },
 ];
 
@@ -14,6 +17,7 @@ export function Sidebar() {
   const navigate = useAppStore((s) => s.navigate);
   const workspace = useAppStore(selectWorkspace);
   const modelCount = useAppStore((s) => Object.keys(s.snapshot?.registry.models ?? {}).length);
+  const activeJobs = useAppStore(selectActiveJobCount);
 
   const workspaceLabel = workspace ? workspace.name || workspace.path : 'No workspace';
 
@@ -43,6 +47,12 @@ export function Sidebar() {
               {item.page === 'models' && modelCount > 0 && (
                 <span className="sidebar__count" aria-hidden="true">
                   {modelCount}
+                </span>
+              )}
+              {item.page === 'jobs' && activeJobs > 0 && (
+                <span className="sidebar__badge" data-testid="jobs-badge" title={`${activeJobs} running`}>
+                  {activeJobs}
+                  <span className="visually-hidden"> running</span>
                 </span>
               )}
             </button>

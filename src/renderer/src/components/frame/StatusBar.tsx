@@ -1,5 +1,6 @@
 import { selectConnection } from '../../store/selectors';
 import { useAppStore } from '../../store/store-context';
+import { StatusBarJobs } from './StatusBarJobs';
 
 function formatTime(iso: string): string {
   const date = new Date(iso);
@@ -43,6 +44,7 @@ export function StatusBar() {
           {runningText}
         </span>
       )}
+      <StatusBarJobs />
     </footer>
   );
 }

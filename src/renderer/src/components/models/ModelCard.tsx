@@ -1,8 +1,13 @@
 import { memo } from 'react';
 import type { ModelEntry } from '../../../../shared/registry';
+import { useBuildState } from '../../hooks/use-build-state';
 import { displayNameOf, versionLabel } from '../../models/model-labels';
+import { useAppStore } from '../../store/store-context';
+import { ProgressBar } from '../common/ProgressBar';
 import { StatusChip } from '../common/StatusChip';
 import { ModelCardMenu } from './ModelCardMenu';
+import { ModelPrimaryAction } from './ModelPrimaryAction';
+import { OutdatedMarker } from './OutdatedMarker';
 
 interface ModelCardProps {
   model: ModelEntry;
@@ -10,16 +15,31 @@ interface ModelCardProps {
   readOnly: boolean;
 }
 
-/** One registry model. Memoized: the virtual grid re-renders rows on scroll, and entries are immutable. */
+/**
+ * One registry model; the title is the button that opens its detail, stretched over the card so a
+ * click anywhere opens it. Memoized: the virtual grid re-renders rows on scroll, and entries are immutable.
+ */
 export const ModelCard = memo(function ModelCard({ model, isDefault, readOnly }: ModelCardProps) {
+  const openModel = useAppStore((s) => s.openModel);
+  const build = useBuildState(model);
+  const outdated = build.action === 'rebuild';
   const display = displayNameOf(model);
   const version = versionLabel(model);
-  const failure = model.status === 'failed' ? model.failure_reason?.trim() : undefined;
+  const failure = build.failure;
   return (
-    <article className="model-card" aria-label={display} data-testid="model-card" data-model-name={model.name} data-status={model.status}>
+    <article
+      className="model-card"
+      aria-label={display}
+      data-testid="model-card"
+      data-model-name={model.name}
+      data-status={build.status}
+      data-outdated={outdated || undefined}
+    >
       <header className="model-card__head">
-        <h3 className="model-card__title" title={display}>
-          {display}
+        <h3 className="model-card__title">
+          <button type="button" className="model-card__open" data-testid="model-card-open" title={display} onClick={() => openModel(model.name)}>
+            {display}
+          </button>
         </h3>
         {version && (
           <span className="version-badge" data-testid="version-badge" title={`Version ${version}`}>
@@ -32,7 +52,8 @@ export const ModelCard = memo(function ModelCard({ model, isDefault, readOnly }:
         {model.name}
       </p>
       <div className="model-card__meta">
-        <StatusChip status={model.status} {...(failure ? { hint: failure } : {})} />
+        <StatusChip status={build.status} label={build.label} {...(failure ? { hint: failure } : {})} />
+        {outdated && <OutdatedMarker />}
         {model.base_model && (
           <span className="model-card__base" title={`Base model: ${model.base_model}`}>
             <span className="model-card__base-label">from</span> <span className="mono">{model.base_model}</span>
@@ -40,7 +61,7 @@ export const ModelCard = memo(function ModelCard({ model, isDefault, readOnly }:
         )}
       </div>
       {failure ? (
-        <p className="model-card__description model-card__description--failure" title={failure}>
+        <p className="model-card__description model-card__description--failure" title={failure} data-testid="model-card-failure">
           Last build failed: {failure}
         </p>
       ) : (
@@ -48,21 +69,29 @@ export const ModelCard = memo(function ModelCard({ model, isDefault, readOnly }:
           {model.description || <span className="muted">No description</span>}
         </p>
       )}
-      <ul className="model-card__markers" aria-label="Markers">
-        {isDefault && (
-          <li className="marker marker--default" data-testid="marker-default">
-            ★ Default
+      <div className="model-card__foot">
+        <ul className="model-card__markers" aria-label="Markers">
+          {isDefault && (
+            <li className="marker marker--default" data-testid="marker-default">
+              ★ Default
+            </li>
+          )}
+          <li className={model.show_in_ui ? 'marker' : 'marker marker--muted'} data-testid="marker-visibility">
+            {model.show_in_ui ? 'Shown in UI' : 'Hidden'}
           </li>
-        )}
-        <li className={model.show_in_ui ? 'marker' : 'marker marker--muted'} data-testid="marker-visibility">
-          {model.show_in_ui ? 'Shown in UI' : 'Hidden'}
-        </li>
-        {model.auto_preload && (
-          <li className="marker" data-testid="marker-preload">
-            Preload
-          </li>
-        )}
-      </ul>
+          {model.auto_preload && (
+            <li className="marker" data-testid="marker-preload">
+              Preload
+            </li>
+          )}
+        </ul>
+        <ModelPrimaryAction model={model} action={build.action} readOnly={readOnly} />
+      </div>
+      {build.status === 'creating' && (
+        <div className="model-card__progress">
+          <ProgressBar percent={build.percent} label={`${build.label ?? 'Creating'} ${display}`} size="thin" testId="model-card-progress" />
+        </div>
+      )}
     </article>
   );
 });

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useAppStore } from '../../store/store-context';
+import { LocalApiSetting } from '../chat/LocalApiSetting';
 import { THEMES, type ThemeChoice } from '../../store/ui-slice';
 import { HostSetting } from './HostSetting';
 import { WorkspaceSetting } from './WorkspaceSetting';
@@ -65,6 +66,10 @@ export function SettingsPage() {
         <section className="settings-section" aria-labelledby="settings-workspace">
           <h2 id="settings-workspace">Workspace</h2>
           <WorkspaceSetting />
+        </section>
+        <section className="settings-section" aria-labelledby="settings-local-api">
+          <h2 id="settings-local-api">Local API</h2>
+          <LocalApiSetting />
         </section>
         <section className="settings-section" aria-labelledby="settings-appearance">
           <h2 id="settings-appearance">Appearance</h2>

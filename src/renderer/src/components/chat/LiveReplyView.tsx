@@ -1,0 +1,30 @@
+import type { LiveRef } from './thread-items';
+import { labelForModel } from '../../store/chat-selectors';
+import { useAppStore } from '../../store/store-context';
+import { MarkdownView } from './MarkdownView';
+
+/** A reply still streaming: it alone re-renders as its text grows. */
+export function LiveReplyView({ reply, showModel }: { reply: LiveRef; showModel: boolean }) {
+  const text = useAppStore((s) => s.chat.live[reply.messageId]?.text ?? '');
+  const modelLabel = useAppStore((s) => labelForModel(s, reply.model));
+  return (
+    <article
+      className="chat-message chat-message--reply chat-message--streaming"
+      data-testid="chat-reply"
+      data-state="streaming"
+      data-lane={reply.lane}
+      data-model={reply.model}
+      aria-label={`Reply from ${modelLabel}, being written`}
+      aria-busy="true"
+    >
+      {showModel && <p className="chat-message__model">{modelLabel}</p>}
+      <div data-testid="reply-content">
+        {text === '' ? (
+          <span className="chat-typing">
+            <span className="visually-hidden">Waiting for the first token</span>
+          </span>
+        ) : <MarkdownView text={text} />}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import type { Job } from '../../../../shared/jobs';
+import { isActive } from '../../models/job-format';
+import { canRetry } from '../../store/jobs-slice';
+import { useAppStore } from '../../store/store-context';
+
+/** Cancel while a job runs; Retry once a create or pull ended without success. */
+export function JobActions({ job, openModel = false, retry: offerRetry = true }: { job: Job; openModel?: boolean; retry?: boolean }) {
+  const cancelJob = useAppStore((s) => s.cancelJob);
+  const retryJob = useAppStore((s) => s.retryJob);
+  const open = useAppStore((s) => s.openModel);
+  const isModel = useAppStore((s) => job.target in (s.snapshot?.registry.models ?? {}));
+  const readOnly = useAppStore((s) => s.snapshot?.readOnly ?? false);
+  const [cancelling, setCancelling] = useState(false);
+
+  const active = isActive(job);
+  // A create needs its registry entry; a pull needs nothing but the name.
+  const retry = offerRetry && canRetry(job) && (job.kind !== 'create' || (isModel && !readOnly));
+
+  return (
+    <div className="job-actions">
+      {openModel && isModel && (
+        <button type="button" className="button button--small" onClick={() => open(job.target)}>
+          Open model
+        </button>
+      )}
+      {active && (
+        <button
+          type="button"
+          className="button button--small"
+          data-testid="job-cancel"
+          disabled={cancelling}
+          aria-busy={cancelling}
+          onClick={async () => {
+            setCancelling(true);
+            await cancelJob(job.id);
+            setCancelling(false);
+          }}
+        >
+          {cancelling ? 'Cancelling…' : 'Cancel'}
+        </button>
+      )}
+      {retry && (
+        <button type="button" className="button button--small button--primary" data-testid="job-retry" onClick={() => retryJob(job)}>
+          Retry
+        </button>
+      )}
+    </div>
+  );
+}

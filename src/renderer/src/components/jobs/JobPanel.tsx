@@ -1,0 +1,75 @@
+import type { Job } from '../../../../shared/jobs';
+import { JOB_KIND_LABELS, isActive } from '../../models/job-format';
+import { displayNameOf } from '../../models/model-labels';
+import { useAppStore } from '../../store/store-context';
+import { JobActions } from './JobActions';
+import { JobProgress } from './JobProgress';
+import { JobStateChip } from './JobStateChip';
+import { JobSteps } from './JobSteps';
+import { JobTimes } from './JobTimes';
+
+interface JobPanelProps {
+  job: Job;
+  /** On the Jobs page the model is named and can be opened; in a model's detail it goes without saying. */
+  showTarget?: boolean;
+  /** Finished jobs in long lists fold their steps and log away. */
+  foldSteps?: boolean;
+  /** False where a Retry sits close by already (the model detail's header). */
+  retry?: boolean;
+}
+
+/** One job: what it is, its state, the line in progress, every step, how long, how it ended, and what can be done. */
+export function JobPanel({ job, showTarget = false, foldSteps = false, retry = true }: JobPanelProps) {
+  const entry = useAppStore((s) => s.snapshot?.registry.models[job.target]);
+  const active = isActive(job);
+  const kind = JOB_KIND_LABELS[job.kind];
+  const steps = <JobSteps job={job} />;
+  return (
+    <section
+      className="job-panel"
+      aria-label={`${kind} ${job.target}`}
+      data-testid="job-panel"
+      data-job-id={job.id}
+      data-job-state={job.state}
+      data-job-kind={job.kind}
+    >
+      <header className="job-panel__head">
+        <span className="job-panel__kind">{kind}</span>
+        {showTarget && entry && <span className="job-panel__title">{displayNameOf(entry)}</span>}
+        {showTarget && (
+          <span className="job-panel__target mono" title={job.target}>
+            {job.target}
+          </span>
+        )}
+        <JobStateChip state={job.state} />
+        <JobTimes job={job} />
+        <JobActions job={job} openModel={showTarget} retry={retry} />
+      </header>
+      {active && job.progress && <JobProgress progress={job.progress} />}
+      {active && !job.progress && job.state === 'queued' && <p className="job-panel__note">Waiting to start…</p>}
+      {job.error && (
+        <div className="job-panel__error" data-testid="job-error">
+          <span className="job-panel__error-label">{job.state === 'failed' ? 'Ollama said' : 'Reason'}</span>
+          <pre>{job.error}</pre>
+        </div>
+      )}
+      {job.steps.length > 0 &&
+        (foldSteps && !active ? (
+          <details className="job-panel__fold">
+            <summary>
+              {job.steps.length} {job.steps.length === 1 ? 'step' : 'steps'}
+            </summary>
+            {steps}
+          </details>
+        ) : (
+          steps
+        ))}
+      {!active && job.log.length > 0 && (
+        <details className="job-panel__fold">
+          <summary>Log ({job.log.length} lines)</summary>
+          <pre className="job-panel__log">{job.log.join('\n')}</pre>
+        </details>
+      )}
+    </section>
+  );
+}
