@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import { startFakeOllama, type FakeOllama } from '../../tests/support/fake-ollama';
+import { LLAMA3, PROPERTY_MANAGER_V1, QWEN3_30B, startFakeOllama, type FakeOllama } from '../../tests/support/fake-ollama';
 import { startServe, type ServeHandle } from './serve-process';
 
 export const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
@@ -20,7 +20,10 @@ export const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern.
   fake: async ({}, use) => {
     const fake = await startFakeOllama({
-      models: [{ name: 'peteollama:property-manager-v1' }, { name: 'llama3:latest' }],
+      models: [PROPERTY_MANAGER_V1, LLAMA3],
+      library: [LLAMA3, QWEN3_30B],
+      // Slow enough to watch progress, fast enough for a test.
+      pull: { steps: 12, stepMs: 120 },
     });
     await use(fake);
     await fake.close();

@@ -11,16 +11,23 @@ export interface ServeHandle {
   workspace: string;
   dataDir: string;
   output: () => string;
-  stop: () => Promise<void>;
+  /** keepFiles leaves the workspace and data dir for a restart. */
+  stop: (options?: { keepFiles?: boolean }) => Promise<void>;
 }
 
 const SERVE_ENTRY = resolve(import.meta.dirname, '../../out/main/serve.js');
 
 /** Starts the built headless server (`npm run serve`) as a user would, on a free port. */
-export async function startServe(options: { ollamaUrl: string; workspace?: string; token?: string }): Promise<ServeHandle> {
+export async function startServe(options: {
+  ollamaUrl: string;
+  workspace?: string;
+  /** Reuse an earlier run's app data (conversations, jobs, settings) to test a restart. */
+  dataDir?: string;
+  token?: string;
+}): Promise<ServeHandle> {
   const root = await mkdtemp(join(tmpdir(), 'mw-e2e-'));
   const workspace = options.workspace ?? join(root, 'workspace');
-  const dataDir = join(root, 'data');
+  const dataDir = options.dataDir ?? join(root, 'data');
   const token = options.token ?? 'e2e-token-0123456789';
   const child = spawn(
     process.execPath,
@@ -39,9 +46,9 @@ export async function startServe(options: { ollamaUrl: string; workspace?: strin
     workspace,
     dataDir,
     output: () => output,
-    stop: async () => {
+    stop: async ({ keepFiles = false }: { keepFiles?: boolean } = {}) => {
       await stopChild(child);
-      await rm(root, { recursive: true, force: true });
+      if (!keepFiles) await rm(root, { recursive: true, force: true });
     },
   };
 }
