@@ -16,6 +16,8 @@ test('shows the seed models with the statuses Ollama reports, in light and dark'
   expect(page.url()).not.toContain('token=');
   await snap(page, 'models-light');
   await page.emulateMedia({ colorScheme: 'dark' });
+  // Let the buttons' colour transitions finish before the picture.
+  await page.waitForTimeout(300);
   await snap(page, 'models-dark');
 });
 
@@ -28,6 +30,7 @@ test('Ollama going offline changes no status and says what to do; coming back cl
   const strip = page.getByTestId('connection-strip');
   await expect(strip).toHaveAttribute('data-status', 'offline');
   await expect(strip).toContainText('ollama serve');
+  await expect(strip).toContainText('Reason: connection refused.');
   await expect(card(page, V1).getByTestId('status-chip')).toHaveText('Available');
   await expect(card(page, V2).getByTestId('status-chip')).toHaveText('Pending');
   const registry = JSON.parse(await readFile(join(server.workspace, 'model_settings.json'), 'utf8')) as {

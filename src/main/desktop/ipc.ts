@@ -11,7 +11,7 @@ export function registerIpcHandlers(
   ipcMain: IpcMainLike,
   handlers: Handlers,
   isTrustedSender: (event: IpcMainInvokeEvent) => boolean,
-  log: (error: unknown) => void = console.error,
+  log: (line: string) => void = (line) => console.error(`[ipc] ${line}`),
 ): () => void {
   for (const name of callNames) {
     ipcMain.handle(ipcChannel(name), async (event, input: unknown) => {

@@ -2,7 +2,7 @@ import type { Handlers } from '../../shared/contract';
 import { toAppError } from '../../shared/errors';
 import { isFinished, type Job } from '../../shared/jobs';
 import type { EventBus } from '../events';
-import { invokeCall } from './invoke-call';
+import { invokeCall } from '../rpc/invoke-call';
 import { pathPattern } from './path-pattern';
 import { sendDetail, sendJson } from './responses';
 import type { Route } from './route';

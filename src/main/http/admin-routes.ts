@@ -5,7 +5,7 @@ import type { EventBus } from '../events';
 import { adminCreateRoute } from './admin-create-route';
 import { statusForKind } from './error-status';
 import { HttpError } from './http-error';
-import { invokeCall } from './invoke-call';
+import { invokeCall } from '../rpc/invoke-call';
 import { readJsonBody } from './json-body';
 import { pathPattern } from './path-pattern';
 import { sendDetail, sendJson } from './responses';

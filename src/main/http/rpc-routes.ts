@@ -3,7 +3,7 @@ import { HTTP_RPC_PREFIX, isCallName, type Envelope, type Handlers } from '../..
 import { AppError, toAppError } from '../../shared/errors';
 import { statusForKind } from './error-status';
 import { HttpError } from './http-error';
-import { invokeCall } from './invoke-call';
+import { invokeCall } from '../rpc/invoke-call';
 import { readJsonBody } from './json-body';
 import { pathPattern } from './path-pattern';
 import { sendJson } from './responses';

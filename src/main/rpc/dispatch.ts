@@ -1,32 +1,16 @@
-import { calls, isCallName, type Envelope, type Handlers } from '../../shared/contract';
-import { AppError, toAppError, validationError } from '../../shared/errors';
+import { isCallName, type Envelope, type Handlers } from '../../shared/contract';
+import { AppError, toAppError } from '../../shared/errors';
+import { invokeCall } from './invoke-call';
 
 /**
- * One call through the contract, for every transport: validate the input, run the handler,
- * check the output, and answer with an envelope so an error keeps its kind and fields.
+ * One call as an envelope, for transports that cannot carry an error's kind and fields on their
+ * own (IPC: Electron keeps only an error's message). The checks are invokeCall's, shared with HTTP.
  */
-export async function dispatchCall(
-  handlers: Handlers,
-  name: string,
-  rawInput: unknown,
-  onInternalError?: (error: unknown) => void,
-): Promise<Envelope> {
+export async function dispatchCall(handlers: Handlers, name: string, rawInput: unknown, log: (line: string) => void): Promise<Envelope> {
   try {
     if (!isCallName(name)) throw new AppError('not_found', `Unknown call "${name}"`);
-    const spec = calls[name];
-    const parsed = spec.input.safeParse(rawInput ?? {});
-    if (!parsed.success) throw validationError(`input for ${name}`, parsed.error);
-    const handler = handlers[name] as (input: unknown) => Promise<unknown>;
-    const value = await handler(parsed.data);
-    // A handler that returns the wrong shape is a bug: report it, never pass bad data on.
-    const checked = spec.output.safeParse(value);
-    if (!checked.success) {
-      throw new AppError('internal', `The app produced an invalid answer for ${name}: ${checked.error.issues[0]?.message ?? 'unknown'}`);
-    }
-    return { ok: true, value: checked.data };
+    return { ok: true, value: await invokeCall(handlers, name, rawInput ?? {}, log) };
   } catch (error) {
-    const appError = toAppError(error);
-    if (appError.kind === 'internal') onInternalError?.(error);
-    return { ok: false, error: appError.toData() };
+    return { ok: false, error: toAppError(error).toData() };
   }
 }

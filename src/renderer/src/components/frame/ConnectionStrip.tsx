@@ -36,6 +36,8 @@ export function ConnectionStrip() {
     );
   } else {
     const offline = connection.status === 'offline';
+    // The offline message repeats the headline and the hint: show only its reason.
+    const detail = offline ? offlineReason(connection.message) : connection.message;
     strip = (
       <div className="conn conn--alert" role="alert" data-testid="connection-strip" data-status={connection.status}>
         <span className="conn__alert-icon" aria-hidden="true">
@@ -52,7 +54,7 @@ export function ConnectionStrip() {
           ) : (
             <p>Check that the address is Ollama's and look at Ollama's log, then retry.</p>
           )}
-          {connection.message && <p className="conn__detail">{connection.message}</p>}
+          {detail && <p className="conn__detail">{detail}</p>}
         </div>
         <div className="conn__actions">
           {retry}
@@ -77,4 +79,9 @@ export function ConnectionStrip() {
       ))}
     </div>
   );
+}
+
+function offlineReason(message: string | null): string | null {
+  const reason = message && /is not reachable at \S+ \(([^)]+)\)/.exec(message)?.[1];
+  return reason ? `Reason: ${reason}.` : message;
 }

@@ -39,6 +39,6 @@ export async function invokeCall<K extends CallName>(
 function publicError(name: CallName, appError: AppError, original: unknown, log: (line: string) => void): AppError {
   if (appError.kind !== 'internal') return appError;
   const stack = original instanceof Error ? (original.stack ?? original.message) : String(original);
-  log(`[http] ${name} failed: ${stack}`);
+  log(`${name} failed: ${stack}`);
   return new AppError('internal', `Something went wrong inside Modelwright (${appError.message}). The log has the details.`);
 }
