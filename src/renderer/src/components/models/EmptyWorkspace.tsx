@@ -1,4 +1,10 @@
+import { useAppStore } from '../../store/store-context';
+
 export function EmptyWorkspace({ registryPath }: { registryPath: string }) {
+  const discovered = useAppStore((s) => s.sync?.discovered.length ?? 0);
+  const online = useAppStore((s) => s.sync?.connection.status === 'online');
+  const requestDiscoveredFocus = useAppStore((s) => s.requestDiscoveredFocus);
+  const adoptHint = discovered > 0 ? null : online ? 'Ollama has no models outside the registry.' : 'Ollama is not connected.';
   return (
     <section className="empty-state" aria-labelledby="empty-workspace-title" data-testid="empty-workspace">
       <h2 id="empty-workspace-title">No models in this workspace yet</h2>
@@ -10,6 +16,23 @@ export function EmptyWorkspace({ registryPath }: { registryPath: string }) {
         This workspace's registry is <code className="path">{registryPath}</code>.
       </p>
       <p>Add a model to model_settings.json or adopt one from Ollama below.</p>
+      <div className="empty-state__actions">
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={discovered === 0}
+          aria-describedby={adoptHint ? 'empty-adopt-hint' : undefined}
+          data-testid="empty-adopt"
+          onClick={requestDiscoveredFocus}
+        >
+          Adopt from Ollama
+        </button>
+        {adoptHint && (
+          <span id="empty-adopt-hint" className="field-hint">
+            {adoptHint}
+          </span>
+        )}
+      </div>
     </section>
   );
 }

@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError, toAppError } from '../../shared/errors';
+import type { DeleteInput, DeleteResult } from '../../shared/model-ops';
+import { deleteInputSchema } from '../../shared/model-ops';
+import type { Registry } from '../../shared/registry';
+import { resolveModelfilePath } from '../workspace/paths';
+import { requireEntry, requireNoCreateRunning, requireWritable } from './checks';
+import type { ModelOpsDeps } from './deps';
+import { removeFromDraft } from './registry-changes';
+
+/**
+ * Deleting a model: from the registry only, or from Ollama as well, as the user chose; its
+ * Modelfile only when asked and no other entry uses it. Ollama goes first, so a failed delete
+ * there changes nothing; the registry follows; the file last (a file left behind is harmless).
+ */
+
+/** Other entries whose `modelfile` is the same file (compared as resolved paths). */
+function sharingModelfile(registry: Registry, key: string, workspaceDir: string): string[] {
+  const entry = registry.models[key];
+  if (!entry?.modelfile) return [];
+  const mine = path.resolve(workspaceDir, entry.modelfile);
+  return Object.entries(registry.models)
+    .filter(([other, e]) => other !== key && e.modelfile !== '' && path.resolve(workspaceDir, e.modelfile) === mine)
+    .map(([other]) => other);
+}
+
+function checkDefault(registry: Registry, key: string, newDefault: string | null | undefined): void {
+  // The same check as the draft's, made before Ollama is touched.
+  removeFromDraft(structuredClone(registry), key, newDefault);
+}
+
+export async function deleteModel(deps: ModelOpsDeps, raw: DeleteInput): Promise<DeleteResult> {
+  const input = deleteInputSchema.parse(raw);
+  const session = deps.session();
+  const snapshot = session.store.get();
+  requireWritable(snapshot);
+  const { registry } = snapshot;
+  const { key, entry } = requireEntry(registry, input.name);
+  requireNoCreateRunning(deps, key, 'delete');
+  checkDefault(registry, key, input.newDefault);
+  const sharing = input.deleteModelfile ? sharingModelfile(registry, key, session.dir) : [];
+  if (sharing.length > 0) {
+    const names = sharing.join(', ');
+    throw new AppError('conflict', `${entry.modelfile} is also the Modelfile of ${names}, so it was not deleted; nothing was changed.`, [
+      { path: 'deleteModelfile', message: `also used by ${names}` },
+    ]);
+  }
+  if (input.deleteModelfile && entry.modelfile === '') {
+    throw new AppError('validation', `${key} has no Modelfile to delete.`, [{ path: 'deleteModelfile', message: 'there is no Modelfile' }]);
+  }
+  // Confined like every Modelfile path: a registry value leading outside the workspace is refused here.
+  const modelfilePath = input.deleteModelfile ? resolveModelfilePath(session.dir, entry.modelfile) : null;
+
+  const notes: string[] = [];
+  let ollama: DeleteResult['ollama'] = 'kept';
+  if (input.fromOllama) {
+    try {
+      await deps.gateway().delete(key);
+      ollama = 'deleted';
+    } catch (error) {
+      const appError = toAppError(error);
+      if (appError.kind !== 'not_found') {
+        throw new AppError(appError.kind, `Nothing was deleted: Ollama could not delete ${key}. ${appError.message}`);
+      }
+      ollama = 'not-in-ollama';
+      notes.push(`Ollama did not have ${key}, so only the registry entry was removed.`);
+    }
+  }
+
+  let defaultModel: string | null;
+  try {
+    ({ defaultModel } = await session.store.update((draft) => removeFromDraft(draft, key, input.newDefault)));
+  } catch (error) {
+    const appError = toAppError(error);
+    const already = ollama === 'deleted' ? ` Ollama already deleted ${key}; the entry will show it as missing.` : '';
+    throw new AppError(appError.kind, `The registry entry could not be removed: ${appError.message}${already}`, appError.issues);
+  }
+
+  let modelfile: DeleteResult['modelfile'] = 'kept';
+  if (modelfilePath) {
+    try {
+      fs.rmSync(modelfilePath);
+      modelfile = 'deleted';
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') modelfile = 'not-found';
+      else notes.push(`${entry.modelfile} could not be deleted (${code ?? String(error)}); delete it by hand if you no longer need it.`);
+    }
+  }
+  void session.sync.syncNow().catch(() => undefined);
+  return { name: key, ollama, modelfile, defaultModel, notes };
+}

@@ -1,0 +1,23 @@
+import { useAppStore } from '../../store/store-context';
+import { AdoptDialog } from './AdoptDialog';
+import { DeleteDialog } from './DeleteDialog';
+import { NewVersionDialog } from './NewVersionDialog';
+import { RenameDialog } from './RenameDialog';
+
+/** The lifecycle dialog asked for from anywhere (card menu, detail, Versions tab, discovered list). */
+export function ModelOpsDialogs() {
+  const dialog = useAppStore((s) => s.modelOpsDialog);
+  const model = useAppStore((s) => (dialog && dialog.kind !== 'adopt' ? s.snapshot?.registry.models[dialog.kind === 'new-version' ? dialog.from : dialog.name] : undefined));
+  if (!dialog) return null;
+  // Keyed, so opening the same dialog for another model starts fresh.
+  switch (dialog.kind) {
+    case 'new-version':
+      return <NewVersionDialog key={dialog.from} from={dialog.from} />;
+    case 'rename':
+      return model ? <RenameDialog key={dialog.name} model={model} /> : null;
+    case 'delete':
+      return model ? <DeleteDialog key={dialog.name} model={model} /> : null;
+    case 'adopt':
+      return <AdoptDialog key={dialog.name} name={dialog.name} />;
+  }
+}

@@ -1,0 +1,215 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { AppError } from '../../../../shared/errors';
+import type { VersionProposal } from '../../../../shared/model-ops';
+import type { ModelEntry } from '../../../../shared/registry';
+import { carryOver, modelfilePathFor } from '../../../../shared/version-proposal';
+import { parseVersionedName } from '../../../../shared/versions';
+import { displayNameOf } from '../../models/model-labels';
+import { newNameProblem } from '../../models/name-check';
+import { selectKnownOllamaModels } from '../../store/model-ops-selectors';
+import { useAppStore } from '../../store/store-context';
+import { Dialog } from '../common/Dialog';
+import { BaseModelPicker } from './BaseModelPicker';
+import { formErrorsOf, NO_ERRORS, withoutField, type FormErrors } from './field-errors';
+import { describedBy, FormField } from './FormField';
+
+const FIELDS = ['name', 'display_name', 'description', 'base_model'] as const;
+
+/** "New version" of a model: asks the server for a proposal, then lets the user adjust it. */
+export function NewVersionDialog({ from }: { from: string }) {
+  const proposeVersion = useAppStore((s) => s.proposeVersion);
+  const close = useAppStore((s) => s.closeModelOpsDialog);
+  const source = useAppStore((s) => s.snapshot?.registry.models[from]);
+  const [proposal, setProposal] = useState<VersionProposal | null>(null);
+  const [loadError, setLoadError] = useState<AppError | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void proposeVersion(from).then((result) => {
+      if (!live) return;
+      if (result.ok) setProposal(result.value);
+      else setLoadError(result.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [from, proposeVersion]);
+
+  const title = `New version of ${source ? displayNameOf(source) : from}`;
+  if (proposal && source) return <NewVersionForm title={title} proposal={proposal} source={source} onCancel={close} />;
+  return (
+    <Dialog
+      title={title}
+      testId="new-version-dialog"
+      onCancel={close}
+      actions={
+        <button type="button" className="button" onClick={close}>
+          {loadError ? 'Close' : 'Cancel'}
+        </button>
+      }
+    >
+      {loadError ? (
+        <p className="field-error" role="alert">
+          {loadError.message}
+        </p>
+      ) : (
+        <p role="status" className="muted">
+          <span className="spinner" aria-hidden="true" /> Finding the next free version…
+        </p>
+      )}
+    </Dialog>
+  );
+}
+
+interface FormProps {
+  title: string;
+  proposal: VersionProposal;
+  source: ModelEntry;
+  onCancel(): void;
+}
+
+function NewVersionForm({ title, proposal, source, onCancel }: FormProps) {
+  const id = useId();
+  const createVersion = useAppStore((s) => s.createVersion);
+  const registry = useAppStore((s) => s.snapshot?.registry ?? null);
+  const readOnly = useAppStore((s) => s.snapshot?.readOnly ?? false);
+  const ollama = useAppStore(selectKnownOllamaModels);
+  const [name, setName] = useState(proposal.name);
+  const [base, setBase] = useState(proposal.base_model);
+  // Carried-over texts follow the name and base until the user types in them.
+  const [display, setDisplay] = useState<string | null>(null);
+  const [description, setDescription] = useState<string | null>(null);
+  const [nameEdited, setNameEdited] = useState(false);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+
+  const nameVersion = parseVersionedName(name.trim()).version;
+  const toVersion = nameVersion ?? Number(proposal.version.slice(1));
+  const carried = carryOver({ ...source, fromVersion: proposal.fromVersion, toVersion, fromBase: proposal.base_model, toBase: base });
+  const displayValue = display ?? carried.display_name;
+  const descriptionValue = description ?? carried.description;
+  const nameProblem = nameEdited ? newNameProblem(name, registry, ollama) : null;
+  const nameError = errors.fields.name ?? nameProblem;
+  const baseError = errors.fields.base_model ?? null;
+  const displayError = errors.fields.display_name ?? null;
+  const target = name.trim() === proposal.name ? proposal.modelfile : modelfilePathFor(name.trim() || proposal.name, proposal.sourceModelfile || null);
+  const canSubmit = !busy && !readOnly && newNameProblem(name, registry, ollama) === null && base.trim() !== '' && displayValue.trim() !== '';
+
+  const clear = (field: (typeof FIELDS)[number]) => setErrors((current) => withoutField(current, field));
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setNameEdited(true);
+    if (!canSubmit) return;
+    setBusy(true);
+    const result = await createVersion({ from: proposal.from, name: name.trim(), display_name: displayValue.trim(), description: descriptionValue, base_model: base.trim() });
+    setBusy(false);
+    if (!result.ok) setErrors(formErrorsOf(result.error, FIELDS));
+  };
+
+  return (
+    <Dialog
+      title={title}
+      testId="new-version-dialog"
+      onCancel={onCancel}
+      actions={
+        <>
+          <button type="button" className="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit" form={`${id}-form`} className="button button--primary" disabled={!canSubmit} aria-busy={busy} data-testid="new-version-submit">
+            {busy ? 'Adding…' : nameVersion === null ? 'Add version' : `Add v${nameVersion}`}
+          </button>
+        </>
+      }
+    >
+      <form id={`${id}-form`} className="form-stack" onSubmit={(event) => void onSubmit(event)} noValidate>
+        {readOnly && <p className="field-error">The registry file is invalid; fix it before adding models.</p>}
+        <FormField id={`${id}-name`} name="name" label="Ollama name" error={nameError} hint={`Version ${proposal.version} is the next free one in this family.`}>
+          <input
+            id={`${id}-name`}
+            type="text"
+            className="mono"
+            spellCheck={false}
+            autoComplete="off"
+            data-autofocus
+            value={name}
+            aria-invalid={nameError !== null}
+            aria-describedby={describedBy(`${id}-name`, nameError)}
+            data-testid="new-version-name"
+            onChange={(event) => {
+              setName(event.target.value);
+              setNameEdited(true);
+              clear('name');
+            }}
+          />
+        </FormField>
+        <FormField
+          id={`${id}-base`}
+          name="base_model"
+          label="Base model"
+          error={baseError}
+          hint={proposal.sourceModelfileExists ? `FROM in the copy is set to this. ${source.name} is built on ${proposal.base_model || 'nothing named'}.` : 'The new Modelfile starts with FROM this.'}
+        >
+          <BaseModelPicker
+            id={`${id}-base`}
+            value={base}
+            invalid={baseError !== null}
+            describedBy={describedBy(`${id}-base`, baseError)}
+            onChange={(value) => {
+              setBase(value);
+              clear('base_model');
+            }}
+          />
+        </FormField>
+        <FormField id={`${id}-display`} name="display_name" label="Display name" error={displayError}>
+          <input
+            id={`${id}-display`}
+            type="text"
+            value={displayValue}
+            aria-invalid={displayError !== null}
+            aria-describedby={describedBy(`${id}-display`, displayError, false)}
+            data-testid="new-version-display"
+            onChange={(event) => {
+              setDisplay(event.target.value);
+              clear('display_name');
+            }}
+          />
+        </FormField>
+        <FormField id={`${id}-description`} name="description" label="Description" error={errors.fields.description}>
+          <textarea
+            id={`${id}-description`}
+            rows={2}
+            value={descriptionValue}
+            data-testid="new-version-description"
+            onChange={(event) => {
+              setDescription(event.target.value);
+              clear('description');
+            }}
+          />
+        </FormField>
+        <p className="field-hint" data-testid="new-version-modelfile">
+          {proposal.sourceModelfileExists ? (
+            <>
+              <code className="path">{proposal.sourceModelfile}</code> is copied to <code className="path">{target}</code>; the editor opens on it.
+            </>
+          ) : (
+            <>
+              {proposal.sourceModelfile ? (
+                <>
+                  <code className="path">{proposal.sourceModelfile}</code> does not exist, so{' '}
+                </>
+              ) : null}
+              a new Modelfile is written to <code className="path">{target}</code>; the editor opens on it.
+            </>
+          )}
+        </p>
+        {errors.general && (
+          <p className="field-error" role="alert" data-testid="new-version-error">
+            {errors.general}
+          </p>
+        )}
+      </form>
+    </Dialog>
+  );
+}
