@@ -17,6 +17,24 @@ import { appErrorDataSchema } from './errors';
 import { jobSchema } from './jobs';
 import { createPreviewSchema, modelfileDocumentSchema } from './modelfile-files';
 import { modelEntrySchema, modelPatchSchema, newModelSchema, registrySchema } from './registry';
+// ---------- lifecycle: base models, running, import/export ----------
+import { importOutcomeSchema, importSelectionSchema } from './import-apply';
+import { importPlanSchema } from './import-plan';
+import { keepAliveSchema } from './keep-alive';
+import { EXPORT_FORMATS, importFileSchema, newBaseModelSchema, preloadOutcomeSchema, registryExportSchema } from './lifecycle';
+import { baseModelEntrySchema } from './registry';
+// ---------- lifecycle: versions, edit, delete, adopt ----------
+import {
+  addedModelSchema,
+  adoptInputSchema,
+  adoptionProposalSchema,
+  deleteInputSchema,
+  deleteResultSchema,
+  newVersionInputSchema,
+  renameInputSchema,
+  renameResultSchema,
+  versionProposalSchema,
+} from './model-ops';
 
 /**
  * The one place the app's API is declared. The IPC handlers, the preload bridge, the HTTP
@@ -298,6 +316,96 @@ export const calls = {
     summary: 'Turn the local OpenAI-compatible API on or off, change its port, or issue a new token',
   }),
   // ---------- end chat ----------
+
+  // ---------- lifecycle: base models, running, import/export ----------
+  'baseModels.add': call({
+    input: z.strictObject({ entry: newBaseModelSchema }),
+    output: baseModelEntrySchema,
+    summary: "Add a base model to the registry by name (Ollama's name rules); its status says whether Ollama has it",
+  }),
+  'baseModels.remove': call({
+    input: z.strictObject({ name: z.string().min(1) }),
+    output: registrySnapshotSchema,
+    summary: 'Remove a base model from the registry list only; Ollama keeps it',
+  }),
+  'baseModels.delete': call({
+    input: z.strictObject({
+      name: z.string().min(1),
+      /** The user saw which registry models are built on it and still wants it gone. */
+      confirmDependents: z.boolean().default(false),
+    }),
+    output: jobSchema,
+    summary: 'Delete a model from Ollama as a job; refused while registry models are built on it, unless confirmed',
+  }),
+  'ollama.load': call({
+    input: z.strictObject({ model: z.string().min(1), keepAlive: keepAliveSchema.optional() }),
+    output: z.object({ running: z.array(runningModelSchema).nullable() }),
+    summary: "Load a model into memory for keepAlive (absent: Ollama's default); answers with /api/ps afterwards",
+  }),
+  'ollama.unload': call({
+    input: z.strictObject({ model: z.string().min(1) }),
+    output: z.object({ running: z.array(runningModelSchema).nullable() }),
+    summary: 'Unload a model from memory now (keep_alive 0); answers with /api/ps afterwards',
+  }),
+  'preload.list': call({
+    input: none,
+    output: z.array(preloadOutcomeSchema),
+    summary: 'What the automatic preloads of this run did (auto_preload models at start and after a create), newest first',
+  }),
+  'registry.export': call({
+    input: z.strictObject({ format: z.enum(EXPORT_FORMATS).default('json') }),
+    output: registryExportSchema,
+    summary: 'The registry as a JSON file, or a zip of it with its Modelfiles, for the renderer to save',
+  }),
+  'registry.importPreview': call({
+    input: importFileSchema,
+    output: importPlanSchema,
+    summary: 'Check a registry file and say what importing it would add, change or keep; changes nothing',
+  }),
+  'registry.importApply': call({
+    input: importFileSchema.extend({ selection: importSelectionSchema }),
+    output: importOutcomeSchema.extend({ snapshot: registrySnapshotSchema }),
+    summary: 'Import the ticked entries of a registry file; an entry that differs from its preview is skipped',
+  }),
+  'jobs.clearFinished': call({
+    input: none,
+    output: z.object({ removed: z.number().int() }),
+    summary: 'Forget finished jobs (the saved history too); running and queued jobs stay',
+  }),
+  // ---------- end lifecycle ----------
+
+  // ---------- lifecycle: versions, edit, delete, adopt ----------
+  'models.versionProposal': call({
+    input: z.strictObject({ name: z.string().min(1) }),
+    output: versionProposalSchema,
+    summary: "What 'New version' proposes for a model: the next free -vN, carried-over names, its base, where the Modelfile copy goes",
+  }),
+  'models.newVersion': call({
+    input: newVersionInputSchema,
+    output: addedModelSchema,
+    summary: 'Copy a model\'s Modelfile (never over a file) with FROM set to the chosen base, and add it as a pending entry',
+  }),
+  'models.rename': call({
+    input: renameInputSchema,
+    output: renameResultSchema,
+    summary: 'Rename a model in the registry (and the default), and in Ollama by copy then delete when Ollama has it',
+  }),
+  'models.delete': call({
+    input: deleteInputSchema,
+    output: deleteResultSchema,
+    summary: 'Remove a model from the registry, and from Ollama when asked; its Modelfile only when asked and unshared',
+  }),
+  'models.adoptProposal': call({
+    input: z.strictObject({ name: z.string().min(1) }),
+    output: adoptionProposalSchema,
+    summary: 'What adopting a model Ollama has would add: display name, version, base model, Modelfile path',
+  }),
+  'models.adopt': call({
+    input: adoptInputSchema,
+    output: addedModelSchema,
+    summary: "Add a model Ollama has to the registry (status available), with its Modelfile from /api/show written to models/",
+  }),
+  // ---------- end lifecycle: versions, edit, delete, adopt ----------
 } as const;
 
 // ---------- events ----------
@@ -317,6 +425,12 @@ export const events = {
   'chat.end': chatEndEventSchema,
   'localApi.changed': localApiStateSchema,
   // ---------- end chat ----------
+  // ---------- lifecycle: base models, running, import/export ----------
+  /** /api/ps after a load, an unload or a preload. */
+  'running.changed': z.array(runningModelSchema),
+  /** An automatic preload ended; a failed one says why. */
+  'preload.finished': preloadOutcomeSchema,
+  // ---------- end lifecycle ----------
 } as const;
 
 // ---------- derived types ----------

@@ -26,10 +26,10 @@ describe('Base models page', () => {
     expect(llama.textContent).toContain('4.7 GB');
     expect(within(llama).getByTestId('status-chip').textContent).toBe('Available');
     expect(llama.querySelector('[data-in-ollama]')?.textContent).toBe('Yes');
-    expect(llama.lastElementChild?.textContent).toBe('2');
+    expect(within(llama).getByTestId('base-used-by-cell').textContent).toBe('2 models ▾');
     expect(within(qwen).getByTestId('status-chip').textContent).toBe('Missing');
     expect(qwen.querySelector('[data-in-ollama]')?.textContent).toBe('No');
-    expect(qwen.lastElementChild?.textContent).toBe('1');
+    expect(within(qwen).getByTestId('base-used-by-cell').textContent).toBe('1 model ▾');
   });
 
   it('says presence in Ollama is unknown while Ollama is offline', () => {

@@ -98,7 +98,7 @@ describe('Models page', () => {
     expect(row.textContent).toContain('4.1 GB');
     expect(row.textContent).toContain('7.2B');
     expect(row.textContent).toContain('Q4_K_M');
-    expect(within(section).queryByRole('button')).toBeNull();
+    expect(within(section).getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual(['Adopt mistral:7b']);
   });
 
   it('leaves the discovered section out when there is nothing to show', () => {

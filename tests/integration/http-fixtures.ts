@@ -92,6 +92,25 @@ export function stubHandlers(overrides: Partial<Handlers> = {}): { handlers: Han
     'jobs.list': async () => [],
     'jobs.get': notStubbed,
     'jobs.cancel': notStubbed,
+    // ---------- lifecycle: base models, running, import/export ----------
+    'baseModels.add': notStubbed,
+    'baseModels.remove': notStubbed,
+    'baseModels.delete': notStubbed,
+    'ollama.load': notStubbed,
+    'ollama.unload': notStubbed,
+    'preload.list': async () => [],
+    'registry.export': notStubbed,
+    'registry.importPreview': notStubbed,
+    'registry.importApply': notStubbed,
+    'jobs.clearFinished': async () => ({ removed: 0 }),
+    // ---------- end lifecycle ----------
+    // ---------- lifecycle: versions, edit, delete, adopt ----------
+    'models.versionProposal': notStubbed,
+    'models.newVersion': notStubbed,
+    'models.rename': notStubbed,
+    'models.delete': notStubbed,
+    'models.adoptProposal': notStubbed,
+    'models.adopt': notStubbed,
   };
   const all = { ...base, ...overrides };
   const handlers = Object.fromEntries(

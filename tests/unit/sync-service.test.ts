@@ -42,6 +42,11 @@ class StubGateway implements OllamaGateway {
   async show(): Promise<never> {
     throw new AppError('not_found', 'not here');
   }
+  // Lifecycle calls: sync never makes them.
+  async load(): Promise<void> {}
+  async unload(): Promise<void> {}
+  async delete(): Promise<void> {}
+  async copy(): Promise<void> {}
 }
 
 let ws: string;

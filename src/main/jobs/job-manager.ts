@@ -167,6 +167,18 @@ export class JobManager {
     return entry.done;
   }
 
+  /** Forgets every finished job, in memory and in the saved history; queued and running jobs stay. */
+  clearFinished(): number {
+    let removed = 0;
+    for (const [id, entry] of this.entries) {
+      if (!isFinished(entry.job.state)) continue;
+      this.entries.delete(id);
+      removed++;
+    }
+    if (removed > 0) this.save();
+    return removed;
+  }
+
   /** Stops everything (the app is closing): running jobs end as interrupted; the history is saved. */
   async shutdown(graceMs = 3_000): Promise<void> {
     for (const entry of [...this.queue]) {

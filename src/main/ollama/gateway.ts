@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import { toOllamaError } from './errors';
 import {
+  deleteReplySchema,
+  loadReplySchema,
   parseReply,
   psReplySchema,
   showReplySchema,
@@ -12,7 +14,7 @@ import {
   toShowResult,
   versionReplySchema,
 } from './replies';
-import type { OllamaGateway } from './types';
+import type { KeepAlive, OllamaGateway } from './types';
 
 /**
  * The quick, non-streaming Ollama calls, over the `ollama` npm client. Each call gets its own
@@ -22,6 +24,10 @@ import type { OllamaGateway } from './types';
  */
 
 export const DEFAULT_TIMEOUT_MS = 5_000;
+/** Loading a large model from a slow disk takes minutes; the reply comes only once it is in memory. */
+export const LOAD_TIMEOUT_MS = 5 * 60_000;
+/** Deleting removes layer files no other model uses: more than a quick call on a slow disk. */
+export const DELETE_TIMEOUT_MS = 60_000;
 
 export interface OllamaGatewayOptions {
   /** Per-call limit for these quick calls; default 5 s. */
@@ -34,10 +40,17 @@ export function createOllamaGateway(host: string, options: OllamaGatewayOptions 
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const baseFetch = options.fetch ?? globalThis.fetch;
 
-  async function call<S extends z.ZodType>(endpoint: string, schema: S, run: (client: Ollama) => Promise<unknown>): Promise<z.output<S>> {
-    const timeout = AbortSignal.timeout(timeoutMs);
+  async function call<S extends z.ZodType>(
+    endpoint: string,
+    schema: S,
+    run: (client: Ollama) => Promise<unknown>,
+    limits: { timeoutMs?: number; signal?: AbortSignal | undefined } = {},
+  ): Promise<z.output<S>> {
+    const callTimeoutMs = limits.timeoutMs ?? timeoutMs;
+    const timeout = AbortSignal.timeout(callTimeoutMs);
+    const stop = limits.signal ? AbortSignal.any([limits.signal, timeout]) : timeout;
     const limitedFetch: typeof fetch = (input, init) =>
-      baseFetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
+      baseFetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, stop]) : stop });
     let client: Ollama;
     try {
       client = new Ollama({ host: base, fetch: limitedFetch });
@@ -48,7 +61,7 @@ export function createOllamaGateway(host: string, options: OllamaGatewayOptions 
     try {
       reply = await run(client);
     } catch (error) {
-      throw toOllamaError(error, { host: base, endpoint, timeoutMs, timedOut: timeout.aborted });
+      throw toOllamaError(error, { host: base, endpoint, timeoutMs: callTimeoutMs, timedOut: timeout.aborted });
     }
     return parseReply(endpoint, schema, reply);
   }
@@ -66,6 +79,23 @@ export function createOllamaGateway(host: string, options: OllamaGatewayOptions 
     },
     async show(model: string) {
       return toShowResult(await call('/api/show', showReplySchema, (c) => c.show({ model })));
+    },
+    // ---------- lifecycle: load, unload, delete ----------
+    // One JSON object each way, never a stream: an empty prompt only loads (or, with keep_alive 0, unloads).
+    async load(model: string, keepAlive?: KeepAlive) {
+      const request = { model, prompt: '', stream: false as const, ...(keepAlive === undefined ? {} : { keep_alive: keepAlive }) };
+      await call('/api/generate', loadReplySchema, (c) => c.generate(request), { timeoutMs: LOAD_TIMEOUT_MS });
+    },
+    async unload(model: string) {
+      await call('/api/generate', loadReplySchema, (c) => c.generate({ model, prompt: '', stream: false, keep_alive: 0 }));
+    },
+    async delete(model: string, options: { signal?: AbortSignal } = {}) {
+      await call('/api/delete', deleteReplySchema, (c) => c.delete({ model }), { timeoutMs: DELETE_TIMEOUT_MS, signal: options.signal });
+    },
+    // ---------- lifecycle: versions, edit, delete, adopt ----------
+    async copy(source: string, destination: string) {
+      // Ollama answers with an empty body, which the npm client turns into its own success object.
+      await call('/api/copy', deleteReplySchema, (c) => c.copy({ source, destination }), { timeoutMs: DELETE_TIMEOUT_MS });
     },
   };
 }

@@ -44,6 +44,12 @@ export const psReplySchema = z.looseObject({
   ),
 });
 
+/** A load or unload answer: `done_reason` says which ("load", "unload"); nothing else is needed. */
+export const loadReplySchema = z.looseObject({ done: z.boolean().optional(), done_reason: z.string().optional() });
+
+/** The npm client resolves a delete with its own `{status: 'success'}` (Ollama's body is empty). */
+export const deleteReplySchema = z.unknown();
+
 const omitEmptyString = z.string().optional().default('');
 
 export const showReplySchema = z.looseObject({

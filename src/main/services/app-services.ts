@@ -6,6 +6,8 @@ import { hostProblem, resolveOllamaHost } from '../../shared/ollama-host';
 import { createChatFeature, type ChatFeature } from '../chat/feature';
 import { EventBus } from '../events';
 import { createJobKey, jobHandlers } from '../jobs/job-handlers';
+import { createLifecycleFeature, type LifecycleFeature } from '../lifecycle/feature';
+import { modelOpsHandlers } from '../model-ops/handlers';
 import { JobHistory } from '../jobs/job-history';
 import { JobManager } from '../jobs/job-manager';
 import { recoverInterruptedCreates } from '../jobs/recover-creating';
@@ -44,6 +46,8 @@ export interface AppServices {
   jobs: JobManager;
   /** Conversations, the OpenAI-compatible proxy's backend, the desktop local API. */
   chat: ChatFeature;
+  /** Base models, loading and preloading, import and export. */
+  lifecycle: LifecycleFeature;
   /** A sync soon, at most one every few seconds: for window focus. */
   syncSoon(): Promise<void>;
   stop(): Promise<void>;
@@ -79,6 +83,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   let session = openSession(settings.get().workspace);
 
   const jobs = new JobManager({ bus, history: new JobHistory({ dir: options.dataDir }) });
+  // Subscribes to the bus now, before the first sync's answer, so the start-up preload sees it.
+  const lifecycle = createLifecycleFeature({ bus, jobs, session: () => session, gateway });
   let modelfileWatcher = watchModelfiles(session, bus);
   // A model left `creating` by a previous run that died mid-build.
   const recoverCreates = (current: WorkspaceSession): void =>
@@ -123,6 +129,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     ...modelfileHandlers({ session: () => session, watcher: () => modelfileWatcher }),
     ...jobHandlers({ jobs, session: () => session, gateway }),
     ...chat.handlers,
+    ...lifecycle.handlers,
+    ...modelOpsHandlers({ session: () => session, gateway, jobs }),
     'workspace.open': async ({ path }) => {
       const dir = resolve(path);
       if (!isAbsolute(path)) {
@@ -158,6 +166,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     gateway,
     jobs,
     chat,
+    lifecycle,
     async syncSoon() {
       const now = Date.now();
       if (now - lastFocusSync < FOCUS_SYNC_MIN_INTERVAL_MS) return;
@@ -168,6 +177,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       // Jobs first: a create cut short puts its model's status back before the session closes.
       await jobs.shutdown();
       await chat.stop();
+      lifecycle.stop();
       modelfileWatcher.close();
       session.close();
     },

@@ -9,6 +9,7 @@ import { Sidebar } from './components/frame/Sidebar';
 import { StartupScreen } from './components/frame/StartupScreen';
 import { StatusBar } from './components/frame/StatusBar';
 import { JobsPage } from './components/jobs/JobsPage';
+import { ModelOpsDialogs } from './components/lifecycle/ModelOpsDialogs';
 import { ModelsPage } from './components/models/ModelsPage';
 import { SettingsPage } from './components/settings/SettingsPage';
 import { useThemeAttribute } from './hooks/use-theme-attribute';
@@ -53,6 +54,7 @@ export function App() {
         <StartupScreen startup={startup} />
       )}
       <CreateDialogs />
+      <ModelOpsDialogs />
       <Notifications />
     </>
   );

@@ -19,6 +19,8 @@ import './styles/jobs.css';
 import './styles/detail.css';
 import './styles/editor.css';
 import './styles/chat.css';
+import './styles/lifecycle.css';
+import './styles/model-ops.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -11,6 +11,13 @@ import type { StartupSlice } from './startup-slice';
 import type { StoreEnv } from './store-env';
 import type { SyncSlice } from './sync-slice';
 import type { UiSlice } from './ui-slice';
+// ---------- lifecycle: base models, running, import/export ----------
+import type { BaseModelsSlice } from './base-models-slice';
+import type { JobHistorySlice } from './job-history-slice';
+import type { RunningSlice } from './running-slice';
+import type { TransferSlice } from './transfer-slice';
+// ---------- lifecycle: versions, edit, delete, adopt ----------
+import type { ModelOpsSlice } from './model-ops-slice';
 
 export type AppState = StartupSlice &
   RegistrySlice &
@@ -22,7 +29,14 @@ export type AppState = StartupSlice &
   DetailSlice &
   ModelfileSlice &
   CreateFlowSlice &
-  ChatSlice;
+  ChatSlice &
+  // ---------- lifecycle ----------
+  BaseModelsSlice &
+  RunningSlice &
+  TransferSlice &
+  JobHistorySlice &
+  // ---------- lifecycle: versions, edit, delete, adopt ----------
+  ModelOpsSlice;
 
 /** The zustand slices pattern, with the environment (client, window) passed in rather than imported. */
 export type SliceCreator<Slice> = (env: StoreEnv) => StateCreator<AppState, [], [], Slice>;

@@ -13,6 +13,13 @@ import { createStartupSlice } from './startup-slice';
 import type { StoreEnv } from './store-env';
 import { createSyncSlice } from './sync-slice';
 import { createUiSlice } from './ui-slice';
+// ---------- lifecycle: base models, running, import/export ----------
+import { createBaseModelsSlice } from './base-models-slice';
+import { createJobHistorySlice } from './job-history-slice';
+import { createRunningSlice } from './running-slice';
+import { createTransferSlice } from './transfer-slice';
+// ---------- lifecycle: versions, edit, delete, adopt ----------
+import { createModelOpsSlice } from './model-ops-slice';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -45,5 +52,12 @@ export function createAppStore(client: ApiClient, env: Partial<Omit<StoreEnv, 'c
     ...createModelfileSlice(full)(...a),
     ...createCreateFlowSlice(full)(...a),
     ...createChatSlice(full)(...a),
+    // ---------- lifecycle ----------
+    ...createBaseModelsSlice(full)(...a),
+    ...createRunningSlice(full)(...a),
+    ...createTransferSlice(full)(...a),
+    ...createJobHistorySlice(full)(...a),
+    // ---------- lifecycle: versions, edit, delete, adopt ----------
+    ...createModelOpsSlice(full)(...a),
   }));
 }

@@ -1,6 +1,6 @@
 import type { SliceCreator } from './app-state';
 
-export const DETAIL_TABS = ['overview', 'modelfile', 'history'] as const;
+export const DETAIL_TABS = ['overview', 'modelfile', 'versions', 'history'] as const;
 export type DetailTab = (typeof DETAIL_TABS)[number];
 
 /** A place in a Modelfile to show: the editor moves its cursor there once, then clears it. */

@@ -45,7 +45,7 @@ export const createJobsSlice: SliceCreator<JobsSlice> = ({ client, now }) => (se
       const isModel = job.target in (state.snapshot?.registry.models ?? {});
       state.notify({
         tone: 'success',
-        title: job.kind === 'create' ? `Created ${title}` : job.kind === 'pull' ? `Pulled ${title}` : `${title}: done`,
+        title: job.kind === 'create' ? `Created ${title}` : job.kind === 'pull' ? `Pulled ${title}` : job.kind === 'delete' ? `Deleted ${title} from Ollama` : `${title}: done`,
         key: `job:${job.id}`,
         ...(isModel ? { action: { label: 'Open', run: () => get().openModel(job.target) } } : {}),
       });
@@ -54,7 +54,7 @@ export const createJobsSlice: SliceCreator<JobsSlice> = ({ client, now }) => (se
     } else if (job.state === 'failed') {
       state.notify({
         tone: 'error',
-        title: job.kind === 'create' ? `Could not create ${title}` : `${job.kind === 'pull' ? 'Pull' : 'Job'} failed: ${title}`,
+        title: job.kind === 'create' ? `Could not create ${title}` : `${job.kind === 'pull' ? 'Pull' : job.kind === 'delete' ? 'Delete' : 'Job'} failed: ${title}`,
         message: job.error ?? 'The job failed without a message.',
         key: `job:${job.id}`,
         ...(canRetry(job) ? { action: { label: 'Retry', run: () => get().retryJob(job) } } : {}),

@@ -29,6 +29,9 @@ export const createStartupSlice: SliceCreator<StartupSlice> = (env) => (set, get
       env.client.on('chat.delta', (delta) => get().receiveChatDelta(delta)),
       env.client.on('chat.end', (end) => get().receiveChatEnd(end)),
       env.client.on('localApi.changed', (state) => get().receiveLocalApi(state)),
+      // ---------- lifecycle ----------
+      env.client.on('running.changed', (list) => get().receiveRunning(list)),
+      env.client.on('preload.finished', (outcome) => get().receivePreload(outcome, 'event')),
     ];
     const stopWatching = watchForReturn(env.window, () => {
       if (get().startup.status === 'ready') get().syncIfStale();
@@ -67,5 +70,6 @@ export const createStartupSlice: SliceCreator<StartupSlice> = (env) => (set, get
     if (!settings.ok) get().notifyError('Could not load the settings', settings.error, 'settings');
     get().syncIfStale();
     void get().loadJobs();
+    void get().loadPreloadOutcomes();
   },
 });

@@ -1,11 +1,40 @@
-import { selectBaseModelRows } from '../../store/selectors';
+import { useState } from 'react';
+import { selectBaseModelViews } from '../../store/base-model-selectors';
+import { selectConnection, selectReadOnly } from '../../store/selectors';
 import { useAppStore } from '../../store/store-context';
-import { StatusChip } from '../common/StatusChip';
+import { AddBaseModelDialog } from './AddBaseModelDialog';
+import { BaseModelRow } from './BaseModelRow';
+import { DeleteBaseModelDialog } from './DeleteBaseModelDialog';
+import { RemoveBaseModelDialog } from './RemoveBaseModelDialog';
+import { UnlistedBases } from './UnlistedBases';
 
-const IN_OLLAMA_TEXT = { yes: 'Yes', no: 'No', unknown: 'Unknown' } as const;
+type OpenDialog = { kind: 'add'; name: string } | { kind: 'delete'; name: string } | { kind: 'remove'; name: string } | null;
 
+/**
+ * The Ollama models the registry's Modelfiles build on: what Ollama has, how big, which registry
+ * models need each one; add, pull (with progress, cancel and resume), load, delete from Ollama,
+ * and remove from the list.
+ */
 export function BaseModelsPage() {
-  const rows = useAppStore(selectBaseModelRows);
+  const rows = useAppStore(selectBaseModelViews);
+  const online = useAppStore((s) => selectConnection(s)?.status === 'online');
+  const readOnly = useAppStore(selectReadOnly);
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const close = () => setDialog(null);
+  const row = dialog && dialog.kind !== 'add' ? rows.find((r) => r.name === dialog.name) : undefined;
+  const addButton = (
+    <button
+      type="button"
+      className="button button--primary"
+      data-testid="add-base-model"
+      disabled={readOnly}
+      title={readOnly ? 'Read-only until model_settings.json is fixed' : undefined}
+      onClick={() => setDialog({ kind: 'add', name: '' })}
+    >
+      Add base model
+    </button>
+  );
+
   return (
     <section className="page" aria-labelledby="base-models-title">
       <header className="page__header">
@@ -13,6 +42,7 @@ export function BaseModelsPage() {
         <p className="page__summary">
           {rows.length} {rows.length === 1 ? 'base model' : 'base models'}
         </p>
+        <div className="page__actions">{addButton}</div>
       </header>
       <div className="page__scroll page__scroll--padded">
         <p className="section-hint">
@@ -21,13 +51,11 @@ export function BaseModelsPage() {
         {rows.length === 0 ? (
           <section className="empty-state" aria-labelledby="no-base-models-title">
             <h2 id="no-base-models-title">The registry lists no base models</h2>
-            <p>
-              Add entries under <code>base_models</code> in model_settings.json to keep track of the models you build on.
-            </p>
+            <p>Add the models you build on to see whether Ollama has them, pull them, and see which of your models need each one.</p>
           </section>
         ) : (
-          <div className="table-wrap">
-            <table className="data-table" data-testid="base-models-table">
+          <div className="table-wrap table-wrap--menus">
+            <table className="data-table base-table" data-testid="base-models-table">
               <thead>
                 <tr>
                   <th scope="col">Display name</th>
@@ -39,41 +67,32 @@ export function BaseModelsPage() {
                   <th scope="col">Status</th>
                   <th scope="col">In Ollama</th>
                   <th scope="col" className="num">
-                    Models built on it
+                    Used by
+                  </th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
                   </th>
                 </tr>
               </thead>
               <tbody>
-                {rows.map((row) => {
-                  const inOllama = row.inOllama === null ? 'unknown' : row.inOllama ? 'yes' : 'no';
-                  return (
-                    <tr key={row.name} data-testid="base-model-row" data-model-name={row.name}>
-                      <th scope="row" className="truncate" title={row.entry.display_name || row.name}>
-                        {row.entry.display_name || row.name}
-                      </th>
-                      <td className="mono truncate" title={row.name}>
-                        {row.name}
-                      </td>
-                      <td title={row.entry.description || undefined}>
-                        {/* The clamp lives on an inner block: a table cell must keep display: table-cell. */}
-                        <span className="clamp-2">{row.entry.description || <span className="muted">—</span>}</span>
-                      </td>
-                      <td className="num">{row.entry.size ?? '—'}</td>
-                      <td>
-                        <StatusChip status={row.entry.status} />
-                      </td>
-                      <td data-in-ollama={inOllama} className={`in-ollama in-ollama--${inOllama}`}>
-                        {IN_OLLAMA_TEXT[inOllama]}
-                      </td>
-                      <td className="num">{row.builtOnIt}</td>
-                    </tr>
-                  );
-                })}
+                {rows.map((view) => (
+                  <BaseModelRow
+                    key={view.name}
+                    view={view}
+                    online={online}
+                    onDelete={() => setDialog({ kind: 'delete', name: view.name })}
+                    onRemove={() => setDialog({ kind: 'remove', name: view.name })}
+                  />
+                ))}
               </tbody>
             </table>
           </div>
         )}
+        <UnlistedBases onAdd={(name) => setDialog({ kind: 'add', name })} />
       </div>
+      {dialog?.kind === 'add' && <AddBaseModelDialog initialName={dialog.name} onClose={close} />}
+      {dialog?.kind === 'delete' && <DeleteBaseModelDialog name={dialog.name} dependents={row?.dependents ?? []} onClose={close} />}
+      {dialog?.kind === 'remove' && <RemoveBaseModelDialog name={dialog.name} dependents={row?.dependents.length ?? 0} onClose={close} />}
     </section>
   );
 }

@@ -1,5 +1,5 @@
-import { selectConnection } from '../../store/selectors';
 import { useAppStore } from '../../store/store-context';
+import { RunningModelsStatus } from '../running/RunningModelsStatus';
 import { StatusBarJobs } from './StatusBarJobs';
 
 function formatTime(iso: string): string {
@@ -10,15 +10,6 @@ function formatTime(iso: string): string {
 export function StatusBar() {
   const lastSyncAt = useAppStore((s) => s.sync?.lastSyncAt ?? null);
   const syncing = useAppStore((s) => s.syncing);
-  const running = useAppStore((s) => s.running);
-  const runningError = useAppStore((s) => s.runningError);
-  const online = useAppStore((s) => selectConnection(s)?.status === 'online');
-
-  let runningText: string | null = null;
-  if (runningError) runningText = 'Loaded models unknown';
-  else if (online && running) {
-    runningText = running.length === 0 ? 'No models in memory' : `${running.length} ${running.length === 1 ? 'model' : 'models'} in memory`;
-  }
 
   return (
     <footer className="status-bar" data-testid="status-bar">
@@ -35,15 +26,7 @@ export function StatusBar() {
           'Not synced yet'
         )}
       </span>
-      {runningText && (
-        <span
-          className="status-bar__item"
-          data-testid="running-models"
-          title={runningError ?? running?.map((m) => m.name).join('\n') ?? undefined}
-        >
-          {runningText}
-        </span>
-      )}
+      <RunningModelsStatus />
       <StatusBarJobs />
     </footer>
   );

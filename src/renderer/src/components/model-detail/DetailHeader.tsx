@@ -4,6 +4,8 @@ import { displayNameOf, versionLabel } from '../../models/model-labels';
 import { StatusChip } from '../common/StatusChip';
 import { ModelPrimaryAction } from '../models/ModelPrimaryAction';
 import { OutdatedMarker } from '../models/OutdatedMarker';
+import { DetailModelOps } from './DetailModelOps';
+import { LoadModelButton } from '../running/LoadModelButton';
 
 interface DetailHeaderProps {
   model: ModelEntry;
@@ -46,6 +48,8 @@ export function DetailHeader({ model, titleId, dirty, readOnly, onClose, onCreat
       {build.action === 'rebuild' && <OutdatedMarker />}
       <div className="detail__actions">
         <ModelPrimaryAction model={model} action={build.action} readOnly={readOnly} small={false} onCreate={onCreate} />
+        <LoadModelButton model={model.name} title={display} available={model.status === 'available'} small={false} />
+        <DetailModelOps model={model} readOnly={readOnly} />
       </div>
     </header>
   );

@@ -1,7 +1,7 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { DETAIL_TABS, type DetailTab } from '../../store/detail-slice';
 
-const LABELS: Record<DetailTab, string> = { overview: 'Overview', modelfile: 'Modelfile', history: 'History' };
+const LABELS: Record<DetailTab, string> = { overview: 'Overview', modelfile: 'Modelfile', versions: 'Versions', history: 'History' };
 
 interface DetailTabsProps {
   idBase: string;

@@ -13,6 +13,7 @@ import { HistoryTab } from './HistoryTab';
 import { ModelfileTab } from './ModelfileTab';
 import { ModelJobStrip } from './ModelJobStrip';
 import { OverviewTab } from './OverviewTab';
+import { VersionsTab } from './VersionsTab';
 
 /** Focus goes back to the card that opened the detail (once the grid is no longer inert). */
 function focusCard(name: string): void {
@@ -23,7 +24,7 @@ function focusCard(name: string): void {
   }, 0);
 }
 
-/** A model's detail over the Models page: Overview, Modelfile (the editor) and History, with its job on top. */
+/** A model's detail over the Models page: Overview, Modelfile (the editor), Versions and History, with its job on top. */
 export function ModelDetail({ name, tab }: { name: string; tab: DetailTab }) {
   const idBase = useId();
   const model = useAppStore((s) => s.snapshot?.registry.models[name]);
@@ -120,6 +121,15 @@ export function ModelDetail({ name, tab }: { name: string; tab: DetailTab }) {
       {/* Always mounted: switching tabs keeps the editor, its undo history and its scroll position. */}
       <div role="tabpanel" id={panelId(idBase, 'modelfile')} aria-labelledby={tabId(idBase, 'modelfile')} className="detail__panel" hidden={tab !== 'modelfile'}>
         <ModelfileTab model={model} active={tab === 'modelfile'} />
+      </div>
+      <div
+        role="tabpanel"
+        id={panelId(idBase, 'versions')}
+        aria-labelledby={tabId(idBase, 'versions')}
+        className="detail__panel detail__panel--scroll"
+        hidden={tab !== 'versions'}
+      >
+        {tab === 'versions' && <VersionsTab model={model} />}
       </div>
       <div
         role="tabpanel"

@@ -1,6 +1,8 @@
 import type { ModelEntry } from '../../../../shared/registry';
 import { useAppStore } from '../../store/store-context';
 import { MenuButton, type MenuItem } from '../common/MenuButton';
+import { useModelOpsItems } from '../lifecycle/use-model-ops-items';
+import { useLoadMenuItems } from '../running/LoadModelButton';
 
 interface ModelCardMenuProps {
   model: ModelEntry;
@@ -9,10 +11,13 @@ interface ModelCardMenuProps {
   readOnly: boolean;
 }
 
-/** The registry flags a user flips often: default, shown in UI, preload. */
+/** The registry flags a user flips often (default, shown in UI, preload), then new version, rename, delete. */
 export function ModelCardMenu({ model, displayName, isDefault, readOnly }: ModelCardMenuProps) {
   const updateModel = useAppStore((s) => s.updateModel);
   const setDefault = useAppStore((s) => s.setDefault);
+  const lifecycleItems = useModelOpsItems(model, readOnly);
+  // Load for a chosen time, or unload: only a model Ollama has can be loaded.
+  const loadItems = useLoadMenuItems(model.name, model.status === 'available');
   const items: MenuItem[] = [
     {
       id: 'default',
@@ -34,6 +39,8 @@ export function ModelCardMenu({ model, displayName, isDefault, readOnly }: Model
       onSelect: () => void updateModel(model.name, { auto_preload: !model.auto_preload }),
       disabled: readOnly,
     },
+    ...loadItems,
+    ...lifecycleItems,
   ];
   return (
     <MenuButton

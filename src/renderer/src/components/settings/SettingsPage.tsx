@@ -4,6 +4,7 @@ import { LocalApiSetting } from '../chat/LocalApiSetting';
 import { THEMES, type ThemeChoice } from '../../store/ui-slice';
 import { HostSetting } from './HostSetting';
 import { WorkspaceSetting } from './WorkspaceSetting';
+import { RegistryTransferSetting } from '../transfer/RegistryTransferSetting';
 
 const THEME_LABELS: Record<ThemeChoice, string> = { system: 'Same as the system', light: 'Light', dark: 'Dark' };
 const MODE_LABELS = { desktop: 'Desktop app', headless: 'Headless server (in a browser)' } as const;
@@ -66,6 +67,10 @@ export function SettingsPage() {
         <section className="settings-section" aria-labelledby="settings-workspace">
           <h2 id="settings-workspace">Workspace</h2>
           <WorkspaceSetting />
+        </section>
+        <section className="settings-section" aria-labelledby="settings-registry-transfer">
+          <h2 id="settings-registry-transfer">Import and export</h2>
+          <RegistryTransferSetting />
         </section>
         <section className="settings-section" aria-labelledby="settings-local-api">
           <h2 id="settings-local-api">Local API</h2>
