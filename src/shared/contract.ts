@@ -30,6 +30,7 @@ import {
   adoptionProposalSchema,
   deleteInputSchema,
   deleteResultSchema,
+  newModelInputSchema,
   newVersionInputSchema,
   renameInputSchema,
   renameResultSchema,
@@ -384,6 +385,11 @@ export const calls = {
     input: newVersionInputSchema,
     output: addedModelSchema,
     summary: 'Copy a model\'s Modelfile (never over a file) with FROM set to the chosen base, and add it as a pending entry',
+  }),
+  'models.new': call({
+    input: newModelInputSchema,
+    output: addedModelSchema,
+    summary: 'Write a starter Modelfile (FROM the base, a SYSTEM stub; never over a file) and add it as a pending entry',
   }),
   'models.rename': call({
     input: renameInputSchema,

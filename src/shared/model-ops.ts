@@ -115,3 +115,17 @@ export const adoptInputSchema = z.strictObject({
   base_model: z.string().trim().max(500).default(''),
 });
 export type AdoptInput = z.input<typeof adoptInputSchema>;
+
+/** "New model": a fresh entry with a starter Modelfile built FROM the chosen base. */
+export const newModelInputSchema = z.strictObject({
+  name: modelName,
+  display_name: displayName,
+  description,
+  base_model: z.string().trim().min(1, 'choose a base model').max(500),
+});
+export type NewModelInput = z.input<typeof newModelInputSchema>;
+
+/** The starter Modelfile of a new model: FROM the base and a system prompt to fill in. */
+export function starterModelfile(base: string): string {
+  return `FROM ${base}\n\n# The system prompt: who the model is and how it answers.\nSYSTEM """\nYou are a helpful assistant.\n"""\n`;
+}

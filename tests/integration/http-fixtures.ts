@@ -107,6 +107,7 @@ export function stubHandlers(overrides: Partial<Handlers> = {}): { handlers: Han
     // ---------- lifecycle: versions, edit, delete, adopt ----------
     'models.versionProposal': notStubbed,
     'models.newVersion': notStubbed,
+    'models.new': notStubbed,
     'models.rename': notStubbed,
     'models.delete': notStubbed,
     'models.adoptProposal': notStubbed,

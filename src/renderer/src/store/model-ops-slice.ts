@@ -5,6 +5,7 @@ import type {
   AdoptionProposal,
   DeleteInput,
   DeleteResult,
+  NewModelInput,
   NewVersionInput,
   RenameResult,
   VersionProposal,
@@ -16,6 +17,7 @@ import type { SliceCreator } from './app-state';
 
 /** Which lifecycle dialog is open, over whichever page asked for it. */
 export type ModelOpsDialog =
+  | { kind: 'new-model' }
   | { kind: 'new-version'; from: string }
   | { kind: 'rename'; name: string }
   | { kind: 'delete'; name: string }
@@ -32,6 +34,8 @@ export interface ModelOpsSlice {
   proposeVersion(name: string): Promise<ActionResult<VersionProposal>>;
   /** On success the dialog closes and the new Modelfile opens in the editor. */
   createVersion(input: NewVersionInput): Promise<ActionResult<AddedModel>>;
+  /** "New model": on success the dialog closes and the starter Modelfile opens in the editor. */
+  addNewModel(input: NewModelInput): Promise<ActionResult<AddedModel>>;
   renameModel(name: string, newName: string): Promise<ActionResult<RenameResult>>;
   deleteModel(input: DeleteInput): Promise<ActionResult<DeleteResult>>;
   proposeAdoption(name: string): Promise<ActionResult<AdoptionProposal>>;
@@ -60,6 +64,17 @@ export const createModelOpsSlice: SliceCreator<ModelOpsSlice> = ({ client }) => 
     if (notes.length > 0) get().notify({ tone: 'info', title, message: notes.join(' ') });
   };
 
+  /** A new entry with its Modelfile (new model, new version): shown at once, opened on the Modelfile tab. */
+  const added = (result: ActionResult<AddedModel>): ActionResult<AddedModel> => {
+    if (!result.ok) return result;
+    const { entry, modelfile, notes } = result.value;
+    set({ modelOpsDialog: null, ...withModels(get().snapshot, (models) => void (models[entry.name] = entry)) });
+    get().openModel(entry.name, 'modelfile');
+    get().notify({ tone: 'success', title: `${displayNameOf(entry)} added`, message: `Its Modelfile is ${modelfile}. Edit it, then Create.` });
+    notifyNotes(`About ${displayNameOf(entry)}`, notes);
+    return result;
+  };
+
   return {
     modelOpsDialog: null,
     discoveredFocusRequest: 0,
@@ -76,14 +91,10 @@ export const createModelOpsSlice: SliceCreator<ModelOpsSlice> = ({ client }) => 
       return attempt(() => client.call('models.versionProposal', { name }));
     },
     async createVersion(input) {
-      const result = await attempt(() => client.call('models.newVersion', input));
-      if (!result.ok) return result;
-      const { entry, modelfile, notes } = result.value;
-      set({ modelOpsDialog: null, ...withModels(get().snapshot, (models) => void (models[entry.name] = entry)) });
-      get().openModel(entry.name, 'modelfile');
-      get().notify({ tone: 'success', title: `${displayNameOf(entry)} added`, message: `Its Modelfile is ${modelfile}. Edit it, then Create.` });
-      notifyNotes(`About ${displayNameOf(entry)}`, notes);
-      return result;
+      return added(await attempt(() => client.call('models.newVersion', input)));
+    },
+    async addNewModel(input) {
+      return added(await attempt(() => client.call('models.new', input)));
     },
     async renameModel(name, newName) {
       const result = await attempt(() => client.call('models.rename', { name, newName }));

@@ -48,7 +48,7 @@ export function VersionsTab({ model }: { model: ModelEntry }) {
               <th scope="col">Status</th>
               <th scope="col">Built</th>
               <th scope="col">Up to date</th>
-              <th scope="col">
+              <th scope="col" className="versions__actions-cell">
                 <span className="visually-hidden">Actions</span>
               </th>
             </tr>
@@ -75,14 +75,16 @@ function VersionRow({ model, current, readOnly }: { model: ModelEntry; current: 
       <th scope="row">
         <span className="version-badge">{versionLabel(model) ?? '—'}</span>
       </th>
-      <td className="versions__names">
-        <span className="truncate" title={display}>
-          {display}
-          {current && <span className="muted"> (this one)</span>}
-        </span>
-        <span className="mono muted truncate" title={model.name}>
-          {model.name}
-        </span>
+      <td>
+        <div className="versions__names">
+          <span className="truncate" title={current ? `${display} (this one)` : display}>
+            {display}
+            {current && <span className="muted"> (this one)</span>}
+          </span>
+          <span className="mono muted truncate" title={model.name}>
+            {model.name}
+          </span>
+        </div>
       </td>
       <td className="mono truncate" title={model.base_model || undefined}>
         {model.base_model || <span className="muted">—</span>}
@@ -94,7 +96,7 @@ function VersionRow({ model, current, readOnly }: { model: ModelEntry; current: 
       <td className="nowrap" data-testid="version-freshness">
         {build.action === 'rebuild' ? <OutdatedMarker /> : builtAt ? 'Up to date' : <span className="muted">—</span>}
       </td>
-      <td>
+      <td className="versions__actions-cell">
         <div className="versions__actions">
           {!current && (
             <button type="button" className="button button--small" aria-label={`Open ${display}`} onClick={() => openModel(model.name)}>
@@ -108,7 +110,7 @@ function VersionRow({ model, current, readOnly }: { model: ModelEntry; current: 
             aria-label={`New version from ${display}`}
             onClick={() => open({ kind: 'new-version', from: model.name })}
           >
-            New version from here
+            New version
           </button>
         </div>
       </td>

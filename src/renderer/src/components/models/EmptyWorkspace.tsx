@@ -1,4 +1,5 @@
 import { useAppStore } from '../../store/store-context';
+import { NewModelButton } from './NewModelButton';
 
 export function EmptyWorkspace({ registryPath }: { registryPath: string }) {
   const discovered = useAppStore((s) => s.sync?.discovered.length ?? 0);
@@ -17,9 +18,10 @@ export function EmptyWorkspace({ registryPath }: { registryPath: string }) {
       </p>
       <p>Add a model to model_settings.json or adopt one from Ollama below.</p>
       <div className="empty-state__actions">
+        <NewModelButton primary />
         <button
           type="button"
-          className="button button--primary"
+          className="button"
           disabled={discovered === 0}
           aria-describedby={adoptHint ? 'empty-adopt-hint' : undefined}
           data-testid="empty-adopt"

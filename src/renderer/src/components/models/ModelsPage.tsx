@@ -7,6 +7,7 @@ import { DiscoveredModels } from './DiscoveredModels';
 import { EmptyWorkspace } from './EmptyWorkspace';
 import { ModelGrid } from './ModelGrid';
 import { ModelsToolbar } from './ModelsToolbar';
+import { NewModelButton } from './NewModelButton';
 import { SyncNowButton } from './SyncNowButton';
 import { NoMatches } from './NoMatches';
 
@@ -27,6 +28,7 @@ export function ModelsPage() {
             {filtering ? `${view.shown} of ${view.total} models` : `${view.total} ${view.total === 1 ? 'model' : 'models'}`}
           </p>
           <div className="page__actions">
+            <NewModelButton />
             <SyncNowButton />
           </div>
         </header>
