@@ -45,7 +45,8 @@ export { expect };
 /** Saves a screenshot as a test artifact, in the page's current colour scheme. */
 export async function snap(page: Page, name: string): Promise<void> {
   await mkdir(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+  // Finish transitions first, so a picture never catches a panel half faded in.
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), animations: 'disabled' });
 }
 
 /** The card for a registry model. */

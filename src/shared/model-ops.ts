@@ -127,5 +127,7 @@ export type NewModelInput = z.input<typeof newModelInputSchema>;
 
 /** The starter Modelfile of a new model: FROM the base and a system prompt to fill in. */
 export function starterModelfile(base: string): string {
-  return `FROM ${base}\n\n# The system prompt: who the model is and how it answers.\nSYSTEM """\nYou are a helpful assistant.\n"""\n`;
+  // Triple quotes let the prompt grow over several lines; starting it on the quote's own line
+  // keeps a leading newline out of the prompt Ollama gets.
+  return `FROM ${base}\n\n# The system prompt: who the model is and how it answers.\nSYSTEM """You are a helpful assistant."""\n`;
 }

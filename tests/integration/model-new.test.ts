@@ -29,7 +29,7 @@ describe('models.new', () => {
     expect(result.notes).toEqual([]);
     const text = readWorkspaceFile(world, FILE);
     expect(text.startsWith('FROM llama3:latest\n')).toBe(true);
-    expect(text).toContain('# The system prompt: who the model is and how it answers.\nSYSTEM """\nYou are a helpful assistant.\n"""\n');
+    expect(text).toContain('# The system prompt: who the model is and how it answers.\nSYSTEM """You are a helpful assistant."""\n');
 
     const entry = registryOnDisk(world).models[NAME];
     expect(entry).toMatchObject({

@@ -1,11 +1,11 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { AppError } from '../../../../shared/errors';
+import { useId, useState, type FormEvent } from 'react';
 import type { AdoptionProposal } from '../../../../shared/model-ops';
 import { useAppStore } from '../../store/store-context';
 import { Dialog } from '../common/Dialog';
 import { BaseModelPicker } from './BaseModelPicker';
 import { formErrorsOf, NO_ERRORS, withoutField, type FormErrors } from './field-errors';
 import { describedBy, FormField } from './FormField';
+import { ProposalPending, useProposal } from './ProposalPending';
 
 const FIELDS = ['display_name', 'description', 'version', 'base_model'] as const;
 
@@ -13,43 +13,17 @@ const FIELDS = ['display_name', 'description', 'version', 'base_model'] as const
 export function AdoptDialog({ name }: { name: string }) {
   const proposeAdoption = useAppStore((s) => s.proposeAdoption);
   const close = useAppStore((s) => s.closeModelOpsDialog);
-  const [proposal, setProposal] = useState<AdoptionProposal | null>(null);
-  const [loadError, setLoadError] = useState<AppError | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void proposeAdoption(name).then((result) => {
-      if (!live) return;
-      if (result.ok) setProposal(result.value);
-      else setLoadError(result.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [name, proposeAdoption]);
+  const { proposal, loadError } = useProposal(proposeAdoption, name);
 
   if (proposal) return <AdoptForm proposal={proposal} onCancel={close} />;
   return (
-    <Dialog
+    <ProposalPending
       title={`Adopt ${name}`}
       testId="adopt-dialog"
-      onCancel={close}
-      actions={
-        <button type="button" className="button" onClick={close}>
-          {loadError ? 'Close' : 'Cancel'}
-        </button>
-      }
-    >
-      {loadError ? (
-        <p className="field-error" role="alert">
-          {loadError.message}
-        </p>
-      ) : (
-        <p role="status" className="muted">
-          <span className="spinner" aria-hidden="true" /> Asking Ollama for its Modelfile…
-        </p>
-      )}
-    </Dialog>
+      pendingText="Asking Ollama for its Modelfile…"
+      loadError={loadError}
+      onClose={close}
+    />
   );
 }
 

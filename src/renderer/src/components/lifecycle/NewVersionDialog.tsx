@@ -1,5 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { AppError } from '../../../../shared/errors';
+import { useId, useState, type FormEvent } from 'react';
 import type { VersionProposal } from '../../../../shared/model-ops';
 import type { ModelEntry } from '../../../../shared/registry';
 import { carryOver, modelfilePathFor } from '../../../../shared/version-proposal';
@@ -12,6 +11,7 @@ import { Dialog } from '../common/Dialog';
 import { BaseModelPicker } from './BaseModelPicker';
 import { formErrorsOf, NO_ERRORS, withoutField, type FormErrors } from './field-errors';
 import { describedBy, FormField } from './FormField';
+import { ProposalPending, useProposal } from './ProposalPending';
 
 const FIELDS = ['name', 'display_name', 'description', 'base_model'] as const;
 
@@ -20,44 +20,12 @@ export function NewVersionDialog({ from }: { from: string }) {
   const proposeVersion = useAppStore((s) => s.proposeVersion);
   const close = useAppStore((s) => s.closeModelOpsDialog);
   const source = useAppStore((s) => s.snapshot?.registry.models[from]);
-  const [proposal, setProposal] = useState<VersionProposal | null>(null);
-  const [loadError, setLoadError] = useState<AppError | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void proposeVersion(from).then((result) => {
-      if (!live) return;
-      if (result.ok) setProposal(result.value);
-      else setLoadError(result.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [from, proposeVersion]);
+  const { proposal, loadError } = useProposal(proposeVersion, from);
 
   const title = `New version of ${source ? displayNameOf(source) : from}`;
   if (proposal && source) return <NewVersionForm title={title} proposal={proposal} source={source} onCancel={close} />;
   return (
-    <Dialog
-      title={title}
-      testId="new-version-dialog"
-      onCancel={close}
-      actions={
-        <button type="button" className="button" onClick={close}>
-          {loadError ? 'Close' : 'Cancel'}
-        </button>
-      }
-    >
-      {loadError ? (
-        <p className="field-error" role="alert">
-          {loadError.message}
-        </p>
-      ) : (
-        <p role="status" className="muted">
-          <span className="spinner" aria-hidden="true" /> Finding the next free version…
-        </p>
-      )}
-    </Dialog>
+    <ProposalPending title={title} testId="new-version-dialog" pendingText="Finding the next free version…" loadError={loadError} onClose={close} />
   );
 }
 
