@@ -4,6 +4,7 @@ import { useAppStore } from '../../store/store-context';
 import { Dialog } from '../common/Dialog';
 import { BaseModelPicker } from './BaseModelPicker';
 import { formErrorsOf, NO_ERRORS, withoutField, type FormErrors } from './field-errors';
+import { DescriptionField, DisplayNameField } from './EntryFields';
 import { describedBy, FormField } from './FormField';
 import { ProposalPending, useProposal } from './ProposalPending';
 
@@ -75,24 +76,18 @@ function AdoptForm({ proposal, onCancel }: { proposal: AdoptionProposal; onCance
             {proposal.name}
           </code>
         </div>
-        <FormField id={`${id}-display`} name="display_name" label="Display name" error={displayError}>
-          <input
-            id={`${id}-display`}
-            type="text"
-            data-autofocus
-            value={display}
-            aria-invalid={displayError !== null}
-            aria-describedby={describedBy(`${id}-display`, displayError, false)}
-            data-testid="adopt-display"
-            onChange={(event) => {
-              setDisplay(event.target.value);
-              clear('display_name');
-            }}
-          />
-        </FormField>
-        <FormField id={`${id}-description`} name="description" label="Description" error={errors.fields.description}>
-          <textarea id={`${id}-description`} rows={2} value={description} onChange={(event) => setDescription(event.target.value)} />
-        </FormField>
+        <DisplayNameField
+          id={`${id}-display`}
+          value={display}
+          error={displayError}
+          testId="adopt-display"
+          autoFocus
+          onChange={(value) => {
+            setDisplay(value);
+            clear('display_name');
+          }}
+        />
+        <DescriptionField id={`${id}-description`} value={description} error={errors.fields.description} onChange={setDescription} />
         <FormField id={`${id}-version`} name="version" label="Version" error={errors.fields.version} hint={proposal.version ? 'From the name’s -vN.' : 'Optional, e.g. v1.'}>
           <input id={`${id}-version`} type="text" value={version} aria-describedby={describedBy(`${id}-version`, errors.fields.version)} onChange={(event) => setVersion(event.target.value)} />
         </FormField>

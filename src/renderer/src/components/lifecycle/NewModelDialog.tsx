@@ -7,6 +7,7 @@ import { useAppStore } from '../../store/store-context';
 import { Dialog } from '../common/Dialog';
 import { BaseModelPicker } from './BaseModelPicker';
 import { formErrorsOf, NO_ERRORS, withoutField, type FormErrors } from './field-errors';
+import { DescriptionField, DisplayNameField, ModelNameField } from './EntryFields';
 import { describedBy, FormField } from './FormField';
 
 const FIELDS = ['name', 'display_name', 'description', 'base_model'] as const;
@@ -68,58 +69,39 @@ export function NewModelDialog() {
     >
       <form id={`${id}-form`} className="form-stack" onSubmit={(event) => void onSubmit(event)} noValidate>
         {readOnly && <p className="field-error">The registry file is invalid; fix it before adding models.</p>}
-        <FormField
+        <ModelNameField
           id={`${id}-name`}
-          name="name"
-          label="Ollama name"
+          value={name}
           error={nameError}
           hint={version ? `Version ${version}, from the name.` : 'End it with -v1 to start a family of versions.'}
-        >
-          <input
-            id={`${id}-name`}
-            type="text"
-            className="mono"
-            spellCheck={false}
-            autoComplete="off"
-            placeholder="e.g. team/assistant-v1"
-            data-autofocus
-            value={name}
-            aria-invalid={nameError !== null}
-            aria-describedby={describedBy(`${id}-name`, nameError)}
-            data-testid="new-model-name"
-            onChange={(event) => {
-              setName(event.target.value);
-              setNameEdited(true);
-              clear('name');
-            }}
-          />
-        </FormField>
-        <FormField id={`${id}-display`} name="display_name" label="Display name" error={displayError}>
-          <input
-            id={`${id}-display`}
-            type="text"
-            value={displayValue}
-            aria-invalid={displayError !== null}
-            aria-describedby={describedBy(`${id}-display`, displayError, false)}
-            data-testid="new-model-display"
-            onChange={(event) => {
-              setDisplay(event.target.value);
-              clear('display_name');
-            }}
-          />
-        </FormField>
-        <FormField id={`${id}-description`} name="description" label="Description" error={errors.fields.description}>
-          <textarea
-            id={`${id}-description`}
-            rows={2}
-            value={description}
-            data-testid="new-model-description"
-            onChange={(event) => {
-              setDescription(event.target.value);
-              clear('description');
-            }}
-          />
-        </FormField>
+          placeholder="e.g. team/assistant-v1"
+          testId="new-model-name"
+          onChange={(value) => {
+            setName(value);
+            setNameEdited(true);
+            clear('name');
+          }}
+        />
+        <DisplayNameField
+          id={`${id}-display`}
+          value={displayValue}
+          error={displayError}
+          testId="new-model-display"
+          onChange={(value) => {
+            setDisplay(value);
+            clear('display_name');
+          }}
+        />
+        <DescriptionField
+          id={`${id}-description`}
+          value={description}
+          error={errors.fields.description}
+          testId="new-model-description"
+          onChange={(value) => {
+            setDescription(value);
+            clear('description');
+          }}
+        />
         <FormField id={`${id}-base`} name="base_model" label="Base model" error={baseError} hint="The new Modelfile starts with FROM this.">
           <BaseModelPicker
             id={`${id}-base`}

@@ -10,6 +10,7 @@ import { useAppStore } from '../../store/store-context';
 import { Dialog } from '../common/Dialog';
 import { BaseModelPicker } from './BaseModelPicker';
 import { formErrorsOf, NO_ERRORS, withoutField, type FormErrors } from './field-errors';
+import { DescriptionField, DisplayNameField, ModelNameField } from './EntryFields';
 import { describedBy, FormField } from './FormField';
 import { ProposalPending, useProposal } from './ProposalPending';
 
@@ -93,25 +94,18 @@ function NewVersionForm({ title, proposal, source, onCancel }: FormProps) {
     >
       <form id={`${id}-form`} className="form-stack" onSubmit={(event) => void onSubmit(event)} noValidate>
         {readOnly && <p className="field-error">The registry file is invalid; fix it before adding models.</p>}
-        <FormField id={`${id}-name`} name="name" label="Ollama name" error={nameError} hint={`Version ${proposal.version} is the next free one in this family.`}>
-          <input
-            id={`${id}-name`}
-            type="text"
-            className="mono"
-            spellCheck={false}
-            autoComplete="off"
-            data-autofocus
-            value={name}
-            aria-invalid={nameError !== null}
-            aria-describedby={describedBy(`${id}-name`, nameError)}
-            data-testid="new-version-name"
-            onChange={(event) => {
-              setName(event.target.value);
-              setNameEdited(true);
-              clear('name');
-            }}
-          />
-        </FormField>
+        <ModelNameField
+          id={`${id}-name`}
+          value={name}
+          error={nameError}
+          hint={`Version ${proposal.version} is the next free one in this family.`}
+          testId="new-version-name"
+          onChange={(value) => {
+            setName(value);
+            setNameEdited(true);
+            clear('name');
+          }}
+        />
         <FormField
           id={`${id}-base`}
           name="base_model"
@@ -130,32 +124,26 @@ function NewVersionForm({ title, proposal, source, onCancel }: FormProps) {
             }}
           />
         </FormField>
-        <FormField id={`${id}-display`} name="display_name" label="Display name" error={displayError}>
-          <input
-            id={`${id}-display`}
-            type="text"
-            value={displayValue}
-            aria-invalid={displayError !== null}
-            aria-describedby={describedBy(`${id}-display`, displayError, false)}
-            data-testid="new-version-display"
-            onChange={(event) => {
-              setDisplay(event.target.value);
-              clear('display_name');
-            }}
-          />
-        </FormField>
-        <FormField id={`${id}-description`} name="description" label="Description" error={errors.fields.description}>
-          <textarea
-            id={`${id}-description`}
-            rows={2}
-            value={descriptionValue}
-            data-testid="new-version-description"
-            onChange={(event) => {
-              setDescription(event.target.value);
-              clear('description');
-            }}
-          />
-        </FormField>
+        <DisplayNameField
+          id={`${id}-display`}
+          value={displayValue}
+          error={displayError}
+          testId="new-version-display"
+          onChange={(value) => {
+            setDisplay(value);
+            clear('display_name');
+          }}
+        />
+        <DescriptionField
+          id={`${id}-description`}
+          value={descriptionValue}
+          error={errors.fields.description}
+          testId="new-version-description"
+          onChange={(value) => {
+            setDescription(value);
+            clear('description');
+          }}
+        />
         <p className="field-hint" data-testid="new-version-modelfile">
           {proposal.sourceModelfileExists ? (
             <>

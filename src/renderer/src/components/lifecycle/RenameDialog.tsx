@@ -8,7 +8,7 @@ import { selectKnownOllamaModels } from '../../store/model-ops-selectors';
 import { useAppStore } from '../../store/store-context';
 import { Dialog } from '../common/Dialog';
 import { formErrorsOf, NO_ERRORS, type FormErrors } from './field-errors';
-import { describedBy, FormField } from './FormField';
+import { ModelNameField } from './EntryFields';
 
 /** Renaming a model: the name Ollama knows it by, checked as typed; Ollama is renamed too when it has it. */
 export function RenameDialog({ model }: { model: ModelEntry }) {
@@ -65,24 +65,19 @@ export function RenameDialog({ model }: { model: ModelEntry }) {
       }
     >
       <form id={`${id}-form`} className="form-stack" onSubmit={(event) => void onSubmit(event)} noValidate>
-        <FormField id={`${id}-name`} name="newName" label="New Ollama name" error={nameError} hint={what}>
-          <input
-            id={`${id}-name`}
-            type="text"
-            className="mono"
-            spellCheck={false}
-            autoComplete="off"
-            data-autofocus
-            value={name}
-            aria-invalid={nameError !== null}
-            aria-describedby={describedBy(`${id}-name`, nameError)}
-            data-testid="rename-name"
-            onChange={(event) => {
-              setName(event.target.value);
-              setErrors(NO_ERRORS);
-            }}
-          />
-        </FormField>
+        <ModelNameField
+          id={`${id}-name`}
+          name="newName"
+          label="New Ollama name"
+          value={name}
+          error={nameError}
+          hint={what}
+          testId="rename-name"
+          onChange={(value) => {
+            setName(value);
+            setErrors(NO_ERRORS);
+          }}
+        />
         <p className="field-hint">The default model, if it is this one, follows the new name. The Modelfile stays where it is.</p>
         {errors.general && (
           <p className="field-error" role="alert" data-testid="rename-error">
