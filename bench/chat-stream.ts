@@ -110,7 +110,7 @@ async function main(): Promise<void> {
     handlers: services.handlers,
     bus: services.bus,
     chatProxy: services.chat.chatProxy,
-    token: TOKEN,
+    credentials: { apiKey: `${TOKEN}-api-key`, sessionToken: TOKEN },
     staticDir: null,
     host: '127.0.0.1',
     port: 0,

@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { AppError } from '../shared/errors';
 import { appVersion } from './app-version';
 import { parseServeArgs, SERVE_USAGE } from './headless/args';
+import { createToken } from './http/bearer-token';
 import { createHttpServer } from './http/server';
 import { createAppServices } from './services/app-services';
 
@@ -27,11 +28,14 @@ async function main(): Promise<void> {
     appVersion: appVersion(import.meta.dirname),
   });
 
+  const sessionToken = createToken();
   const server = await createHttpServer({
     handlers: services.handlers,
     bus: services.bus,
     chatProxy: services.chat.chatProxy,
-    token: options.token,
+    // The page gets a fresh session each run; the API key (--token) never opens /rpc or /events.
+    credentials: { apiKey: options.apiKey, sessionToken },
+    allowWorkspaceSwitch: options.allowWorkspaceSwitch,
     staticDir: join(import.meta.dirname, '../renderer'),
     host: options.host,
     port: options.port,
@@ -44,7 +48,14 @@ async function main(): Promise<void> {
     console.warn(`Warning: bound to ${options.host}; anyone who can reach it and has the token can use the app.`);
   }
   console.log(`Modelwright is serving ${workspace} (Ollama at ${ollama})`);
-  console.log(`Open ${server.url}/?token=${encodeURIComponent(options.token)}`);
+  services.chat.announceHeadlessApi({ url: server.url, port: server.port, apiKey: options.apiKey });
+  console.log(`Open ${server.url}/?token=${encodeURIComponent(sessionToken)}`);
+  console.log(
+    options.apiKeyGenerated
+      ? `API key for /v1 and /admin (Authorization: Bearer …): ${options.apiKey}`
+      : 'API key for /v1 and /admin: the one given with --token or MODELWRIGHT_TOKEN',
+  );
+  if (options.allowWorkspaceSwitch) console.log('The UI may open other workspace folders (--allow-workspace-switch).');
 
   const shutdown = (): void => {
     void Promise.all([server.close(), services.stop()]).finally(() => process.exit(0));

@@ -93,6 +93,23 @@ describe('the desktop local API switch', () => {
     expect(api.state()).toMatchObject({ enabled: true, running: true, port, token: state.token });
   });
 
+  it('hands out an API key only: it opens /v1 and /admin, never the app calls or events', async () => {
+    const port = await freePort();
+    const stub = stubHandlers();
+    await api.start(stub.handlers);
+    const { token } = await api.update({ enabled: true, port });
+    const headers = { Authorization: `Bearer ${token ?? ''}` };
+    const base = `http://127.0.0.1:${port}`;
+    const open = await fetch(`${base}/rpc/workspace.open`, { method: 'POST', headers, body: JSON.stringify({ path: '/etc' }) });
+    expect(open.status).toBe(403);
+    const read = await fetch(`${base}/rpc/modelfile.read`, { method: 'POST', headers, body: JSON.stringify({ path: 'x' }) });
+    expect(read.status).toBe(403);
+    expect((await fetch(`${base}/events`, { headers })).status).toBe(403);
+    expect(stub.calls.map((c) => c.name)).toEqual([]);
+    expect((await fetch(`${base}/admin/models`, { headers })).status).toBe(200);
+    expect((await fetch(`${base}/v1/models`, { headers })).status).toBe(200);
+  });
+
   it('turned off, stops serving', async () => {
     const port = await freePort();
     await api.start(stubHandlers().handlers);

@@ -9,7 +9,10 @@ import { createHttpServer, type RunningHttpServer } from '../../src/main/http/se
 
 /** Shared set-up for the tests/integration/http-*.test.ts files (not a test file itself). */
 
+/** The UI session token: opens every path. */
 export const TOKEN = 'test-token-0123456789abcdef';
+/** The API key: /v1 and /admin only. */
+export const API_KEY = 'test-api-key-0123456789abcdef';
 
 const seedFile = fileURLToPath(new URL('../../models/model_settings.json', import.meta.url));
 
@@ -132,14 +135,22 @@ export interface TestServer extends RunningHttpServer {
 }
 
 export async function startServer(
-  options: { handlers?: Handlers; bus?: EventBus; staticDir?: string | null; host?: string; pingIntervalMs?: number } = {},
+  options: {
+    handlers?: Handlers;
+    bus?: EventBus;
+    staticDir?: string | null;
+    host?: string;
+    pingIntervalMs?: number;
+    allowWorkspaceSwitch?: boolean;
+  } = {},
 ): Promise<TestServer> {
   const bus = options.bus ?? new EventBus();
   const logs: string[] = [];
   const running = await createHttpServer({
     handlers: options.handlers ?? stubHandlers().handlers,
     bus,
-    token: TOKEN,
+    credentials: { apiKey: API_KEY, sessionToken: TOKEN },
+    ...(options.allowWorkspaceSwitch === undefined ? {} : { allowWorkspaceSwitch: options.allowWorkspaceSwitch }),
     staticDir: options.staticDir ?? null,
     host: options.host ?? '127.0.0.1',
     port: 0,

@@ -58,7 +58,7 @@ describe('bearer token', () => {
 
   it('refuses to start with a short token', async () => {
     await expect(
-      createHttpServer({ handlers: stubHandlers().handlers, bus: new EventBus(), token: 'short', staticDir: null, host: '127.0.0.1', port: 0 }),
+      createHttpServer({ handlers: stubHandlers().handlers, bus: new EventBus(), credentials: { apiKey: 'short', sessionToken: null }, staticDir: null, host: '127.0.0.1', port: 0 }),
     ).rejects.toThrow(/at least 16/);
   });
 });

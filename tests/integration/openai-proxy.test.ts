@@ -22,7 +22,8 @@ beforeEach(async () => {
   server = await createHttpServer({
     handlers: stubHandlers().handlers,
     bus: new EventBus(),
-    token: TOKEN,
+    // Other programs hold only the API key.
+    credentials: { apiKey: TOKEN, sessionToken: null },
     staticDir: null,
     host: '127.0.0.1',
     port: 0,

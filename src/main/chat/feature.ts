@@ -32,6 +32,8 @@ export interface ChatFeature {
   chatProxy: ChatProxyBackend;
   /** Starts the desktop local API if the user turned it on; call once the handler table is whole. */
   attach(handlers: Handlers): Promise<void>;
+  /** Headless: tells Settings where `serve` listens and its API key (no-op on the desktop). */
+  announceHeadlessApi(address: { url: string; port: number; apiKey: string }): void;
   /** Stops replies (saving what they wrote) and the local API. */
   stop(): Promise<void>;
 }
@@ -49,10 +51,11 @@ export function createChatFeature(options: ChatFeatureOptions): ChatFeature {
     registry: options.registry,
     log,
   });
-  const localApi =
-    options.mode === 'desktop' ? createLocalApi({ settings: options.settings, bus: options.bus, chatProxy, log }) : headlessLocalApi();
+  const headless = options.mode === 'desktop' ? null : headlessLocalApi();
+  const localApi = headless ?? createLocalApi({ settings: options.settings, bus: options.bus, chatProxy, log });
   return {
     handlers: chatHandlers({ service, localApi }),
+    announceHeadlessApi: (address) => headless?.announce(address),
     service,
     chatProxy,
     attach: (handlers) => localApi.start(handlers),

@@ -1,5 +1,5 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { hasBearerToken } from './bearer-token';
+import { API_KEY_OUT_OF_SCOPE, isSessionPath, presentedScope, type Credentials } from './access-scope';
 import { HttpError } from './http-error';
 import { parseRequestTarget } from './request-target';
 import { sendDetail, setBaselineHeaders } from './responses';
@@ -18,7 +18,7 @@ export interface DispatchOptions {
   readonly routes: readonly Route[];
   /** Known only once the server listens (port 0 picks the port). */
   readonly hostPolicy: () => HostPolicy;
-  readonly token: string;
+  readonly credentials: Credentials;
   readonly staticFiles: StaticFiles;
   readonly log: (line: string) => void;
 }
@@ -29,7 +29,8 @@ function sendUnauthenticated(res: ServerResponse): void {
 
 /**
  * The order is the security model: headers, then Host (DNS rebinding), then Origin (foreign
- * pages), for every path including the UI's files; then routing, then the token, then the route.
+ * pages), for every path including the UI's files; then the session-only paths (the API key is
+ * refused there whatever route exists); then routing, then the credential, then the route.
  * No response ever carries CORS headers, so preflights (OPTIONS) simply fail.
  */
 export function createRequestListener(options: DispatchOptions): RequestListener {
@@ -41,12 +42,18 @@ export function createRequestListener(options: DispatchOptions): RequestListener
     if (req.method === 'OPTIONS') return sendDetail(res, 405, 'Method Not Allowed');
 
     const target = parseRequestTarget(req.url);
+    const scope = presentedScope(req.headers.authorization, options.credentials);
+    if (isSessionPath(target.path) && scope !== 'session') {
+      req.resume();
+      if (scope === 'apiKey') return sendDetail(res, 403, API_KEY_OUT_OF_SCOPE);
+      return sendUnauthenticated(res);
+    }
     const candidates: { route: Route; params: Record<string, string> }[] = [];
     for (const route of options.routes) {
       const params = route.path.match(target.path);
       if (params) candidates.push({ route, params });
     }
-    const authorized = (): boolean => hasBearerToken(req.headers.authorization, options.token);
+    const authorized = (): boolean => scope !== null;
 
     if (candidates.length === 0) {
       if (isApiPath(target.path)) {
@@ -60,8 +67,11 @@ export function createRequestListener(options: DispatchOptions): RequestListener
     }
 
     const chosen = candidates.find(({ route }) => route.method === req.method);
-    const needsToken = (chosen ? [chosen] : candidates).some(({ route }) => route.auth === 'token');
-    if (needsToken && !authorized()) return sendUnauthenticated(res);
+    const needed = (chosen ? [chosen] : candidates).map(({ route }) => route.auth);
+    if (needed.includes('session') && scope !== 'session') {
+      return scope === 'apiKey' ? sendDetail(res, 403, API_KEY_OUT_OF_SCOPE) : sendUnauthenticated(res);
+    }
+    if (needed.includes('token') && !authorized()) return sendUnauthenticated(res);
     if (!chosen) {
       const allow = [...new Set(candidates.map(({ route }) => route.method))].join(', ');
       return sendDetail(res, 405, 'Method Not Allowed', { Allow: allow });

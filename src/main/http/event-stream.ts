@@ -30,7 +30,7 @@ export function eventStream(bus: EventBus, options: EventStreamOptions): EventSt
   const route: Route = {
     method: 'GET',
     path: pathPattern(HTTP_EVENTS_PATH),
-    auth: 'token',
+    auth: 'session',
     handle({ req, res }) {
       req.socket.setNoDelay(true);
       res.writeHead(200, {

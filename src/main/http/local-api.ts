@@ -89,7 +89,8 @@ export function createLocalApi(options: LocalApiOptions): LocalApiControl {
           handlers,
           bus: options.bus,
           chatProxy: options.chatProxy,
-          token: want.token,
+          // The Local API hands out only the API key: no UI session, so no /rpc or /events here.
+          credentials: { apiKey: want.token, sessionToken: null },
           staticDir: null,
           host: BIND_HOST,
           port: want.port,
@@ -132,11 +133,19 @@ export function createLocalApi(options: LocalApiOptions): LocalApiControl {
   };
 }
 
-/** The headless server always serves the API, on its own address with its own token. */
-export function headlessLocalApi(): LocalApiControl {
-  const state: LocalApiState = { configurable: false, enabled: true, port: 0, token: null, running: true, baseUrl: null, error: null };
+export interface HeadlessLocalApi extends LocalApiControl {
+  /** Where `serve` listens and its API key, once it does, so Settings can show them. */
+  announce(address: { url: string; port: number; apiKey: string }): void;
+}
+
+/** The headless server always serves the API, on its own address with its own API key. */
+export function headlessLocalApi(): HeadlessLocalApi {
+  let state: LocalApiState = { configurable: false, enabled: true, port: 0, token: null, running: true, baseUrl: null, error: null };
   return {
     state: () => state,
+    announce({ url, port, apiKey }) {
+      state = { ...state, port, token: apiKey, baseUrl: `${url}/v1` };
+    },
     async update() {
       throw new AppError('validation', 'The headless server always serves the API; restart it with other --port or --token options to change them.');
     },

@@ -5,7 +5,6 @@ import type { ModelEntry, Registry } from '../../shared/registry';
 import type { ChatFinalStats } from '../chat/ollama-chat';
 import { findRegistryModel } from '../chat/model-lookup';
 import type { ChatProxyBackend } from '../chat/proxy-backend';
-import { hasBearerToken } from './bearer-token';
 import { HttpError } from './http-error';
 import { readJsonBody } from './json-body';
 import { fromAppError, notAvailable, notConfigured, OpenAiError, sendOpenAiError } from './openai-errors';
@@ -24,7 +23,8 @@ import { openSse, type SseWriter } from './sse-writer';
 
 export interface OpenAiRoutesOptions {
   backend: ChatProxyBackend;
-  token: string;
+  /** Whether `Authorization` carries a credential that opens /v1 (the API key or the UI session). */
+  authorized: (authorization: string | undefined) => boolean;
 }
 
 const OWNER = 'modelwright';
@@ -154,15 +154,15 @@ async function wholeCompletion(res: ServerResponse, backend: ChatProxyBackend, r
   });
 }
 
-export function openaiRoutes({ backend, token }: OpenAiRoutesOptions): Route[] {
+export function openaiRoutes({ backend, authorized }: OpenAiRoutesOptions): Route[] {
   /** Token first, then the route; every failure answered in OpenAI's shape. */
   const guarded =
     (handle: (context: RouteContext) => Promise<void>) =>
     async (context: RouteContext): Promise<void> => {
       const { req, res, log } = context;
-      if (!hasBearerToken(req.headers.authorization, token)) {
+      if (!authorized(req.headers.authorization)) {
         req.resume();
-        const error = new OpenAiError(401, 'Missing or wrong API key: send the Modelwright token as "Authorization: Bearer <token>".', 'authentication_error', 'invalid_api_key');
+        const error = new OpenAiError(401, 'Missing or wrong API key: send the Modelwright API key as "Authorization: Bearer <token>".', 'authentication_error', 'invalid_api_key');
         return sendOpenAiError(res, error, { 'WWW-Authenticate': 'Bearer' });
       }
       try {

@@ -3,8 +3,11 @@ import type { PathPattern } from './path-pattern';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** `token`: `Authorization: Bearer <token>` is checked before the handler runs. */
-export type AuthKind = 'token' | 'public';
+/**
+ * Checked before the handler runs. `token`: the API key or the UI session (`/admin`);
+ * `session`: the UI session only (`/rpc`, `/events`); `public`: the route checks for itself.
+ */
+export type AuthKind = 'token' | 'session' | 'public';
 
 export interface RouteContext {
   readonly req: IncomingMessage;

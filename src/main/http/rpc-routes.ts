@@ -17,21 +17,38 @@ function sendError(res: ServerResponse, error: AppError, status = statusForKind(
   sendEnvelope(res, status, { ok: false, error: error.toData() });
 }
 
+export interface RpcRoutesOptions {
+  /**
+   * Whether `workspace.open` may switch the served folder. Off unless `serve` was started with
+   * `--allow-workspace-switch`: over HTTP it would let a session open any folder and then read and
+   * write files there through the Modelfile calls.
+   */
+  allowWorkspaceSwitch: boolean;
+}
+
+export const WORKSPACE_SWITCH_REFUSED =
+  'This server serves one workspace; opening another over HTTP is turned off. Restart `serve` with --workspace <folder>, or with --allow-workspace-switch to allow it.';
+
 /**
  * `POST /rpc/<call>` for every call in the contract, answered with the envelope. One generic
  * route, not one per call, so a call added to the contract is reachable without touching HTTP.
  */
-export function rpcRoutes(handlers: Handlers): Route[] {
+export function rpcRoutes(handlers: Handlers, options: RpcRoutesOptions): Route[] {
   return [
     {
       method: 'POST',
       path: pathPattern(`${HTTP_RPC_PREFIX}{call}`),
-      auth: 'token',
+      auth: 'session',
       async handle({ req, res, params, log }) {
         const name = params.call ?? '';
         if (!isCallName(name)) {
           req.resume();
           sendError(res, new AppError('not_found', `Unknown call "${name}"`));
+          return;
+        }
+        if (name === 'workspace.open' && !options.allowWorkspaceSwitch) {
+          req.resume();
+          sendError(res, new AppError('forbidden', WORKSPACE_SWITCH_REFUSED));
           return;
         }
         let body: unknown;

@@ -4,6 +4,7 @@ import type { Handlers } from '../../shared/contract';
 import type { EventBus } from '../events';
 import type { ChatProxyBackend } from '../chat/proxy-backend';
 import { adminRoutes } from './admin-routes';
+import { presentedScope, type Credentials } from './access-scope';
 import { MIN_TOKEN_LENGTH } from './bearer-token';
 import { createRequestListener } from './dispatch';
 import { eventStream } from './event-stream';
@@ -15,8 +16,14 @@ import { staticFiles } from './static-files';
 export interface HttpServerOptions {
   handlers: Handlers;
   bus: EventBus;
-  /** Required as `Authorization: Bearer <token>` on the API; at least 16 characters (see createToken). */
-  token: string;
+  /**
+   * `Authorization: Bearer <apiKey>` opens /v1 and /admin; the session token opens everything. A
+   * null session token serves no /rpc or /events at all (the desktop Local API). Each at least 16
+   * characters (see createToken).
+   */
+  credentials: Credentials;
+  /** Lets `workspace.open` switch folders over HTTP (`serve --allow-workspace-switch`); default off. */
+  allowWorkspaceSwitch?: boolean;
   /** The built renderer (index.html + assets/); null serves a "UI not built" page. */
   staticDir: string | null;
   host: string;
@@ -58,16 +65,23 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 
 /** The headless transport: the contract over HTTP, the seed's admin API, events and the built UI. */
 export async function createHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
-  if (options.token.length < MIN_TOKEN_LENGTH) {
+  const { credentials } = options;
+  if (credentials.apiKey.length < MIN_TOKEN_LENGTH || (credentials.sessionToken ?? credentials.apiKey).length < MIN_TOKEN_LENGTH) {
     throw new Error(`The HTTP token must be at least ${MIN_TOKEN_LENGTH} characters`);
+  }
+  if (credentials.sessionToken === credentials.apiKey) {
+    throw new Error('The UI session token must differ from the API key');
   }
   const log = options.log ?? ((line: string) => console.error(line));
   const events = eventStream(options.bus, { pingIntervalMs: options.pingIntervalMs ?? 15_000 });
+  const withSession = credentials.sessionToken !== null;
   const routes = [
-    ...rpcRoutes(options.handlers),
-    events.route,
+    ...(withSession ? rpcRoutes(options.handlers, { allowWorkspaceSwitch: options.allowWorkspaceSwitch ?? false }) : []),
+    ...(withSession ? [events.route] : []),
     ...adminRoutes(options.handlers, options.bus),
-    ...(options.chatProxy ? openaiRoutes({ backend: options.chatProxy, token: options.token }) : []),
+    ...(options.chatProxy
+      ? openaiRoutes({ backend: options.chatProxy, authorized: (authorization) => presentedScope(authorization, credentials) !== null })
+      : []),
   ];
 
   let policy: HostPolicy = createHostPolicy(options.host, options.port);
@@ -75,7 +89,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Runn
     createRequestListener({
       routes,
       hostPolicy: () => policy,
-      token: options.token,
+      credentials,
       staticFiles: staticFiles(options.staticDir),
       log,
     }),
