@@ -1,20 +1,30 @@
 import { useEffect, useId, useState } from 'react';
+import type { LocalApiState } from '../../../../shared/chat';
 import { useAppStore } from '../../store/store-context';
-import { CopyButton } from './CopyButton';
+import { ApiKeyDetails } from '../settings/ApiKeyDetails';
 
-function HeadlessNote() {
-  const origin = window.location.origin;
+/** Headless: the API is always served here, at the address this page came from. */
+function HeadlessNote({ apiKey }: { apiKey: string | null }) {
+  const baseUrl = `${window.location.origin}/v1`;
   return (
-    <p className="field-hint" data-testid="local-api-headless">
-      This server also answers OpenAI-compatible requests at <code>{origin}/v1</code> (<code>POST /v1/chat/completions</code>,{' '}
-      <code>GET /v1/models</code>), with the token this page was opened with as the API key. Only your registry’s available models are served.
-    </p>
+    <div className="local-api" data-testid="local-api">
+      <p className="field-hint" data-testid="local-api-headless">
+        This server also answers OpenAI-compatible requests at <code>{baseUrl}</code> (<code>POST /v1/chat/completions</code>,{' '}
+        <code>GET /v1/models</code>) and the admin API under <code>/admin</code>, for programs that send the API key below. Only your
+        registry’s available models are served. To use another key, restart the server with <code>--token</code>.
+      </p>
+      {apiKey && <ApiKeyDetails apiKey={apiKey} baseUrl={baseUrl} />}
+    </div>
   );
+}
+
+function desktopBaseUrl(state: LocalApiState): string {
+  return state.baseUrl ?? `http://127.0.0.1:${state.port}/v1`;
 }
 
 /**
  * Settings › Local API: lets other programs on this computer use the registry's models through the
- * OpenAI API shape. Off by default; it listens on 127.0.0.1 only and needs its token.
+ * OpenAI API shape. Off by default; it listens on 127.0.0.1 only and needs its API key.
  */
 export function LocalApiSetting() {
   const state = useAppStore((s) => s.chat.localApi);
@@ -23,7 +33,6 @@ export function LocalApiSetting() {
   const [port, setPort] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [showToken, setShowToken] = useState(false);
   const id = useId();
 
   useEffect(() => {
@@ -31,7 +40,7 @@ export function LocalApiSetting() {
   }, [loadLocalApi]);
 
   if (state === null) return <p className="muted">Reading the local API setting…</p>;
-  if (!state.configurable) return <HeadlessNote />;
+  if (!state.configurable) return <HeadlessNote apiKey={state.token} />;
 
   const apply = async (change: Parameters<typeof updateLocalApi>[0]) => {
     setBusy(true);
@@ -58,7 +67,7 @@ export function LocalApiSetting() {
       </label>
       <p className="field-hint">
         Off by default. When on, programs can chat with your registry’s available models at <code>http://127.0.0.1:{state.port}/v1</code>,
-        with the token below as their API key.
+        with the API key below.
       </p>
       <div className="form-row">
         <label htmlFor={`${id}-port`}>Port</label>
@@ -88,19 +97,7 @@ export function LocalApiSetting() {
         </p>
       )}
       {state.token && (
-        <div className="form-row">
-          <span>Token</span>
-          <div className="form-row__control local-api__token">
-            <code data-testid="local-api-token">{showToken ? state.token : '•'.repeat(24)}</code>
-            <button type="button" className="button button--small" onClick={() => setShowToken(!showToken)}>
-              {showToken ? 'Hide' : 'Show'}
-            </button>
-            <CopyButton text={state.token} label="Copy token" />
-            <button type="button" className="button button--small" disabled={busy} onClick={() => void apply({ newToken: true })}>
-              New token
-            </button>
-          </div>
-        </div>
+        <ApiKeyDetails apiKey={state.token} baseUrl={desktopBaseUrl(state)} busy={busy} onNewKey={() => void apply({ newToken: true })} />
       )}
     </div>
   );
