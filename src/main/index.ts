@@ -1,9 +1,12 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
-import { CONTENT_SECURITY_POLICY, mainWindowOptions } from './desktop/window-options';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type WebContents } from 'electron';
+import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './desktop/app-protocol';
+import { externalLinkOpener } from './desktop/external-links';
 import { forwardEvents, registerIpcHandlers } from './desktop/ipc';
+import { guardNavigation } from './desktop/navigation-guards';
 import { isTrustedRendererUrl } from './desktop/trusted-sender';
 import { desktopEngines } from './desktop/stores';
+import { CONTENT_SECURITY_POLICY, mainWindowOptions } from './desktop/window-options';
 import { createAppServices } from './services/app-services';
 
 /**
@@ -12,34 +15,47 @@ import { createAppServices } from './services/app-services';
  */
 
 const PRELOAD = join(import.meta.dirname, '../preload/index.cjs');
-const RENDERER_FILE = join(import.meta.dirname, '../renderer/index.html');
+const RENDERER_DIR = join(import.meta.dirname, '../renderer');
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
-const pageUrl = devServerUrl ?? new URL(`file://${RENDERER_FILE}`).href;
+const pageUrl = devServerUrl ?? APP_PAGE_URL;
+
+// Must happen before `ready`: the scheme gets real origins and a secure context.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+/** Links from the page go to the user's browser only through an allowlist and a question. */
+function linkOpenerFor(contents: WebContents): (url: string) => void {
+  const open = externalLinkOpener({
+    showMessageBox: (options) => {
+      const owner = BrowserWindow.fromWebContents(contents);
+      return owner ? dialog.showMessageBox(owner, options) : dialog.showMessageBox(options);
+    },
+    openExternal: (url) => shell.openExternal(url),
+  });
+  return (url) => {
+    void open(url).catch((error: unknown) => console.error(`[links] could not open ${url}: ${String(error)}`));
+  };
+}
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('web-contents-created', (_event, contents) => {
-    // No navigation away from our page, no new windows, no webviews.
-    contents.on('will-navigate', (event, url) => {
-      if (url !== contents.getURL()) event.preventDefault();
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      if (url.startsWith('https://')) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
-  });
+  app.on('web-contents-created', (_event, contents) => guardNavigation(contents, linkOpenerFor(contents)));
   void app.whenReady().then(start);
 }
 
 async function start(): Promise<void> {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+  const ses = session.defaultSession;
+  // The app needs no camera, microphone, notifications, USB, HID or serial: refuse them all, both
+  // when a page asks and when it only checks.
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  ses.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
     });
   });
+  protocol.handle(APP_SCHEME, appProtocolHandler(RENDERER_DIR, CONTENT_SECURITY_POLICY));
 
   const services = await createAppServices({
     mode: 'desktop',
@@ -68,6 +84,5 @@ async function start(): Promise<void> {
     void services.stop().finally(() => app.quit());
   });
 
-  if (devServerUrl) await win.loadURL(devServerUrl);
-  else await win.loadFile(RENDERER_FILE);
+  await win.loadURL(pageUrl);
 }

@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../src/main/desktop/window-options';
 import { callNames, ipcChannel } from '../../src/shared/contract';
 import { startFakeOllama, type FakeOllama } from '../support/fake-ollama';
 
@@ -38,8 +39,22 @@ interface Report {
   apiKeys: string[];
   callKeys: string[];
   windowOpen: unknown;
+  linkCancelled: LinkOutcome;
+  linkAccepted: LinkOutcome;
+  linkOthers: { boxes: string[]; opened: string[] };
   navigationPrevented: boolean;
+  hashNavigationPrevented: boolean;
+  redirectPrevented: boolean;
+  frameNavigation: { mainAway: boolean; mainHash: boolean; subframe: boolean };
+  webviewPrevented: boolean;
+  navigationDialogs: string[];
   permissionGranted: boolean | null;
+  permissionChecks: boolean[];
+  devicePermissions: boolean[];
+  privilegedSchemes: { schemes: { scheme: string; privileges: Record<string, boolean> }[]; beforeReady: boolean }[];
+  protocol: Record<string, Served>;
+  foreignSchemeSender: Envelope;
+  hashRouteSender: Envelope;
   registryGet: Envelope;
   badInput: Envelope;
   foreignSender: Envelope;
@@ -47,6 +62,17 @@ interface Report {
   eventsReceived: unknown[];
   eventsAfterUnsubscribe: number;
   stubRoot: string;
+}
+
+interface LinkOutcome {
+  boxes: { options: { message: string; detail: string; buttons: string[]; cancelId: number; defaultId: number }; modal: boolean }[];
+  opened: string[];
+}
+interface Served {
+  status: number;
+  type: string | null;
+  csp: string | null;
+  head: string;
 }
 
 let fake: FakeOllama;
@@ -83,14 +109,55 @@ describe('desktop wiring (built main + preload under a stand-in electron)', () =
       webviewTag: false,
       preload: PRELOAD,
     });
-    expect(report.loadedUrl).toBe(pathToFileURL(RENDERER).href);
+    expect(report.loadedUrl).toBe('app://modelwright/');
     expect(report.headerHooks).toBe(1);
   });
 
-  it('denies new windows, navigation away and every permission request', () => {
+  it('denies new windows, navigation away, redirects, frame navigation and webviews; the page may change its own hash route', () => {
     expect(report.windowOpen).toEqual({ action: 'deny' });
     expect(report.navigationPrevented).toBe(true);
+    expect(report.hashNavigationPrevented).toBe(false);
+    expect(report.redirectPrevented).toBe(true);
+    expect(report.frameNavigation).toEqual({ mainAway: true, mainHash: false, subframe: true });
+    expect(report.webviewPrevented).toBe(true);
+  });
+
+  it('opens a link in the browser only after a question naming the address, and only if the user says so', () => {
+    expect(report.linkCancelled.opened).toEqual([]);
+    expect(report.linkCancelled.boxes).toHaveLength(1);
+    const box = report.linkCancelled.boxes[0]!;
+    expect(box.modal).toBe(true);
+    expect(box.options).toMatchObject({ message: 'Open this address in your browser?', detail: 'https://example.com/docs?q=1', cancelId: 1, defaultId: 1 });
+    expect(box.options.buttons[0]).toBe('Open in browser');
+    expect(report.linkAccepted.opened).toEqual(['https://example.com/docs?q=1']);
+    // A navigation away is offered the same way (here declined), never followed in the window.
+    expect(report.navigationDialogs).toEqual(['https://evil.example/']);
+  });
+
+  it('never asks about or opens file:, javascript:, other schemes or addresses hiding a host behind credentials; mailto is asked', () => {
+    expect(report.linkOthers.boxes).toEqual(['mailto:someone@example.com']);
+    expect(report.linkOthers.opened).toEqual(['mailto:someone@example.com']);
+  });
+
+  it('refuses every permission request and check, and every device', () => {
     expect(report.permissionGranted).toBe(false);
+    expect(report.permissionChecks).toEqual([false]);
+    expect(report.devicePermissions).toEqual([false]);
+  });
+
+  it('registers app:// as a standard, secure scheme before the app is ready', () => {
+    expect(report.privilegedSchemes).toHaveLength(1);
+    expect(report.privilegedSchemes[0]).toMatchObject({ beforeReady: true, schemes: [{ scheme: 'app', privileges: { standard: true, secure: true } }] });
+  });
+
+  it('serves the built UI over app:// with the CSP, and nothing outside out/renderer', () => {
+    const { root, index, asset, missing, route, dotdot, encodedDotdot, encodedSlash, backslash, dotfile, otherHost, post } = report.protocol as Record<string, Served>;
+    expect(root).toMatchObject({ status: 200, type: 'text/html; charset=utf-8', csp: CONTENT_SECURITY_POLICY });
+    expect(root?.head.toLowerCase()).toBe('<!doctype html>');
+    expect(index?.status).toBe(200);
+    expect(asset).toMatchObject({ status: 200, type: 'text/javascript; charset=utf-8' });
+    for (const refused of [missing, route, dotdot, encodedDotdot, encodedSlash, backslash, dotfile, otherHost]) expect(refused?.status).toBe(404);
+    expect(post?.status).toBe(405);
   });
 
   it('exposes exactly the contract on window.api', () => {
@@ -112,8 +179,10 @@ describe('desktop wiring (built main + preload under a stand-in electron)', () =
     expect(report.badInput.error?.message).toContain('patch.show_in_ui');
   });
 
-  it('refuses calls from a frame that is not the app page', () => {
+  it('refuses calls from a frame that is not the app page, even one on another custom scheme; hash routes are the page', () => {
     expect(report.foreignSender).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(report.foreignSchemeSender).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(report.hashRouteSender.ok).toBe(true);
   });
 
   it('an event sent by main reaches a preload listener, and stops after unsubscribe', () => {

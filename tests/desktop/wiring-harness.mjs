@@ -1,7 +1,7 @@
 // Loads the BUILT main entry and preload under plain Node with the stand-in electron module
 // (run with `node --import ./tests/support/electron-stub/register.mjs`), drives them the way the
 // window would, and prints what it saw as one JSON object for desktop-wiring.test.ts to judge.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -42,18 +42,89 @@ const report = {
   callKeys: Object.keys(api.calls),
 };
 
-report.windowOpen = win.webContents.windowOpenHandler?.({ url: 'https://example.com' }) ?? null;
-let prevented = false;
-win.webContents.emit('will-navigate', { preventDefault: () => (prevented = true) }, 'https://evil.example/');
-report.navigationPrevented = prevented;
+const settle = () => sleep(20);
+
+// Links: the window-open handler denies the window and asks before opening the browser.
+stub.messageBoxResponse = 1; // Cancel
+report.windowOpen = win.webContents.windowOpenHandler?.({ url: 'https://example.com/docs?q=1' }) ?? null;
+await settle();
+report.linkCancelled = { boxes: stub.messageBoxes.splice(0), opened: stub.openedExternally.splice(0) };
+stub.messageBoxResponse = 0; // Open in browser
+win.webContents.windowOpenHandler?.({ url: 'https://example.com/docs?q=1' });
+await settle();
+report.linkAccepted = { boxes: stub.messageBoxes.splice(0), opened: stub.openedExternally.splice(0) };
+for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'https://bank.example@evil.example/', 'not a url']) {
+  win.webContents.windowOpenHandler?.({ url });
+}
+win.webContents.windowOpenHandler?.({ url: 'mailto:someone@example.com' });
+await settle();
+report.linkOthers = { boxes: stub.messageBoxes.splice(0).map((b) => b.options.detail), opened: stub.openedExternally.splice(0) };
+
+// Navigation: away is denied (and offered as a link); the page's own hash routes are not.
+const navigate = (eventName, ...args) => {
+  let prevented = false;
+  win.webContents.emit(eventName, { preventDefault: () => (prevented = true), ...(typeof args[0] === 'object' ? args[0] : {}) }, ...args);
+  return prevented;
+};
+stub.messageBoxResponse = 1;
+report.navigationPrevented = navigate('will-navigate', 'https://evil.example/');
+report.hashNavigationPrevented = navigate('will-navigate', `${win.loadedUrl}#/models/x`);
+report.redirectPrevented = navigate('will-redirect', 'https://evil.example/');
+const frameNav = (details) => {
+  let prevented = false;
+  win.webContents.emit('will-frame-navigate', { ...details, preventDefault: () => (prevented = true) });
+  return prevented;
+};
+report.frameNavigation = {
+  mainAway: frameNav({ url: 'https://evil.example/', isMainFrame: true }),
+  mainHash: frameNav({ url: `${win.loadedUrl}#/jobs`, isMainFrame: true }),
+  subframe: frameNav({ url: `${win.loadedUrl}`, isMainFrame: false }),
+};
+report.webviewPrevented = navigate('will-attach-webview');
+await settle();
+report.navigationDialogs = stub.messageBoxes.splice(0).map((b) => b.options.detail);
+stub.openedExternally.splice(0);
+
+// Permissions: requests, checks and devices all refused.
 let granted = null;
 stub.permissionHandlers[0]?.({}, 'media', (ok) => (granted = ok));
 report.permissionGranted = granted;
+report.permissionChecks = stub.permissionCheckHandlers.map((h) => h({}, 'media', 'app://modelwright', {}));
+report.devicePermissions = stub.devicePermissionHandlers.map((h) => h({ deviceType: 'usb', origin: 'app://modelwright' }));
+
+// The app:// scheme: privileged before ready, served from out/renderer only, with the CSP.
+report.privilegedSchemes = stub.privilegedSchemes;
+const handler = stub.protocolHandlers.get('app');
+const asset = readdirSync(join(ROOT, 'out/renderer/assets')).find((name) => name.endsWith('.js'));
+async function get(url, method = 'GET') {
+  const res = await handler(new Request(url, { method }));
+  const body = method === 'HEAD' ? '' : await res.text();
+  return { status: res.status, type: res.headers.get('content-type'), csp: res.headers.get('content-security-policy'), head: body.slice(0, 15) };
+}
+report.protocol = {
+  root: await get('app://modelwright/'),
+  index: await get('app://modelwright/index.html'),
+  asset: await get(`app://modelwright/assets/${asset}`),
+  missing: await get('app://modelwright/assets/nope.js'),
+  route: await get('app://modelwright/models/x'),
+  dotdot: await get('app://modelwright/../main/index.js'),
+  encodedDotdot: await get('app://modelwright/%2e%2e/main/index.js'),
+  encodedSlash: await get('app://modelwright/..%2fmain%2findex.js'),
+  backslash: await get('app://modelwright/..%5cmain%5cindex.js'),
+  dotfile: await get('app://modelwright/.env'),
+  otherHost: await get('app://elsewhere/index.html'),
+  post: await get('app://modelwright/', 'POST'),
+};
 
 report.registryGet = await api.calls['registry.get']({});
 report.badInput = await api.calls['models.update']({ name: 'x', patch: { show_in_ui: 'yes' } });
 stub.senderUrl = 'https://evil.example/';
 report.foreignSender = await api.calls['registry.get']({});
+// Another custom scheme: URL gives it the same opaque origin ("null") as app://.
+stub.senderUrl = 'evil://modelwright/';
+report.foreignSchemeSender = await api.calls['registry.get']({});
+stub.senderUrl = `${win.loadedUrl}#/models`;
+report.hashRouteSender = await api.calls['registry.get']({});
 delete stub.senderUrl;
 
 const received = [];

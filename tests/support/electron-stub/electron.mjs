@@ -15,6 +15,15 @@ const state = (globalThis.__electronStub ??= {
   rendererListeners: new Map(),
   headerHooks: [],
   permissionHandlers: [],
+  permissionCheckHandlers: [],
+  devicePermissionHandlers: [],
+  privilegedSchemes: [],
+  protocolHandlers: new Map(),
+  messageBoxes: [],
+  /** The button the next message box answers with (index); 1 is Cancel in the app's dialogs. */
+  messageBoxResponse: 1,
+  openedExternally: [],
+  ready: false,
   appEvents: new EventEmitter(),
   webContentsCreated: [],
   quit: false,
@@ -75,11 +84,17 @@ export class BrowserWindow extends EventEmitter {
   static getAllWindows() {
     return state.windows;
   }
+  static fromWebContents(contents) {
+    return state.windows.find((w) => w.webContents === contents) ?? null;
+  }
 }
 
 export const app = {
-  whenReady: () => Promise.resolve(),
-  isReady: () => true,
+  whenReady: () =>
+    Promise.resolve().then(() => {
+      state.ready = true;
+    }),
+  isReady: () => state.ready,
   requestSingleInstanceLock: () => true,
   on: (event, listener) => {
     state.appEvents.on(event, listener);
@@ -153,13 +168,36 @@ export const session = {
       onHeadersReceived: (handler) => state.headerHooks.push(handler),
     },
     setPermissionRequestHandler: (handler) => state.permissionHandlers.push(handler),
-    setPermissionCheckHandler: () => {},
+    setPermissionCheckHandler: (handler) => state.permissionCheckHandlers.push(handler),
+    setDevicePermissionHandler: (handler) => state.devicePermissionHandlers.push(handler),
   },
 };
 
-export const shell = { openExternal: async () => {} };
-export const dialog = { showOpenDialog: async () => ({ canceled: true, filePaths: [] }) };
+export const protocol = {
+  registerSchemesAsPrivileged(schemes) {
+    // Electron only honours this before `ready`; record when it happened.
+    state.privilegedSchemes.push({ schemes, beforeReady: !state.ready });
+  },
+  handle(scheme, handler) {
+    if (!state.ready) throw new Error('protocol.handle called before the app is ready');
+    state.protocolHandlers.set(scheme, handler);
+  },
+};
+
+export const shell = {
+  openExternal: async (url) => {
+    state.openedExternally.push(url);
+  },
+};
+export const dialog = {
+  showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+  async showMessageBox(windowOrOptions, maybeOptions) {
+    const options = maybeOptions ?? windowOrOptions;
+    state.messageBoxes.push({ options, modal: maybeOptions !== undefined });
+    return { response: state.messageBoxResponse, checkboxChecked: false };
+  },
+};
 export const nativeTheme = { shouldUseDarkColors: false, on() {} };
 export const Menu = { setApplicationMenu() {} };
 
-export default { app, BrowserWindow, ipcMain, ipcRenderer, contextBridge, session, shell, dialog, nativeTheme, Menu };
+export default { app, BrowserWindow, ipcMain, ipcRenderer, contextBridge, session, protocol, shell, dialog, nativeTheme, Menu };
