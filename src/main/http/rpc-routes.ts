@@ -27,7 +27,7 @@ export interface RpcRoutesOptions {
 }
 
 export const WORKSPACE_SWITCH_REFUSED =
-  'This server serves one workspace; opening another over HTTP is turned off. Restart `serve` with --workspace <folder>, or with --allow-workspace-switch to allow it.';
+  'This server keeps the workspace it was started with. To serve another folder, restart it with --workspace <folder>; to allow switching here, start it with --allow-workspace-switch.';
 
 /**
  * `POST /rpc/<call>` for every call in the contract, answered with the envelope. One generic
