@@ -9,6 +9,7 @@ export const ERROR_KINDS = [
   'not_found', // the thing named does not exist
   'conflict', // it exists already, or another job holds it
   'read_only', // the registry file is invalid; fix it on disk first
+  'busy', // another program holds the registry for writing: try again shortly
   'offline', // Ollama cannot be reached
   'ollama', // Ollama answered with an error: its message is kept
   'forbidden',

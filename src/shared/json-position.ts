@@ -34,12 +34,36 @@ export function positionAt(text: string, offset: number): JsonPosition {
 
 /** The first syntax error in `text`, or null when JSON.parse would accept it. */
 export function findJsonSyntaxError(text: string): JsonSyntaxProblem | null {
+  return inspectJson(text).problem;
+}
+
+export interface JsonInspectOptions {
+  /**
+   * Deepest nesting accepted (the top-level value is level 1). Also bounds this scanner's own
+   * recursion, so a hostile text cannot overflow the stack.
+   */
+  maxDepth?: number;
+  /** Report a key that appears twice in one object (JSON.parse silently keeps the last). */
+  duplicateKeys?: boolean;
+}
+
+export interface JsonInspection {
+  problem: (JsonSyntaxProblem & { kind: 'syntax' | 'depth' | 'duplicate' }) | null;
+  /** Some number would change through JSON.parse (too many digits, out of range). */
+  exactNumbers: boolean;
+}
+
+const SCANNER_MAX_DEPTH = 1000;
+
+/** One pass over `text`: syntax, nesting depth, duplicate keys, and numbers JSON.parse would change. */
+export function inspectJson(text: string, options: JsonInspectOptions = {}): JsonInspection {
+  const scanner = new Scanner(text, null, options);
   try {
-    new Scanner(text, null).document();
-    return null;
+    scanner.document();
+    return { problem: null, exactNumbers: scanner.exactNumbers };
   } catch (error) {
     if (!(error instanceof ScanError)) throw error;
-    return { ...positionAt(text, error.offset), message: error.message };
+    return { problem: { ...positionAt(text, error.offset), message: error.message, kind: error.kind }, exactNumbers: scanner.exactNumbers };
   }
 }
 
@@ -48,7 +72,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxProblem | null {
  * field), where its deepest existing parent starts. Null for an invalid text.
  */
 export function locateJsonPath(text: string, path: ReadonlyArray<PropertyKey>): JsonPosition | null {
-  const scanner = new Scanner(text, path.map((part) => String(part)));
+  const scanner = new Scanner(text, path.map((part) => String(part)), {});
   try {
     scanner.document();
   } catch (error) {
@@ -62,6 +86,7 @@ class ScanError extends Error {
   constructor(
     readonly offset: number,
     message: string,
+    readonly kind: 'syntax' | 'depth' | 'duplicate' = 'syntax',
   ) {
     super(message);
   }
@@ -74,24 +99,39 @@ class Scanner {
   /** Offset of the deepest value found along the target path. */
   bestOffset = 0;
   private bestDepth = -1;
+  exactNumbers = false;
+  private depth = 0;
+  private readonly maxDepth: number;
+  private readonly duplicateKeys: boolean;
 
   constructor(
     private readonly text: string,
     private readonly target: string[] | null,
-  ) {}
+    options: JsonInspectOptions,
+  ) {
+    this.maxDepth = Math.min(options.maxDepth ?? SCANNER_MAX_DEPTH, SCANNER_MAX_DEPTH);
+    this.duplicateKeys = options.duplicateKeys ?? false;
+  }
 
   document(): void {
     this.skipSpace();
-    this.value([]);
+    this.value(this.target ? [] : null);
     this.skipSpace();
     if (this.pos < this.text.length) this.fail('the end of the file (the JSON value is already complete)');
   }
 
-  private value(path: string[]): void {
-    this.track(path);
+  private value(path: string[] | null): void {
+    if (path) this.track(path);
     const ch = this.text[this.pos];
-    if (ch === '{') return this.object(path);
-    if (ch === '[') return this.array(path);
+    if (ch === '{' || ch === '[') {
+      if (++this.depth > this.maxDepth) {
+        throw new ScanError(this.pos, `found a value nested more than ${this.maxDepth} levels deep (the limit is ${this.maxDepth})`, 'depth');
+      }
+      if (ch === '{') this.object(path);
+      else this.array(path);
+      this.depth--;
+      return;
+    }
     if (ch === '"') {
       this.string();
       return;
@@ -106,25 +146,35 @@ class Scanner {
     this.fail('a value', ch === "'" ? ' (strings need double quotes)' : '');
   }
 
-  private object(path: string[]): void {
+  private object(path: string[] | null): void {
     this.pos++; // {
     this.skipSpace();
     if (this.text[this.pos] === '}') {
       this.pos++;
       return;
     }
+    const seen = this.duplicateKeys ? new Map<string, number>() : null;
     for (;;) {
       if (this.text[this.pos] !== '"') {
         const ch = this.text[this.pos];
         const hint = ch === "'" ? ' (names need double quotes)' : ch === '}' ? TRAILING_COMMA : '';
         this.fail('a property name in double quotes', hint);
       }
+      const keyOffset = this.pos;
       const key = this.string();
+      if (seen) {
+        const first = seen.get(key);
+        if (first !== undefined) {
+          const line = positionAt(this.text, first).line;
+          throw new ScanError(keyOffset, `found the key ${JSON.stringify(key)} a second time in the same object (first on line ${line}); JSON keeps only one of them, so remove or rename one`, 'duplicate');
+        }
+        seen.set(key, keyOffset);
+      }
       this.skipSpace();
       if (this.text[this.pos] !== ':') this.fail('":" after the property name');
       this.pos++;
       this.skipSpace();
-      this.value([...path, key]);
+      this.value(path && [...path, key]);
       this.skipSpace();
       const next = this.text[this.pos];
       if (next === '}') {
@@ -137,7 +187,7 @@ class Scanner {
     }
   }
 
-  private array(path: string[]): void {
+  private array(path: string[] | null): void {
     this.pos++; // [
     this.skipSpace();
     if (this.text[this.pos] === ']') {
@@ -146,7 +196,7 @@ class Scanner {
     }
     for (let index = 0; ; index++) {
       if (index > 0 && this.text[this.pos] === ']') this.fail('a value', TRAILING_COMMA);
-      this.value([...path, String(index)]);
+      this.value(path && [...path, String(index)]);
       this.skipSpace();
       const next = this.text[this.pos];
       if (next === ']') {
@@ -204,6 +254,17 @@ class Scanner {
   }
 
   private number(): void {
+    const start = this.pos;
+    this.numberToken();
+    if (!this.exactNumbers) {
+      const token = this.text.slice(start, this.pos);
+      const value = Number(token);
+      // JSON.parse keeps it exactly when the number prints back as written (or is a safe integer).
+      this.exactNumbers = /^-?\d+$/.test(token) ? !Number.isSafeInteger(value) : String(value) !== token;
+    }
+  }
+
+  private numberToken(): void {
     if (this.text[this.pos] === '-') this.pos++;
     if (this.text[this.pos] === '0') this.pos++;
     else if (!this.digits()) this.fail('a digit');

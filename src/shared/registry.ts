@@ -66,7 +66,7 @@ export const registrySchema = z
       }
     }
     const def = registry.default_model;
-    if (def !== null && def !== '' && !(def in registry.models)) {
+    if (def !== null && def !== '' && !Object.hasOwn(registry.models, def)) {
       ctx.addIssue({
         code: 'custom',
         path: ['default_model'],
@@ -75,6 +75,55 @@ export const registrySchema = z
     }
   });
 export type Registry = z.infer<typeof registrySchema>;
+
+const PROTO = '__proto__';
+
+/** zod leaves out a key named `__proto__` (safely); in the registry file it is data, so it is put back. */
+function withProtoKey(out: unknown, input: unknown, value: (raw: unknown) => unknown = (raw) => raw): void {
+  if (!isRecord(out) || !isRecord(input) || !Object.hasOwn(input, PROTO)) return;
+  Object.defineProperty(out, PROTO, { value: value(input[PROTO]), enumerable: true, writable: true, configurable: true });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function restoreEntryProtoKeys(out: unknown, input: unknown): void {
+  withProtoKey(out, input);
+  if (isRecord(out) && isRecord(input)) withProtoKey(out.build, input.build);
+}
+
+/**
+ * `registrySchema.safeParse` that keeps keys named `__proto__` as data: at the top, in an entry,
+ * and as a model or base model of that name (validated like any other entry).
+ */
+export function parseRegistry(input: unknown): { success: true; data: Registry } | { success: false; error: z.ZodError } {
+  const result = registrySchema.safeParse(input);
+  if (!result.success || !isRecord(input)) return result;
+  const issues: z.core.$ZodIssue[] = [];
+  const out = result.data;
+  withProtoKey(out, input);
+  for (const [field, schema] of [
+    ['models', modelEntrySchema],
+    ['base_models', baseModelEntrySchema],
+  ] as const) {
+    const entries = input[field];
+    if (!isRecord(entries)) continue;
+    withProtoKey(out[field], entries, (raw) => {
+      const entry = schema.safeParse(raw);
+      if (!entry.success) {
+        issues.push(...entry.error.issues.map((issue) => ({ ...issue, path: [field, PROTO, ...issue.path] })));
+        return raw;
+      }
+      if (field === 'models' && (entry.data as ModelEntry).name !== PROTO) {
+        issues.push({ code: 'custom', input: raw, path: [field, PROTO, 'name'], message: `must equal its key "${PROTO}"` });
+      }
+      return entry.data;
+    });
+    for (const key of Object.keys(entries)) restoreEntryProtoKeys((out[field] as Record<string, unknown>)[key], entries[key]);
+  }
+  return issues.length > 0 ? { success: false, error: new z.ZodError(issues) } : { success: true, data: out };
+}
 
 /** Fields a user may change on an entry; `name` changes go through a rename, status through sync and jobs. */
 export const modelPatchSchema = z

@@ -66,6 +66,7 @@ describe('POST /rpc/<call>', () => {
     not_found: 404,
     conflict: 409,
     read_only: 409,
+    busy: 503,
     forbidden: 403,
     offline: 503,
     ollama: 502,

@@ -10,6 +10,7 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   read_only: 409,
+  busy: 503,
   forbidden: 403,
   offline: 503,
   ollama: 502,

@@ -1,5 +1,6 @@
 import Conf from 'conf';
 import { REGISTRY_FILE } from '../workspace/paths';
+import { stringifyJsonExact } from './exact-json';
 
 /**
  * What actually writes the registry file. The store reads and validates the file itself and
@@ -13,9 +14,16 @@ export interface RegistryEngine {
 
 export type RegistryEngineFactory = (workspaceDir: string) => RegistryEngine;
 
-/** Two-space indent and a final newline: the seed's layout, friendly to diffs. */
+/** The last text made, so the store's check and the engine's write serialize a value once. */
+let last: { value: unknown; text: string } | null = null;
+
+/** Two-space indent and a final newline: the seed's layout, friendly to diffs; exact numbers kept. */
 export function serializeRegistry(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  const memo = last;
+  if (memo !== null && memo.value === value) return memo.text;
+  const text = stringifyJsonExact(value);
+  last = { value, text };
+  return text;
 }
 
 /**

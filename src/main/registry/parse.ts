@@ -1,7 +1,9 @@
 import { formatIssuePath } from '../../shared/errors';
-import { findJsonSyntaxError, locateJsonPath } from '../../shared/json-position';
+import { inspectJson, locateJsonPath } from '../../shared/json-position';
 import type { Registry } from '../../shared/registry';
-import { registrySchema } from '../../shared/registry';
+import { parseRegistry } from '../../shared/registry';
+import { fileTooLargeMessage, REGISTRY_LIMITS } from '../../shared/registry-limits';
+import { parseJsonExact } from './exact-json';
 
 export type ParsedRegistry =
   | { ok: true; registry: Registry; raw: Record<string, unknown> }
@@ -26,23 +28,19 @@ export function parseRegistryText(text: string, fileName: string): ParsedRegistr
     return { ok: false, message: `${fileName} is empty.`, line: null, column: null, issues: [], empty: true };
   }
 
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch (error) {
-    const found = findJsonSyntaxError(body);
-    const where = found ? `line ${found.line}, column ${found.column}: ${found.message}` : String(error);
-    return {
-      ok: false,
-      message: `${fileName} is not valid JSON: ${where}.`,
-      line: found?.line ?? null,
-      column: found?.column ?? null,
-      issues: [],
-      empty: false,
-    };
+  const bytes = Buffer.byteLength(body);
+  if (bytes > REGISTRY_LIMITS.maxFileBytes) {
+    return { ok: false, message: `${fileName} is too large: ${fileTooLargeMessage(bytes, 'is')}.`, line: null, column: null, issues: [], empty: false };
   }
 
-  const result = registrySchema.safeParse(json);
+  const read = readJsonDocument(body);
+  if (!read.ok) {
+    const what = read.kind === 'syntax' ? 'is not valid JSON' : 'cannot be used as it is';
+    return { ok: false, message: `${fileName} ${what}: line ${read.line}, column ${read.column}: ${read.message}.`, line: read.line, column: read.column, issues: [], empty: false };
+  }
+  const json = read.value;
+
+  const result = parseRegistry(json);
   if (result.success) return { ok: true, registry: result.data, raw: json as Record<string, unknown> };
 
   const issues = result.error.issues.map((issue) => ({
@@ -62,4 +60,21 @@ export function parseRegistryText(text: string, fileName: string): ParsedRegistr
     issues,
     empty: false,
   };
+}
+
+export type JsonDocument =
+  | { ok: true; value: unknown }
+  | { ok: false; kind: 'syntax' | 'depth' | 'duplicate'; message: string; line: number; column: number };
+
+/**
+ * A JSON text as the registry reads it: syntax, nesting within the registry's depth limit, no key
+ * twice in one object (JSON.parse would silently keep the last), and numbers exactly as written.
+ */
+export function readJsonDocument(body: string): JsonDocument {
+  const inspected = inspectJson(body, { maxDepth: REGISTRY_LIMITS.maxDepth, duplicateKeys: true });
+  if (inspected.problem) {
+    const { kind, message, line, column } = inspected.problem;
+    return { ok: false, kind, message, line, column };
+  }
+  return { ok: true, value: parseJsonExact(body, inspected.exactNumbers) };
 }

@@ -1,19 +1,23 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { RegistryProblem, RegistrySnapshot, WorkspaceInfo } from '../../shared/contract';
 import { AppError, validationError } from '../../shared/errors';
 import type { ModelEntry, ModelStatus, Registry } from '../../shared/registry';
-import { emptyRegistry, registrySchema, timestamp } from '../../shared/registry';
+import { emptyRegistry, parseRegistry, timestamp } from '../../shared/registry';
+import { fileTooLargeMessage } from '../../shared/registry-limits';
 import type { EventBus } from '../events';
 import { workspaceInfo } from '../workspace/paths';
 import { backupInvalidFile } from './backup';
 import type { RegistryEngine, RegistryEngineFactory } from './engine';
 import { confEngineFactory, serializeRegistry } from './engine';
+import { checkDepth, checkEntrySizes, checkWritable } from './check-change';
+import { cloneJson } from './exact-json';
+import { acquireRegistryLock, type RegistryLockOptions } from './lock';
+import { DEFAULT_SETTLE, readRegistryText, sameRead, type RegistryText, type SettleOptions } from './read-file';
 import { withKeyOrderOf } from './key-order';
 import type { ModelPatchInput, NewModelInput } from './operations';
 import { addModel, setDefaultModel, setModelStatus, updateModel } from './operations';
-import { parseRegistryText } from './parse';
+import { parseRegistryText, type ParsedRegistry } from './parse';
 import { watchFileInDir } from './watch';
 
 export interface RegistryStoreOptions {
@@ -28,16 +32,27 @@ export interface RegistryStoreOptions {
   watch?: boolean;
   watchDebounceMs?: number;
   log?: (message: string) => void;
+  /** How long a write waits for another program's write to finish (default 5 s). */
+  lockWaitMs?: number;
+  /** When a lock left behind by a program that died is taken over (default 4 s). */
+  lockStaleMs?: number;
+  /** How a file that fails to parse right after a change is given time to settle. */
+  settle?: SettleOptions;
 }
 
 /** How many times a write starts again when another program changed the file during an async mutator. */
 const MAX_ATTEMPTS = 3;
 
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /**
  * The only writer of the registry file. Reads and validates the file itself (so a problem is
  * reported with line, column and field paths), serves the last good state read-only while the
- * file is invalid (never overwriting it), serializes writes through one queue, re-reads the file
- * before each write so an external edit is not lost, and picks up edits made by other programs.
+ * file is invalid (never overwriting it), and picks up edits made by other programs.
+ *
+ * Each write holds the cross-process registry lock, re-reads the file, applies the change to what
+ * is on disk, checks it, writes it atomically, and releases: two programs on one workspace, or
+ * an editor saving meanwhile, lose nothing. Writes from this process run one at a time, in order.
  *
  * Snapshots are shared, not copied: treat them as read-only. Every change builds new objects.
  */
@@ -50,20 +65,22 @@ export class RegistryStore {
   private readonly log: (message: string) => void;
   private readonly listeners = new Set<(snapshot: RegistrySnapshot) => void>();
   private readonly bus: EventBus | undefined;
+  private readonly lockOptions: RegistryLockOptions;
+  private readonly settle: SettleOptions;
 
   /** The last valid registry (parsed), served while the file is invalid. */
   private current: Registry;
   /** The same as the file has it (key order, unknown keys): the template for the next write. */
   private raw: Record<string, unknown> | null = null;
-  /** The file's text as last read or written (null: no file), to tell our writes from other programs'. */
-  private knownText: string | null = null;
+  /** What was on disk when last read or written, to tell our writes from other programs'. */
+  private known: RegistryText | null = null;
   private problem: RegistryProblem | null = null;
   private snapshot: RegistrySnapshot;
   private queue: Promise<unknown> = Promise.resolve();
   private stopWatching: (() => void) | null = null;
   /** False until the first read is done: nothing is announced from the constructor. */
   private loaded = false;
-  /** The next read counts even if its text equals `knownText` (first read, after a read error). */
+  /** The next read counts even if its text equals `known` (first read, after a read error). */
   private stale = true;
 
   constructor(options: RegistryStoreOptions) {
@@ -73,13 +90,17 @@ export class RegistryStore {
     this.clock = options.clock ?? (() => new Date());
     this.log = options.log ?? ((message) => console.warn(`[registry] ${message}`));
     this.bus = options.bus;
+    this.lockOptions = { waitMs: options.lockWaitMs, staleMs: options.lockStaleMs, log: this.log };
+    this.settle = options.settle ?? DEFAULT_SETTLE;
     if (options.onChange) this.listeners.add(options.onChange);
     this.current = this.emptyRegistry();
     this.snapshot = this.makeSnapshot();
-    this.refresh();
+    const first = this.read();
+    if (first) this.absorb(first, this.parse(first));
     this.loaded = true;
     if (options.watch !== false) {
       const onChange = () => void this.reload().catch((error: unknown) => this.log(`reloading failed: ${String(error)}`));
+      // Only the registry's own name: the lock folder and the engine's temporary files are ignored.
       this.stopWatching = watchFileInDir(this.workspace.path, path.basename(this.path), onChange, {
         debounceMs: options.watchDebounceMs ?? 100,
         onError: (error) => this.log(`cannot watch ${this.workspace.path} for changes: ${String(error)}`),
@@ -100,38 +121,50 @@ export class RegistryStore {
   /** Re-reads the file now (the watcher does this on its own; sync and window focus may force it). */
   reload(): Promise<RegistrySnapshot> {
     return this.enqueue(async () => {
-      this.refresh();
+      await this.refresh();
       return this.snapshot;
     });
   }
 
   /**
-   * Changes the registry: `mutate` edits a copy of the file's current content (re-read from disk
-   * first). The result is validated, written atomically with `last_updated` set, and announced.
+   * Changes the registry: `mutate` edits a copy of the file's current content, re-read from disk
+   * under the cross-process lock. The result is checked (limits, schema, read-back), written
+   * atomically with `last_updated` set, and announced; the promise settles once it is on disk.
    * Nothing is written when the draft ends up unchanged. Fails with `read_only` while the file is
-   * invalid. Updates run one at a time, in call order.
+   * invalid, and with `busy` when another program holds the lock too long.
    */
   update<T>(mutate: (draft: Registry) => T | Promise<T>): Promise<T> {
     return this.enqueue(async () => {
-      for (let attempt = 1; ; attempt++) {
-        this.refresh();
-        if (this.problem) throw this.readOnlyError(this.problem);
-        const baseText = this.knownText;
-        const draft = structuredClone(this.current);
-        const pending = mutate(draft);
-        const result = pending instanceof Promise ? await pending : pending;
-        // Another program may have written while the mutator awaited: redo it on that version.
-        if (pending instanceof Promise && attempt < MAX_ATTEMPTS && this.readText() !== baseText) continue;
-
-        const checked = registrySchema.safeParse(draft);
-        if (!checked.success) throw validationError('registry change', checked.error);
-        const next = checked.data;
-        if (isDeepStrictEqual(next, this.current)) return result;
-        next.last_updated = timestamp(this.clock());
-        this.write(next);
-        return result;
+      const release = await acquireRegistryLock(this.path, this.lockOptions);
+      try {
+        return await this.updateLocked(mutate);
+      } finally {
+        await release();
       }
     });
+  }
+
+  private async updateLocked<T>(mutate: (draft: Registry) => T | Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      await this.refresh();
+      if (this.problem) throw this.readOnlyError(this.problem);
+      const base = this.known;
+      const draft = cloneJson(this.current);
+      const pending = mutate(draft);
+      const result = pending instanceof Promise ? await pending : pending;
+      // An editor may have saved while the mutator awaited: redo it on that version.
+      if (pending instanceof Promise && attempt < MAX_ATTEMPTS && base && !sameRead(this.readOrKnown(), base)) continue;
+
+      checkDepth(draft);
+      const checked = parseRegistry(draft);
+      if (!checked.success) throw validationError('registry change', checked.error);
+      const next = checked.data;
+      if (isDeepStrictEqual(next, this.current)) return result;
+      checkEntrySizes(next, this.current);
+      next.last_updated = timestamp(this.clock());
+      this.write(next);
+      return result;
+    }
   }
 
   addModel(input: NewModelInput): Promise<ModelEntry> {
@@ -173,20 +206,10 @@ export class RegistryStore {
     return run;
   }
 
-  private readText(): string | null {
+  /** What is on disk now; null (and a problem announced) when it cannot be read. */
+  private read(): RegistryText | null {
     try {
-      return fs.readFileSync(this.path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
-  }
-
-  /** Reads the file and takes in what changed; a file that cannot be read is a problem too. */
-  private refresh(): void {
-    let text: string | null;
-    try {
-      text = this.readText();
+      return readRegistryText(this.path);
     } catch (error) {
       this.stale = true;
       const reason = (error as NodeJS.ErrnoException).code ?? String(error);
@@ -199,18 +222,55 @@ export class RegistryStore {
         issues: [],
       };
       this.log(`${this.problem.message} Serving the last valid content read-only.`);
-      return this.announce();
+      this.announce();
+      return null;
     }
-    this.absorb(text);
+  }
+
+  private readOrKnown(): RegistryText {
+    try {
+      return readRegistryText(this.path);
+    } catch {
+      return { kind: 'missing' };
+    }
+  }
+
+  private parse(read: RegistryText): ParsedRegistry | null {
+    if (read.kind === 'missing') return null;
+    const name = path.basename(this.path);
+    if (read.kind === 'too_large') {
+      const message = `${name} is too large: ${fileTooLargeMessage(read.bytes, 'is')}.`;
+      return { ok: false, message, line: null, column: null, issues: [], empty: false };
+    }
+    return parseRegistryText(read.text, name);
+  }
+
+  /**
+   * Reads the file and takes in what changed. A new content that does not parse is re-read a
+   * few times first: an editor saving in place may be halfway through.
+   */
+  private async refresh(): Promise<void> {
+    let read = this.read();
+    if (!read || (!this.stale && this.known && sameRead(read, this.known))) return;
+    let parsed = this.parse(read);
+    for (let i = 0; parsed && !parsed.ok && i < this.settle.tries; i++) {
+      await sleep(this.settle.delayMs);
+      const again = this.read();
+      if (!again) return;
+      if (sameRead(again, read)) continue;
+      read = again;
+      parsed = this.parse(read);
+    }
+    this.absorb(read, parsed);
   }
 
   /** Takes in what is on disk, if it differs from what we last saw; announces the result. */
-  private absorb(text: string | null): void {
-    if (!this.stale && text === this.knownText) return;
+  private absorb(read: RegistryText, parsed: ParsedRegistry | null): void {
+    if (!this.stale && this.known && sameRead(read, this.known)) return;
     this.stale = false;
-    this.knownText = text;
+    this.known = read;
 
-    if (text === null) {
+    if (parsed === null) {
       // No file: nothing is declared. The first write creates it.
       this.current = this.emptyRegistry();
       this.raw = {};
@@ -218,7 +278,6 @@ export class RegistryStore {
       return this.announce();
     }
 
-    const parsed = parseRegistryText(text, path.basename(this.path));
     if (parsed.ok) {
       if (this.problem) this.log(`${this.path} is valid again; changes are allowed.`);
       this.current = parsed.registry;
@@ -228,9 +287,10 @@ export class RegistryStore {
     }
 
     let backupPath: string | null = null;
-    if (!parsed.empty) {
+    // An empty file holds nothing to keep; a huge one stays where it is, untouched.
+    if (!parsed.empty && read.kind === 'text') {
       try {
-        backupPath = backupInvalidFile(this.path, text, this.clock());
+        backupPath = backupInvalidFile(this.path, read.text, this.clock());
       } catch (error) {
         this.log(`could not save a copy of the invalid ${this.path}: ${String(error)}`);
       }
@@ -250,9 +310,11 @@ export class RegistryStore {
 
   private write(next: Registry): void {
     const ordered = withKeyOrderOf(next, this.raw) as Record<string, unknown>;
+    const text = serializeRegistry(ordered);
+    checkWritable(ordered, text);
     this.engine ??= this.engineFactory(this.workspace.path);
     this.engine.write(ordered);
-    this.knownText = serializeRegistry(ordered);
+    this.known = { kind: 'text', text };
     this.current = next;
     this.raw = ordered;
     this.announce();
