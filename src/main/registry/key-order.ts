@@ -20,8 +20,11 @@ export function withKeyOrderOf(value: unknown, template: unknown): unknown {
   return out;
 }
 
+/** Only plain objects are rebuilt: an exact number (a class instance) is a value, kept as it is. */
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 /** A plain assignment of `__proto__` would set the prototype instead of a key. */

@@ -35,7 +35,7 @@ export function parseRegistryText(text: string, fileName: string): ParsedRegistr
 
   const read = readJsonDocument(body);
   if (!read.ok) {
-    const what = read.kind === 'syntax' ? 'is not valid JSON' : 'cannot be used as it is';
+    const what = read.kind === 'syntax' ? 'is not valid JSON' : read.kind === 'depth' ? 'is nested too deeply' : 'has a duplicate key';
     return { ok: false, message: `${fileName} ${what}: line ${read.line}, column ${read.column}: ${read.message}.`, line: read.line, column: read.column, issues: [], empty: false };
   }
   const json = read.value;
