@@ -54,10 +54,11 @@ export async function acquireRegistryLock(registryPath: string, options: Registr
   let compromised = false;
   for (let attempt = 0; ; attempt++) {
     try {
-      const release = await lockfile.lock(file, {
+      // The synchronous form: an uncontended write then needs no I/O round trip through the event
+      // loop (retries are this loop's, with jittered waits).
+      const release = lockfile.lockSync(file, {
         realpath: false,
         stale: staleMs,
-        retries: 0,
         // The default throws from a timer, which would end the process.
         onCompromised: (error) => {
           compromised = true;
@@ -67,7 +68,7 @@ export async function acquireRegistryLock(registryPath: string, options: Registr
       return async () => {
         if (compromised) return;
         try {
-          await release();
+          release();
         } catch (error) {
           log(`could not release the registry lock: ${String(error)}`);
         }
