@@ -1,0 +1,136 @@
+/**
+ * Many writers on one registry: the acceptance of issue 9 (items 3 and 4).
+ *
+ *   npx electron-vite build && npm run bench:multi-writer -- [rounds] [putsPerWriter] [adds]
+ *
+ * Each round: a fresh workspace, two headless servers (`out/main/serve.js`) on it, six writers
+ * each sending `putsPerWriter` PUT /admin/models/{own model} (three per server), one adder per
+ * server sending `adds` POST /admin/models/add, and an editor saving the file in place every
+ * 25 ms, half-written for a moment each time. At the end the file is compared with every
+ * acknowledged (200) answer. Defaults: 5 rounds × 6 writers × 150 PUTs, 2 × 150 adds.
+ * Prints the counts; exits 1 when anything acknowledged was lost or a backup was made.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { countLosses, newModel, startEditor, type MultiWriterCounts } from '../tests/support/registry/multi-writer';
+
+const ROUNDS = Number(process.argv[2] ?? 5);
+const PUTS = Number(process.argv[3] ?? 150);
+const ADDS = Number(process.argv[4] ?? 150);
+const WRITERS = 6;
+const ROOT = path.resolve(import.meta.dirname, '..');
+const SERVE = path.join(ROOT, 'out', 'main', 'serve.js');
+const SEED = path.join(ROOT, 'models', 'model_settings.json');
+const TOKEN = 'bench-multi-writer-token-0123456789';
+
+interface Server {
+  url: string;
+  child: ChildProcess;
+}
+
+function startServer(workspace: string, dataDir: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    // Ollama on a closed loopback port: these writes do not need it.
+    const args = [SERVE, '--workspace', workspace, '--port', '0', '--token', TOKEN, '--data-dir', dataDir, '--ollama', 'http://127.0.0.1:9'];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${err}`)), 30_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /Open (http:\/\/[^/\s]+)\//.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ url: match[1]!, child });
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
+  });
+}
+
+async function send(server: Server, method: string, route: string, body: unknown): Promise<{ ok: boolean; text: string }> {
+  const res = await fetch(`${server.url}${route}`, {
+    method,
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { ok: res.status === 200, text: res.ok ? '' : `${res.status} ${await res.text()}` };
+}
+
+async function round(n: number): Promise<MultiWriterCounts & { seconds: number }> {
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'mw-bench-multi-'));
+  fs.mkdirSync(path.join(workspace, 'models'));
+  fs.writeFileSync(path.join(workspace, 'models', 'Modelfile.x'), 'FROM llama3:latest\n');
+  fs.copyFileSync(SEED, path.join(workspace, 'model_settings.json'));
+  const servers = [
+    await startServer(workspace, fs.mkdtempSync(path.join(os.tmpdir(), 'mw-bench-data-'))),
+    await startServer(workspace, fs.mkdtempSync(path.join(os.tmpdir(), 'mw-bench-data-'))),
+  ];
+  const started = performance.now();
+  try {
+    const errors: string[] = [];
+    const record = (result: { ok: boolean; text: string }) => {
+      if (!result.ok) errors.push(result.text.slice(0, 200));
+      return result.ok;
+    };
+    const editor = startEditor(path.join(workspace, 'model_settings.json'), { everyMs: 25, halfPauseMs: 10 });
+
+    const writers = Array.from({ length: WRITERS }, async (_, i) => {
+      const server = servers[i % 2]!;
+      const own = `writer${i}/own:v1`;
+      let lastPut: string | null = null;
+      if (record(await send(server, 'POST', '/admin/models/add', newModel(own)))) {
+        for (let p = 0; p < PUTS; p++) {
+          const value = `round ${n} put ${p}`;
+          if (record(await send(server, 'PUT', `/admin/models/${own}`, { description: value }))) lastPut = value;
+        }
+      }
+      return { added: [] as string[], own, lastPut, errors: [] };
+    });
+    const adders = servers.map(async (server, s) => {
+      const added: string[] = [];
+      for (let a = 0; a < ADDS; a++) {
+        const name = `adder${s}/m-${a}:v1`;
+        if (record(await send(server, 'POST', '/admin/models/add', newModel(name)))) added.push(name);
+      }
+      return { added, own: '', lastPut: null, errors: [] };
+    });
+    const reports = await Promise.all([...writers, ...adders]);
+    const externalKeys = await editor.stop();
+    const counts = countLosses(workspace, reports, externalKeys);
+    return { ...counts, errors, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    for (const server of servers) server.child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    fs.rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(SERVE)) {
+    console.error('out/main/serve.js is missing: run `npx electron-vite build` first.');
+    process.exit(2);
+  }
+  console.log(`${ROUNDS} rounds: 2 servers, ${WRITERS} writers × ${PUTS} PUTs, 2 × ${ADDS} adds, an editor saving in place every 25 ms`);
+  const total = { acknowledgedAdds: 0, lostAdds: 0, acknowledgedFinalPuts: 0, lostFinalPuts: 0, externalKeys: 0, lostExternalKeys: 0, invalidBackups: 0, errors: 0 };
+  for (let n = 1; n <= ROUNDS; n++) {
+    const r = await round(n);
+    console.log(
+      `round ${n}: ${r.seconds.toFixed(1)} s; adds lost ${r.lostAdds}/${r.acknowledgedAdds}; final PUT values lost ${r.lostFinalPuts}/${r.acknowledgedFinalPuts}; ` +
+        `external keys lost ${r.lostExternalKeys}/${r.externalKeys}; invalid backups ${r.invalidBackups}; refused requests ${r.errors.length}`,
+    );
+    for (const error of new Set(r.errors)) console.log(`  refused: ${error}`);
+    for (const key of Object.keys(total) as Array<keyof typeof total>) total[key] += key === 'errors' ? r.errors.length : r[key];
+  }
+  console.log(
+    `total: adds lost ${total.lostAdds}/${total.acknowledgedAdds}; final PUT values lost ${total.lostFinalPuts}/${total.acknowledgedFinalPuts}; ` +
+      `external keys lost ${total.lostExternalKeys}/${total.externalKeys}; invalid backups ${total.invalidBackups}; refused requests ${total.errors}`,
+  );
+  process.exit(total.lostAdds + total.lostFinalPuts + total.lostExternalKeys + total.invalidBackups === 0 ? 0 : 1);
+}
+
+void main();
