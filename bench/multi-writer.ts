@@ -1,13 +1,15 @@
 /**
  * Many writers on one registry: the acceptance of issue 9 (items 3 and 4).
  *
- *   npx electron-vite build && npm run bench:multi-writer -- [rounds] [putsPerWriter] [adds]
+ *   npx electron-vite build && npm run bench:multi-writer -- [rounds] [putsPerWriter] [adds] [unlocked]
  *
  * Each round: a fresh workspace, two headless servers (`out/main/serve.js`) on it, six writers
  * each sending `putsPerWriter` PUT /admin/models/{own model} (three per server), one adder per
  * server sending `adds` POST /admin/models/add, and an editor saving the file in place every
  * 25 ms, half-written for a moment each time. At the end the file is compared with every
- * acknowledged (200) answer. Defaults: 5 rounds × 6 writers × 150 PUTs, 2 × 150 adds.
+ * acknowledged (200) answer. Defaults: 5 rounds × 6 writers × 150 PUTs, 2 × 150 adds. The editor
+ * takes the registry lock; with `unlocked` it does not, as a plain text editor would not (then a
+ * save racing an app write can be lost either way: the figures show how often).
  * Prints the counts; exits 1 when anything acknowledged was lost or a backup was made.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -20,6 +22,7 @@ import { countLosses, newModel, startEditor, type MultiWriterCounts } from '../t
 const ROUNDS = Number(process.argv[2] ?? 5);
 const PUTS = Number(process.argv[3] ?? 150);
 const ADDS = Number(process.argv[4] ?? 150);
+const EDITOR_LOCKS = process.argv[5] !== 'unlocked';
 const WRITERS = 6;
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SERVE = path.join(ROOT, 'out', 'main', 'serve.js');
@@ -77,7 +80,7 @@ async function round(n: number): Promise<MultiWriterCounts & { seconds: number }
       if (!result.ok) errors.push(result.text.slice(0, 200));
       return result.ok;
     };
-    const editor = startEditor(path.join(workspace, 'model_settings.json'), { everyMs: 25, halfPauseMs: 10 });
+    const editor = startEditor(path.join(workspace, 'model_settings.json'), { everyMs: 25, halfPauseMs: 10, lock: EDITOR_LOCKS });
 
     const writers = Array.from({ length: WRITERS }, async (_, i) => {
       const server = servers[i % 2]!;
@@ -115,7 +118,7 @@ async function main(): Promise<void> {
     console.error('out/main/serve.js is missing: run `npx electron-vite build` first.');
     process.exit(2);
   }
-  console.log(`${ROUNDS} rounds: 2 servers, ${WRITERS} writers × ${PUTS} PUTs, 2 × ${ADDS} adds, an editor saving in place every 25 ms`);
+  console.log(`${ROUNDS} rounds: 2 servers, ${WRITERS} writers × ${PUTS} PUTs, 2 × ${ADDS} adds, an editor saving in place every 25 ms${EDITOR_LOCKS ? ' (with the lock)' : ' (without the lock)'}`);
   const total = { acknowledgedAdds: 0, lostAdds: 0, acknowledgedFinalPuts: 0, lostFinalPuts: 0, externalKeys: 0, lostExternalKeys: 0, invalidBackups: 0, errors: 0 };
   for (let n = 1; n <= ROUNDS; n++) {
     const r = await round(n);

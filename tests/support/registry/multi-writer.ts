@@ -46,10 +46,12 @@ export function runWriterProcess(plan: WriterPlan): Promise<WriterReport> {
 /**
  * A text editor that saves in place, as many do: it truncates the file and writes it in two
  * pieces with a pause between, so a program reading meanwhile sees a half-written file. It adds
- * one top-level key per save. Like a well-behaved tool it takes the registry lock, so its
- * read-modify-write cannot race the app's; readers that do not lock still see the half file.
+ * one top-level key per save. Like a well-behaved tool it takes the registry lock (unless told
+ * not to), so its read-modify-write cannot race the app's; readers that do not lock still see the
+ * half file. Without the lock, a save landing between an app's re-read and its rename is lost,
+ * and the editor's own save can undo an app write: that race belongs to any unlocked writer.
  */
-export function startEditor(file: string, options: { everyMs: number; halfPauseMs: number }): { stop: () => Promise<string[]> } {
+export function startEditor(file: string, options: { everyMs: number; halfPauseMs: number; lock?: boolean }): { stop: () => Promise<string[]> } {
   const written: string[] = [];
   let running = true;
   const loop = (async () => {
@@ -57,7 +59,7 @@ export function startEditor(file: string, options: { everyMs: number; halfPauseM
       await new Promise((resolve) => setTimeout(resolve, options.everyMs));
       let release: (() => Promise<void>) | null = null;
       try {
-        release = await lockfile.lock(file, { realpath: false, stale: 4000, retries: { retries: 200, minTimeout: 5, maxTimeout: 20 } });
+        if (options.lock !== false) release = await lockfile.lock(file, { realpath: false, stale: 4000, retries: { retries: 200, minTimeout: 5, maxTimeout: 20 } });
         const json = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
         const key = `external_${n}`;
         json[key] = { edited_by: 'editor', n };
