@@ -84,6 +84,24 @@ describe('the cross-process lock', () => {
   });
 });
 
+describe('a program that does not take the lock', () => {
+  it('saving between the re-read and the write is not written over: the change is redone on its version', async () => {
+    const store = open();
+    let runs = 0;
+    await store.update((draft) => {
+      runs++;
+      if (runs === 1) {
+        const edited = JSON.parse(SEED_TEXT) as Record<string, unknown>;
+        edited.saved_meanwhile = true;
+        fs.writeFileSync(file, JSON.stringify(edited, null, 2));
+      }
+      draft.default_model = null;
+    });
+    expect(runs).toBe(2);
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ saved_meanwhile: true, default_model: null });
+  });
+});
+
 describe('a half-written file', () => {
   function halfWrite(text: string): () => void {
     const half = Math.floor(text.length / 2);

@@ -43,4 +43,4 @@ export interface SettleOptions {
   delayMs: number;
 }
 
-export const DEFAULT_SETTLE: SettleOptions = { tries: 4, delayMs: 100 };
+export const DEFAULT_SETTLE: SettleOptions = { tries: 10, delayMs: 50 };

@@ -40,8 +40,8 @@ export interface RegistryStoreOptions {
   settle?: SettleOptions;
 }
 
-/** How many times a write starts again when another program changed the file during an async mutator. */
-const MAX_ATTEMPTS = 3;
+/** How many times a write starts again when a program that does not lock changed the file meanwhile. */
+const MAX_ATTEMPTS = 5;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -152,8 +152,6 @@ export class RegistryStore {
       const draft = cloneJson(this.current);
       const pending = mutate(draft);
       const result = pending instanceof Promise ? await pending : pending;
-      // An editor may have saved while the mutator awaited: redo it on that version.
-      if (pending instanceof Promise && attempt < MAX_ATTEMPTS && base && !sameRead(this.readOrKnown(), base)) continue;
 
       checkDepth(draft);
       const checked = parseRegistry(draft);
@@ -162,6 +160,9 @@ export class RegistryStore {
       if (isDeepStrictEqual(next, this.current)) return result;
       checkEntrySizes(next, this.current);
       next.last_updated = timestamp(this.clock());
+      // A program that does not take the lock (a text editor) may have saved since the re-read:
+      // redo the change on its version rather than write over it.
+      if (attempt < MAX_ATTEMPTS && base && !sameRead(this.readOrKnown(), base)) continue;
       this.write(next);
       return result;
     }
