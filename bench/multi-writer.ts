@@ -51,17 +51,26 @@ function startServer(workspace: string, dataDir: string): Promise<Server> {
       }
     });
     child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
+    child.on('exit', (code) => {
+      if (code !== null && code !== 0) console.error(`a server exited with ${code}: ${err.slice(-2000)}`);
+      reject(new Error(`serve exited with ${code}: ${err}`));
+    });
   });
 }
 
 async function send(server: Server, method: string, route: string, body: unknown): Promise<{ ok: boolean; text: string }> {
-  const res = await fetch(`${server.url}${route}`, {
-    method,
-    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { ok: res.status === 200, text: res.ok ? '' : `${res.status} ${await res.text()}` };
+  try {
+    const res = await fetch(`${server.url}${route}`, {
+      method,
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return { ok: res.status === 200, text: res.ok ? '' : `${res.status} ${await res.text()}` };
+  } catch (error) {
+    // Not acknowledged: counted as refused, with the reason (a reset socket, a server that died).
+    const cause = (error as { cause?: { code?: string } }).cause?.code ?? String(error);
+    return { ok: false, text: `request failed (${cause})${server.child.exitCode === null ? '' : `; server exited with ${server.child.exitCode}`}` };
+  }
 }
 
 async function round(n: number): Promise<MultiWriterCounts & { seconds: number }> {
