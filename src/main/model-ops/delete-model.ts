@@ -8,6 +8,7 @@ import { resolveModelfilePath } from '../workspace/paths';
 import { requireEntry, requireNoCreateRunning, requireWritable } from './checks';
 import type { ModelOpsDeps } from './deps';
 import { removeFromDraft } from './registry-changes';
+import { ownValue } from '../../shared/own-key';
 
 /**
  * Deleting a model: from the registry only, or from Ollama as well, as the user chose; its
@@ -17,7 +18,7 @@ import { removeFromDraft } from './registry-changes';
 
 /** Other entries whose `modelfile` is the same file (compared as resolved paths). */
 function sharingModelfile(registry: Registry, key: string, workspaceDir: string): string[] {
-  const entry = registry.models[key];
+  const entry = ownValue(registry.models, key);
   if (!entry?.modelfile) return [];
   const mine = path.resolve(workspaceDir, entry.modelfile);
   return Object.entries(registry.models)

@@ -6,6 +6,7 @@ import type { WorkspaceSession } from '../services/workspace-session';
 import { previewCreate } from './create-preview';
 import { readModelfileDocument, writeModelfileDocument } from './modelfile-documents';
 import { ModelfileWatcher } from './modelfile-watcher';
+import { ownValue } from '../../shared/own-key';
 
 /**
  * The contract calls for the Modelfile editor: read and save files of the workspace (a save never
@@ -40,7 +41,7 @@ export function modelfileHandlers(deps: ModelfileHandlerDeps): ModelfileHandlers
       const session = deps.session();
       const { registry } = session.store.get();
       const key = findModelKey(registry, name);
-      const entry = key === undefined ? undefined : registry.models[key];
+      const entry = key === undefined ? undefined : ownValue(registry.models, key);
       if (key === undefined || !entry) throw new AppError('not_found', `There is no model named "${name}" in the registry.`);
       const sync = session.sync.get();
       return previewCreate({
