@@ -75,7 +75,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   };
 
   const openSession = (dir: string): WorkspaceSession =>
-    openWorkspaceSession({ dir, templateDir, engine: engines.registry, bus, gateway, syncIntervalMs });
+    openWorkspaceSession({ dir, templateDir, engine: engines.registry, bus, gateway, syncIntervalMs, appDataDir: options.dataDir });
 
   // Command-line choices are remembered like choices made in Settings.
   if (options.ollamaHost) settings.update({ ollamaHost: options.ollamaHost });
