@@ -62,7 +62,7 @@ describe('the registry is never a Modelfile', () => {
     for (const rel of ['model_settings.json', './model_settings.json', 'models/../model_settings.json', 'MODEL_SETTINGS.JSON', 'model_settings.json.invalid-2026-01-01T00-00-00-000Z', 'model_settings.json.lock', '.model_settings.json.tmp']) {
       const write = await refusal(world.services.handlers['modelfile.write']({ path: rel, content: 'FROM llama3\n', expectedSha256: sha }));
       expect(write.kind, rel).toBe('validation');
-      expect(write.issues?.[0]?.path, rel).toBe('modelfile');
+      expect(write.issues?.[0]?.path, rel).toBe('path');
       const read = await refusal(world.services.handlers['modelfile.read']({ path: rel }));
       expect(read.kind, rel).toBe('validation');
     }

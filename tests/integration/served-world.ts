@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createHttpServer, type RunningHttpServer } from '../../src/main/http/server';
 import type { FakeModelSeed } from '../support/fake-ollama/index';
 import { startWorld, type World } from './create-fixtures';
@@ -11,15 +14,25 @@ export interface ServedWorld extends World {
   logs: string[];
 }
 
+/** A built UI of one page, so paths outside the API reach the static files as in production. */
+function tinyUi(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mw-ui-'));
+  fs.mkdirSync(path.join(dir, 'assets'));
+  fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Modelwright</title>\n');
+  fs.writeFileSync(path.join(dir, 'assets', 'app.js'), 'export {};\n');
+  return dir;
+}
+
 export async function startServedWorld(options: { models?: FakeModelSeed[] } = {}): Promise<ServedWorld> {
   const world = await startWorld(options.models ? { models: options.models } : {});
+  const ui = tinyUi();
   const logs: string[] = [];
   const server = await createHttpServer({
     handlers: world.services.handlers,
     bus: world.services.bus,
     chatProxy: world.services.chat.chatProxy,
     token: TOKEN,
-    staticDir: null,
+    staticDir: ui,
     host: '127.0.0.1',
     port: 0,
     log: (line) => logs.push(line),
@@ -32,6 +45,7 @@ export async function startServedWorld(options: { models?: FakeModelSeed[] } = {
     async close() {
       await server.close();
       await world.close();
+      fs.rmSync(ui, { recursive: true, force: true });
     },
   };
 }

@@ -52,7 +52,7 @@ export async function deleteModel(deps: ModelOpsDeps, raw: DeleteInput): Promise
   }
   // Confined like every Modelfile path: outside the workspace, the registry's own files, folders and pipes are refused here.
   const modelfilePath = input.deleteModelfile
-    ? modelfileTarget({ workspaceDir: session.dir, models: registry.models, appDataDir: session.appDataDir ?? null }, entry.modelfile, 'delete')
+    ? modelfileTarget({ workspaceDir: session.dir, models: registry.models, appDataDir: session.appDataDir ?? null }, entry.modelfile, 'delete', 'modelfile')
     : null;
 
   const notes: string[] = [];

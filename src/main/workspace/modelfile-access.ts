@@ -22,8 +22,18 @@ export interface ModelfileAccess {
   appDataDir?: string | null;
 }
 
-function refuse(rel: string, why: string, fix: string): never {
-  throw new AppError('validation', `Modelfile path "${rel}" ${why}; ${fix}`, [{ path: 'path', message: why }]);
+function refuse(rel: string, why: string, fix: string, field: string): never {
+  throw new AppError('validation', `Modelfile path "${rel}" ${why}; ${fix}`, [{ path: field, message: why }]);
+}
+
+/** resolveModelfilePath's refusal, told against the caller's own field. */
+function resolveFor(workspaceDir: string, rel: string, field: string): string {
+  try {
+    return resolveModelfilePath(workspaceDir, rel);
+  } catch (error) {
+    if (error instanceof AppError && error.kind === 'validation') throw new AppError(error.kind, error.message, error.issues?.map((issue) => ({ ...issue, path: field })));
+    throw error;
+  }
 }
 
 function isInside(root: string, candidate: string): boolean {
@@ -40,10 +50,10 @@ function namedByRegistry(access: ModelfileAccess, target: string): boolean {
 }
 
 /** The absolute path `rel` stands for, when `intent` is allowed on it; else a clear refusal. */
-export function modelfileTarget(access: ModelfileAccess, rel: string, intent: ModelfileIntent): string {
-  const target = resolveModelfilePath(access.workspaceDir, rel);
+export function modelfileTarget(access: ModelfileAccess, rel: string, intent: ModelfileIntent, field = 'path'): string {
+  const target = resolveFor(access.workspaceDir, rel, field);
   if (access.appDataDir && isInside(path.resolve(access.appDataDir), target)) {
-    refuse(rel, "is inside Modelwright's own data folder (conversations, settings)", 'use a Modelfile path in the workspace such as "models/Modelfile.name"');
+    refuse(rel, "is inside Modelwright's own data folder (conversations, settings)", 'use a Modelfile path in the workspace such as "models/Modelfile.name"', field);
   }
 
   let stat: fs.Stats | null;
@@ -53,8 +63,8 @@ export function modelfileTarget(access: ModelfileAccess, rel: string, intent: Mo
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new AppError('internal', `Cannot look at ${rel}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     stat = null;
   }
-  if (stat?.isDirectory()) refuse(rel, 'is a folder, not a Modelfile', 'give the path of the Modelfile inside it');
-  if (stat && !stat.isFile()) refuse(rel, 'is not a regular file (a pipe, socket or device)', 'give the path of a Modelfile');
+  if (stat?.isDirectory()) refuse(rel, 'is a folder, not a Modelfile', 'give the path of the Modelfile inside it', field);
+  if (stat && !stat.isFile()) refuse(rel, 'is not a regular file (a pipe, socket or device)', 'give the path of a Modelfile', field);
 
   if (namedByRegistry(access, target)) return target;
   const underModels = isInside(path.resolve(access.workspaceDir, MODELFILES_DIR), target) && path.resolve(access.workspaceDir, MODELFILES_DIR) !== target;
@@ -64,5 +74,6 @@ export function modelfileTarget(access: ModelfileAccess, rel: string, intent: Mo
     rel,
     intent === 'write' && underModels ? 'is a file no registry model uses' : 'is not the Modelfile of any registry model',
     `Modelfiles are edited through their model; a new one goes under "${MODELFILES_DIR}/"`,
+    field,
   );
 }

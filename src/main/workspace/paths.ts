@@ -6,6 +6,8 @@ import { AppError } from '../../shared/errors';
 /** A workspace is a folder: the registry file plus `models/` with the Modelfiles. */
 export const REGISTRY_FILE = 'model_settings.json';
 export const MODELFILES_DIR = 'models';
+const MAX_PATH_CHARS = 1024;
+const MAX_NAME_BYTES = 255;
 
 export function registryPath(workspaceDir: string): string {
   return path.join(path.resolve(workspaceDir), REGISTRY_FILE);
@@ -27,6 +29,9 @@ export function resolveModelfilePath(workspaceDir: string, modelfile: string): s
   };
   if (modelfile.trim() === '') refuse('is empty');
   if (modelfile.includes('\0')) refuse('contains a NUL character');
+  // The file system would refuse it (ENAMETOOLONG) deep inside a read or write; say so here.
+  if (modelfile.length > MAX_PATH_CHARS) refuse(`is longer than ${MAX_PATH_CHARS} characters`);
+  if (modelfile.split(/[\\/]/).some((part) => Buffer.byteLength(part) > MAX_NAME_BYTES)) refuse(`has a file or folder name longer than ${MAX_NAME_BYTES} bytes`);
 
   const root = path.resolve(workspaceDir);
   const target = path.resolve(root, modelfile);
