@@ -7,7 +7,7 @@ import { pathPattern } from '../../src/main/http/path-pattern';
 import type { Route } from '../../src/main/http/route';
 import { createHostPolicy } from '../../src/main/http/security';
 import { staticFiles } from '../../src/main/http/static-files';
-import { rpc, send, startServer, stubHandlers, TOKEN, type TestServer } from './http-fixtures';
+import { API_KEY, rpc, send, startServer, stubHandlers, TOKEN, type TestServer } from './http-fixtures';
 
 /** A bug in one request is logged and answered with a 500 that says so; the server goes on serving. */
 
@@ -46,7 +46,7 @@ describe('unexpected errors in a request', () => {
       }),
     ];
     let policy = createHostPolicy('127.0.0.1', 0);
-    bare = createServer(createRequestListener({ routes, hostPolicy: () => policy, token: TOKEN, staticFiles: staticFiles(null), log: (line) => logs.push(line) }));
+    bare = createServer(createRequestListener({ routes, hostPolicy: () => policy, credentials: { apiKey: API_KEY, sessionToken: TOKEN }, staticFiles: staticFiles(null), log: (line) => logs.push(line) }));
     await new Promise<void>((resolve) => bare!.listen(0, '127.0.0.1', resolve));
     const port = (bare.address() as AddressInfo).port;
     policy = createHostPolicy('127.0.0.1', port);

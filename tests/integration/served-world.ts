@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createHttpServer, type RunningHttpServer } from '../../src/main/http/server';
 import type { FakeModelSeed } from '../support/fake-ollama/index';
 import { startWorld, type World } from './create-fixtures';
-import { TOKEN } from './http-fixtures';
+import { API_KEY, TOKEN } from './http-fixtures';
 
 /** Shared set-up (not a test file): the real services on a fresh workspace and the fake Ollama, behind the HTTP transport. */
 
@@ -31,7 +31,7 @@ export async function startServedWorld(options: { models?: FakeModelSeed[] } = {
     handlers: world.services.handlers,
     bus: world.services.bus,
     chatProxy: world.services.chat.chatProxy,
-    token: TOKEN,
+    credentials: { apiKey: API_KEY, sessionToken: TOKEN },
     staticDir: ui,
     host: '127.0.0.1',
     port: 0,
