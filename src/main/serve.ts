@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { AppError } from '../shared/errors';
 import { appVersion } from './app-version';
 import { parseServeArgs, SERVE_USAGE } from './headless/args';
+import { installLastResortHandlers } from './headless/last-resort';
 import { createToken } from './http/bearer-token';
 import { createHttpServer } from './http/server';
 import { createAppServices } from './services/app-services';
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     return;
   }
 
+  installLastResortHandlers((line) => console.error(line));
   const services = await createAppServices({
     mode: 'headless',
     dataDir: options.dataDir,

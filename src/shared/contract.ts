@@ -36,6 +36,7 @@ import {
   renameResultSchema,
   versionProposalSchema,
 } from './model-ops';
+import { ollamaModelNameSchema } from './model-name-schema';
 
 /**
  * The one place the app's API is declared. The IPC handlers, the preload bridge, the HTTP
@@ -197,7 +198,7 @@ export const calls = {
   'sync.now': call({ input: none, output: syncStateSchema, summary: 'Reconcile the registry with Ollama now' }),
   'ollama.running': call({ input: none, output: z.array(runningModelSchema), summary: 'Models loaded in memory' }),
   'ollama.show': call({
-    input: z.strictObject({ model: z.string().min(1) }),
+    input: z.strictObject({ model: ollamaModelNameSchema }),
     output: showResultSchema,
     summary: "A model's Modelfile, template and details",
   }),
@@ -252,7 +253,7 @@ export const calls = {
     summary: 'Build a model from its Modelfile as a job; returns the job at once',
   }),
   'models.pull': call({
-    input: z.strictObject({ model: z.string().min(1) }),
+    input: z.strictObject({ model: ollamaModelNameSchema }),
     output: jobSchema,
     summary: 'Pull a model (a base model) from its registry as a job; a retry resumes the download',
   }),
@@ -339,12 +340,12 @@ export const calls = {
     summary: 'Delete a model from Ollama as a job; refused while registry models are built on it, unless confirmed',
   }),
   'ollama.load': call({
-    input: z.strictObject({ model: z.string().min(1), keepAlive: keepAliveSchema.optional() }),
+    input: z.strictObject({ model: ollamaModelNameSchema, keepAlive: keepAliveSchema.optional() }),
     output: z.object({ running: z.array(runningModelSchema).nullable() }),
     summary: "Load a model into memory for keepAlive (absent: Ollama's default); answers with /api/ps afterwards",
   }),
   'ollama.unload': call({
-    input: z.strictObject({ model: z.string().min(1) }),
+    input: z.strictObject({ model: ollamaModelNameSchema }),
     output: z.object({ running: z.array(runningModelSchema).nullable() }),
     summary: 'Unload a model from memory now (keep_alive 0); answers with /api/ps afterwards',
   }),
@@ -402,7 +403,7 @@ export const calls = {
     summary: 'Remove a model from the registry, and from Ollama when asked; its Modelfile only when asked and unshared',
   }),
   'models.adoptProposal': call({
-    input: z.strictObject({ name: z.string().min(1) }),
+    input: z.strictObject({ name: ollamaModelNameSchema }),
     output: adoptionProposalSchema,
     summary: 'What adopting a model Ollama has would add: display name, version, base model, Modelfile path',
   }),

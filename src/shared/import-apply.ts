@@ -11,6 +11,7 @@ import {
   type PlanOptions,
 } from './import-plan';
 import { baseModelEntrySchema, modelEntrySchema, timestamp, type ModelEntry, type Registry } from './registry';
+import { ownValue, setOwn } from './own-key';
 
 /**
  * Applies the entries of an import the user ticked, to a draft of the registry as it is now. Each
@@ -47,7 +48,7 @@ export function applyImport(draft: Registry, source: ImportSource, selection: Im
   const outcome: ImportOutcome = { added: [], changed: [], skipped: [], defaultModel: null, defaultChanged: false };
 
   for (const pick of selection.models) {
-    const raw = source.models[pick.name];
+    const raw = ownValue(source.models, pick.name);
     if (!raw) {
       outcome.skipped.push({ kind: 'model', name: pick.name, reason: 'The imported file has no such model.' });
       continue;
@@ -59,17 +60,17 @@ export function applyImport(draft: Registry, source: ImportSource, selection: Im
       continue;
     }
     if (item.action === 'add') {
-      draft.models[pick.name] = addedModel(pick.name, raw, stamp);
+      setOwn(draft.models, pick.name, addedModel(pick.name, raw, stamp));
       outcome.added.push(pick.name);
     } else if (item.existing !== null) {
-      const existing = draft.models[item.existing];
-      if (existing) draft.models[item.existing] = mergeModelEntry(existing, raw, stamp);
+      const existing = ownValue(draft.models, item.existing);
+      if (existing) setOwn(draft.models, item.existing, mergeModelEntry(existing, raw, stamp));
       outcome.changed.push(item.existing);
     }
   }
 
   for (const pick of selection.baseModels) {
-    const raw = source.base_models[pick.name];
+    const raw = ownValue(source.base_models, pick.name);
     if (!raw) {
       outcome.skipped.push({ kind: 'base_model', name: pick.name, reason: 'The imported file has no such base model.' });
       continue;
@@ -82,11 +83,11 @@ export function applyImport(draft: Registry, source: ImportSource, selection: Im
     }
     if (item.action === 'add') {
       // Whether Ollama has it here is for sync to say; until then it is declared, not pulled.
-      draft.base_models[pick.name] = { ...baseModelEntrySchema.parse(raw), status: 'pending' };
+      setOwn(draft.base_models, pick.name, { ...baseModelEntrySchema.parse(raw), status: 'pending' });
       outcome.added.push(pick.name);
     } else if (item.existing !== null) {
-      const existing = draft.base_models[item.existing];
-      if (existing) draft.base_models[item.existing] = mergeBaseModelEntry(existing, raw);
+      const existing = ownValue(draft.base_models, item.existing);
+      if (existing) setOwn(draft.base_models, item.existing, mergeBaseModelEntry(existing, raw));
       outcome.changed.push(item.existing);
     }
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { modelNameProblem, sameModel } from './model-name';
 import type { BaseModelEntry, ModelEntry, Registry } from './registry';
+import { ownValue, setOwn } from './own-key';
 
 /**
  * What importing a registry file would do, entry by entry, before anything is written: `add` (new
@@ -98,7 +99,7 @@ export function planImport(current: Pick<Registry, 'default_model' | 'models' | 
 export function planModel(current: Pick<Registry, 'models'>, name: string, raw: Record<string, unknown>, options: PlanOptions = {}): ImportItem {
   const label = typeof raw.display_name === 'string' && raw.display_name.trim() !== '' ? raw.display_name : name;
   const existing = findEntryKey(current.models, name) ?? null;
-  const entry = existing === null ? undefined : current.models[existing];
+  const entry = existing === null ? undefined : ownValue(current.models, existing);
   const base = { kind: 'model' as const, name, existing, label };
   const nameProblem = modelNameProblem(name);
   if (nameProblem) return { ...base, action: 'invalid', changes: [], problem: `"${name}" is not a valid Ollama model name: ${nameProblem}`, warnings: [] };
@@ -120,7 +121,7 @@ export function planModel(current: Pick<Registry, 'models'>, name: string, raw: 
 export function planBaseModel(current: Pick<Registry, 'base_models'>, name: string, raw: Record<string, unknown>): ImportItem {
   const label = typeof raw.display_name === 'string' && raw.display_name.trim() !== '' ? raw.display_name : name;
   const existing = findEntryKey(current.base_models, name) ?? null;
-  const entry = existing === null ? undefined : current.base_models[existing];
+  const entry = existing === null ? undefined : ownValue(current.base_models, existing);
   const base = { kind: 'base_model' as const, name, existing, label };
   const nameProblem = modelNameProblem(name);
   if (nameProblem) return { ...base, action: 'invalid', changes: [], problem: `"${name}" is not a valid Ollama model name: ${nameProblem}`, warnings: [] };
@@ -164,13 +165,13 @@ export function sameJson(a: unknown, b: unknown): boolean {
  */
 export function mergeModelEntry(existing: ModelEntry, imported: Record<string, unknown>, stamp: string): ModelEntry {
   const next: Record<string, unknown> = { ...existing };
-  for (const [field, value] of Object.entries(imported)) if (!MODEL_STATE_KEYS.has(field)) next[field] = value;
+  for (const [field, value] of Object.entries(imported)) if (!MODEL_STATE_KEYS.has(field)) setOwn(next, field, value);
   next.last_updated = stamp;
   return next as ModelEntry;
 }
 
 export function mergeBaseModelEntry(existing: BaseModelEntry, imported: Record<string, unknown>): BaseModelEntry {
   const next: Record<string, unknown> = { ...existing };
-  for (const [field, value] of Object.entries(imported)) if (!BASE_STATE_KEYS.has(field)) next[field] = value;
+  for (const [field, value] of Object.entries(imported)) if (!BASE_STATE_KEYS.has(field)) setOwn(next, field, value);
   return next as BaseModelEntry;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ollamaModelNameSchema } from './model-name-schema';
 import { modelEntrySchema } from './registry';
 
 /**
@@ -108,7 +109,7 @@ export const adoptionProposalSchema = z.object({
 export type AdoptionProposal = z.infer<typeof adoptionProposalSchema>;
 
 export const adoptInputSchema = z.strictObject({
-  name: z.string().min(1),
+  name: ollamaModelNameSchema,
   display_name: displayName,
   description,
   version: z.string().trim().max(40).default(''),

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { hasOwnKey } from './own-key';
+import { ownRecordSchema } from './own-record-schema';
 
 /**
  * The registry file (`<workspace>/model_settings.json`) in the seed's format: snake_case keys,
@@ -51,8 +53,8 @@ export type BaseModelEntry = z.infer<typeof baseModelEntrySchema>;
 export const registrySchema = z
   .looseObject({
     default_model: z.string().nullable().default(null),
-    models: z.record(z.string(), modelEntrySchema).default({}),
-    base_models: z.record(z.string(), baseModelEntrySchema).default({}),
+    models: ownRecordSchema(modelEntrySchema).default({}),
+    base_models: ownRecordSchema(baseModelEntrySchema).default({}),
     last_updated: z.string().optional(),
   })
   .superRefine((registry, ctx) => {
@@ -66,7 +68,7 @@ export const registrySchema = z
       }
     }
     const def = registry.default_model;
-    if (def !== null && def !== '' && !Object.hasOwn(registry.models, def)) {
+    if (def !== null && def !== '' && !hasOwnKey(registry.models, def)) {
       ctx.addIssue({
         code: 'custom',
         path: ['default_model'],
@@ -139,7 +141,7 @@ export const modelPatchSchema = z
   .partial()
   .superRefine((patch, ctx) => {
     for (const key of ['name', 'status', 'created_at', 'last_updated', 'build', 'failure_reason']) {
-      if (key in patch) ctx.addIssue({ code: 'custom', path: [key], message: 'cannot be changed by an update' });
+      if (hasOwnKey(patch, key)) ctx.addIssue({ code: 'custom', path: [key], message: 'cannot be changed by an update' });
     }
   });
 export type ModelPatch = z.infer<typeof modelPatchSchema>;

@@ -3,6 +3,7 @@ import { humanBytes } from './human-bytes';
 import { modelKey } from './model-name';
 import type { BaseModelEntry, ModelEntry, ModelStatus, Registry } from './registry';
 import { timestamp } from './registry';
+import { ownValue, setOwn } from './own-key';
 
 /**
  * How the registry follows what Ollama has. Only called with a real answer from Ollama: when
@@ -62,7 +63,7 @@ export function reconcile(registry: Registry, ollamaModels: readonly OllamaModel
     const status = nextModelStatus(entry.status, present.has(key));
     if (status === entry.status) continue;
     if (models === registry.models) models = { ...registry.models };
-    models[name] = { ...entry, status, last_updated: stamp };
+    setOwn(models, name, { ...entry, status, last_updated: stamp });
     changes.push({ kind: 'model', name, from: entry.status, to: status });
   }
 
@@ -76,7 +77,7 @@ export function reconcile(registry: Registry, ollamaModels: readonly OllamaModel
     const size = found ? humanBytes(found.size) : entry.size;
     if (status === entry.status && size === entry.size) continue;
     if (baseModels === registry.base_models) baseModels = { ...registry.base_models };
-    baseModels[name] = { ...entry, status, ...(size === undefined ? {} : { size }) };
+    setOwn(baseModels, name, { ...entry, status, ...(size === undefined ? {} : { size }) });
     if (status !== entry.status) changes.push({ kind: 'base_model', name, from: entry.status, to: status });
     else sizeChanged = true;
   }
@@ -129,7 +130,7 @@ export function outdatedModels(
   const out: string[] = [];
   // for…in: no entry arrays for the (usual) thousand models without a build.
   for (const name in registry.models) {
-    const entry = registry.models[name];
+    const entry = ownValue(registry.models, name);
     if (!entry?.build) continue;
     if (isOutdated(entry, entry.modelfile ? modelfileSha256(entry.modelfile) : null, ollamaModel)) out.push(name);
   }

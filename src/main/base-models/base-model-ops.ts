@@ -3,6 +3,7 @@ import { humanBytes } from '../../shared/human-bytes';
 import { findEntryKey } from '../../shared/import-plan';
 import { displayModelName, modelNameProblem } from '../../shared/model-name';
 import type { BaseModelEntry, Registry } from '../../shared/registry';
+import { deleteOwn, setOwn } from '../../shared/own-key';
 
 /**
  * The base-model list's changes, applied to a draft inside `RegistryStore.update`. Adding and
@@ -44,7 +45,7 @@ export function addBaseModel(draft: Registry, fields: BaseModelFields, presence:
     ...(presence.size === null ? {} : { size: humanBytes(presence.size) }),
     status: presence.inOllama ? 'available' : 'pending',
   };
-  draft.base_models[name] = entry;
+  setOwn(draft.base_models, name, entry);
   return { name, entry };
 }
 
@@ -52,6 +53,6 @@ export function addBaseModel(draft: Registry, fields: BaseModelFields, presence:
 export function removeBaseModel(draft: Registry, name: string): string {
   const key = findEntryKey(draft.base_models, name);
   if (key === undefined) throw new AppError('not_found', `${name} is not in the registry's base models.`);
-  delete draft.base_models[key];
+  deleteOwn(draft.base_models, key);
   return key;
 }

@@ -275,8 +275,37 @@ export class ChatService {
       startedAt: this.now().toISOString(),
     };
     const controller = new AbortController();
-    const request = buildChatRequest(conversation, lane, model);
-    return { stream, controller, finished: this.run(stream, request, controller, written, release) };
+    let released = false;
+    const releaseOnce = (): void => {
+      if (released) return;
+      released = true;
+      release();
+    };
+    const finished = (async () => this.run(stream, buildChatRequest(conversation, lane, model), controller, written, releaseOnce))().catch(
+      (error: unknown) => this.failUnexpectedly(stream, error, releaseOnce),
+    );
+    return { stream, controller, finished };
+  }
+
+  /**
+   * A bug while a reply ran in the background (nobody awaits it): logged with its stack, the turn
+   * released and the reply ended as failed, so the conversation goes on and the process lives.
+   */
+  private failUnexpectedly(stream: ChatStream, error: unknown, release: () => void): void {
+    this.options.log?.(`[chat] a reply in ${stream.conversationId} failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    release();
+    const message: ChatMessage = {
+      id: stream.messageId,
+      role: 'assistant',
+      content: '',
+      createdAt: stream.startedAt,
+      model: stream.model,
+      lane: stream.lane,
+      state: 'failed',
+      error: { kind: 'internal', message: 'The reply failed inside Modelwright; the log has the details. Try again.', fix: null, model: null },
+      timings: null,
+    };
+    this.options.bus.emit('chat.end', { conversationId: stream.conversationId, message });
   }
 
   private async run(stream: ChatStream, request: OllamaChatRequest, controller: AbortController, written: Promise<void>, release: () => void): Promise<void> {

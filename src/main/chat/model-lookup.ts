@@ -1,5 +1,6 @@
 import { modelKey } from '../../shared/model-name';
 import type { ModelEntry, Registry } from '../../shared/registry';
+import { ownValue } from '../../shared/own-key';
 
 /**
  * Finding a registry model by the name a user or a program gave: exactly, or as Ollama would
@@ -7,7 +8,7 @@ import type { ModelEntry, Registry } from '../../shared/registry';
  */
 export function findRegistryModel(registry: Registry | null, name: string): ModelEntry | null {
   if (!registry) return null;
-  const exact = registry.models[name];
+  const exact = ownValue(registry.models, name);
   if (exact) return exact;
   const key = modelKey(name);
   return Object.values(registry.models).find((entry) => modelKey(entry.name) === key) ?? null;

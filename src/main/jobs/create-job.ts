@@ -15,6 +15,7 @@ import { resolveModelfilePath } from '../workspace/paths';
 import { buildProvenance } from './build-provenance';
 import type { JobRunContext, JobRunner } from './job-manager';
 import { restoreStatus, statusBefore } from './registry-effects';
+import { ownValue } from '../../shared/own-key';
 
 /**
  * One model built from its Modelfile, end to end: the registry says `creating`; the Modelfile is
@@ -45,7 +46,7 @@ export function createJobRunner(deps: CreateJobDeps, input: CreateJobInput): Job
     const { store } = deps;
     const registry = store.get().registry;
     const key = findModelKey(registry, input.name);
-    const entry = key === undefined ? undefined : registry.models[key];
+    const entry = key === undefined ? undefined : ownValue(registry.models, key);
     if (key === undefined || !entry) throw new AppError('not_found', `There is no model named "${input.name}" in the registry.`);
     const before = statusBefore(entry);
     await store.setStatus(key, 'creating');

@@ -2,6 +2,7 @@ import { AppError } from '../../shared/errors';
 import type { ModelEntry, ModelStatus } from '../../shared/registry';
 import { findModelKey } from '../registry/operations';
 import type { RegistryStore } from '../registry/store';
+import { ownValue, setOwn } from '../../shared/own-key';
 
 /**
  * What a create job leaves in the registry when it does not succeed. A failure records Ollama's
@@ -21,11 +22,11 @@ export function statusBefore(entry: ModelEntry): StatusBefore {
 export async function restoreStatus(store: RegistryStore, name: string, before: StatusBefore): Promise<void> {
   await store.update((draft) => {
     const key = findModelKey(draft, name);
-    const entry = key === undefined ? undefined : draft.models[key];
+    const entry = key === undefined ? undefined : ownValue(draft.models, key);
     if (key === undefined || entry === undefined) throw new AppError('not_found', `There is no model named "${name}" in the registry.`);
     const next: ModelEntry = { ...entry, status: before.status };
     if (before.failure_reason === undefined) delete next.failure_reason;
     else next.failure_reason = before.failure_reason;
-    draft.models[key] = next;
+    setOwn(draft.models, key, next);
   });
 }

@@ -12,6 +12,7 @@ import { addModel } from '../registry/operations';
 import { requireFreeInRegistry, requireValidName, requireWritable } from './checks';
 import type { ModelOpsDeps } from './deps';
 import { freeModelfilePath, registryModelfiles, removeWrittenModelfile, writeNewModelfile } from './new-file';
+import { setOwn } from '../../shared/own-key';
 
 /**
  * Adopting a model Ollama has and the registry lacks: its Modelfile comes from `/api/show`, is
@@ -87,7 +88,7 @@ export async function adoptModel(deps: ModelOpsDeps, raw: AdoptInput): Promise<A
       );
       // Ollama has it: it is available from the start, not a declaration waiting for a build.
       const available = { ...added, status: 'available' as const };
-      draft.models[input.name] = available;
+      setOwn(draft.models, input.name, available);
       return available;
     });
     void session.sync.syncNow().catch(() => undefined);

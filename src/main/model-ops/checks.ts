@@ -6,6 +6,7 @@ import { createJobKey } from '../jobs/job-handlers';
 import { findModelKey } from '../registry/operations';
 import type { RegistrySnapshot } from '../../shared/contract';
 import type { ModelOpsDeps } from './deps';
+import { ownValue } from '../../shared/own-key';
 
 /** The checks every model operation starts with, each failing with an error that names the field. */
 
@@ -17,7 +18,7 @@ export function requireWritable(snapshot: RegistrySnapshot): void {
 
 export function requireEntry(registry: Registry, name: string): { key: string; entry: ModelEntry } {
   const key = findModelKey(registry, name);
-  const entry = key === undefined ? undefined : registry.models[key];
+  const entry = key === undefined ? undefined : ownValue(registry.models, key);
   if (key === undefined || !entry) throw new AppError('not_found', `There is no model named "${name}" in the registry.`);
   return { key, entry };
 }

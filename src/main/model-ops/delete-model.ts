@@ -4,10 +4,11 @@ import { AppError, toAppError } from '../../shared/errors';
 import type { DeleteInput, DeleteResult } from '../../shared/model-ops';
 import { deleteInputSchema } from '../../shared/model-ops';
 import type { Registry } from '../../shared/registry';
-import { resolveModelfilePath } from '../workspace/paths';
+import { modelfileTarget } from '../workspace/modelfile-access';
 import { requireEntry, requireNoCreateRunning, requireWritable } from './checks';
 import type { ModelOpsDeps } from './deps';
 import { removeFromDraft } from './registry-changes';
+import { ownValue } from '../../shared/own-key';
 
 /**
  * Deleting a model: from the registry only, or from Ollama as well, as the user chose; its
@@ -17,7 +18,7 @@ import { removeFromDraft } from './registry-changes';
 
 /** Other entries whose `modelfile` is the same file (compared as resolved paths). */
 function sharingModelfile(registry: Registry, key: string, workspaceDir: string): string[] {
-  const entry = registry.models[key];
+  const entry = ownValue(registry.models, key);
   if (!entry?.modelfile) return [];
   const mine = path.resolve(workspaceDir, entry.modelfile);
   return Object.entries(registry.models)
@@ -49,8 +50,10 @@ export async function deleteModel(deps: ModelOpsDeps, raw: DeleteInput): Promise
   if (input.deleteModelfile && entry.modelfile === '') {
     throw new AppError('validation', `${key} has no Modelfile to delete.`, [{ path: 'deleteModelfile', message: 'there is no Modelfile' }]);
   }
-  // Confined like every Modelfile path: a registry value leading outside the workspace is refused here.
-  const modelfilePath = input.deleteModelfile ? resolveModelfilePath(session.dir, entry.modelfile) : null;
+  // Confined like every Modelfile path: outside the workspace, the registry's own files, folders and pipes are refused here.
+  const modelfilePath = input.deleteModelfile
+    ? modelfileTarget({ workspaceDir: session.dir, models: registry.models, appDataDir: session.appDataDir ?? null }, entry.modelfile, 'delete', 'modelfile')
+    : null;
 
   const notes: string[] = [];
   let ollama: DeleteResult['ollama'] = 'kept';

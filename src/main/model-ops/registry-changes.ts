@@ -2,6 +2,7 @@ import { AppError } from '../../shared/errors';
 import { timestamp, type ModelEntry, type Registry } from '../../shared/registry';
 import { parseVersionedName } from '../../shared/versions';
 import { requireEntry, requireFreeInRegistry } from './checks';
+import { deleteOwn, setOwn } from '../../shared/own-key';
 
 /**
  * Rename and removal as edits of a registry draft (inside `RegistryStore.update`), checked again
@@ -19,8 +20,8 @@ export function renameInDraft(draft: Registry, from: string, to: string, now: Da
     ...(version === null ? {} : { version: `v${version}` }),
     last_updated: timestamp(now),
   };
-  delete draft.models[key];
-  draft.models[to] = renamed;
+  deleteOwn(draft.models, key);
+  setOwn(draft.models, to, renamed);
   if (draft.default_model === key) draft.default_model = to;
   return renamed;
 }
@@ -47,6 +48,6 @@ export function removeFromDraft(draft: Registry, name: string, newDefault: strin
       draft.default_model = next;
     } else draft.default_model = null;
   }
-  delete draft.models[key];
+  deleteOwn(draft.models, key);
   return { key, defaultModel: draft.default_model };
 }

@@ -19,8 +19,14 @@ export const EMPTY_SHA256 = sha256Hex('');
 
 function readBytes(file: string, shown: string): Buffer | null {
   try {
+    // A pipe or a device would block the read (and the server) forever, or never end.
+    const stat = fs.statSync(file);
+    if (!stat.isFile() && !stat.isDirectory()) {
+      throw new AppError('validation', `${shown} is not a regular file (a pipe, socket or device), so it cannot be a Modelfile`, [{ path: 'path', message: 'is not a regular file' }]);
+    }
     return fs.readFileSync(file);
   } catch (error) {
+    if (error instanceof AppError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return null;
     if (code === 'EISDIR') throw new AppError('validation', `${shown} is a folder, not a Modelfile`, [{ path: 'path', message: 'is a folder' }]);
@@ -28,15 +34,20 @@ function readBytes(file: string, shown: string): Buffer | null {
   }
 }
 
-export function readModelfileDocument(workspaceDir: string, relPath: string): ModelfileDocument {
-  const file = resolveModelfilePath(workspaceDir, relPath);
+/** `file`: where `relPath` leads, when the caller already checked it (the Modelfile calls do, see modelfile-access). */
+export function readModelfileDocument(workspaceDir: string, relPath: string, file = resolveModelfilePath(workspaceDir, relPath)): ModelfileDocument {
   const bytes = readBytes(file, relPath);
   if (bytes === null) return { path: relPath, content: '', sha256: EMPTY_SHA256, exists: false };
   return { path: relPath, content: decodeModelfile(bytes), sha256: sha256Hex(bytes), exists: true };
 }
 
-export function writeModelfileDocument(workspaceDir: string, relPath: string, content: string, expectedSha256: string | null): ModelfileDocument {
-  const file = resolveModelfilePath(workspaceDir, relPath);
+export function writeModelfileDocument(
+  workspaceDir: string,
+  relPath: string,
+  content: string,
+  expectedSha256: string | null,
+  file = resolveModelfilePath(workspaceDir, relPath),
+): ModelfileDocument {
   const current = readBytes(file, relPath);
   if (current !== null) {
     const onDisk = sha256Hex(current);

@@ -6,6 +6,8 @@ import type { WorkspaceSession } from '../services/workspace-session';
 import { previewCreate } from './create-preview';
 import { readModelfileDocument, writeModelfileDocument } from './modelfile-documents';
 import { ModelfileWatcher } from './modelfile-watcher';
+import { ownValue } from '../../shared/own-key';
+import { modelfileTarget, type ModelfileAccess } from '../workspace/modelfile-access';
 
 /**
  * The contract calls for the Modelfile editor: read and save files of the workspace (a save never
@@ -21,17 +23,22 @@ export interface ModelfileHandlerDeps {
   watcher: () => ModelfileWatcher | null;
 }
 
+function accessOf(session: WorkspaceSession): ModelfileAccess {
+  return { workspaceDir: session.dir, models: session.store.get().registry.models, appDataDir: session.appDataDir ?? null };
+}
+
 export function modelfileHandlers(deps: ModelfileHandlerDeps): ModelfileHandlers {
   return {
     'modelfile.read': async ({ path }) => {
-      const doc = readModelfileDocument(deps.session().dir, path);
+      const session = deps.session();
+      const doc = readModelfileDocument(session.dir, path, modelfileTarget(accessOf(session), path, 'read'));
       deps.watcher()?.note(path, doc.exists ? doc.sha256 : null);
       return doc;
     },
     'modelfile.write': async ({ path, content, expectedSha256 }) => {
       const session = deps.session();
       const watcher = deps.watcher();
-      const doc = writeModelfileDocument(session.dir, path, content, expectedSha256);
+      const doc = writeModelfileDocument(session.dir, path, content, expectedSha256, modelfileTarget(accessOf(session), path, 'write'));
       watcher?.note(path, doc.sha256);
       session.sync.refreshOutdated();
       return doc;
@@ -40,7 +47,7 @@ export function modelfileHandlers(deps: ModelfileHandlerDeps): ModelfileHandlers
       const session = deps.session();
       const { registry } = session.store.get();
       const key = findModelKey(registry, name);
-      const entry = key === undefined ? undefined : registry.models[key];
+      const entry = key === undefined ? undefined : ownValue(registry.models, key);
       if (key === undefined || !entry) throw new AppError('not_found', `There is no model named "${name}" in the registry.`);
       const sync = session.sync.get();
       return previewCreate({

@@ -4,6 +4,7 @@ import { modelNameProblem, sameModel } from '../../shared/model-name';
 import type { ModelEntry, ModelPatch, ModelStatus, Registry } from '../../shared/registry';
 import { modelPatchSchema, newModelSchema, timestamp } from '../../shared/registry';
 import { resolveModelfilePath } from '../workspace/paths';
+import { hasOwnKey, ownValue, setOwn } from '../../shared/own-key';
 
 /**
  * The registry changes the API offers, applied to a draft inside `RegistryStore.update`. Names
@@ -20,13 +21,13 @@ export type ModelPatchInput = z.input<typeof modelPatchSchema>;
 
 /** The key under which `name` is stored: the exact key, else one naming the same model (`llama3` = `llama3:latest`). */
 export function findModelKey(registry: Registry, name: string): string | undefined {
-  if (Object.hasOwn(registry.models, name)) return name;
+  if (hasOwnKey(registry.models, name)) return name;
   return Object.keys(registry.models).find((key) => sameModel(key, name));
 }
 
 function requireModel(registry: Registry, name: string): { key: string; entry: ModelEntry } {
   const key = findModelKey(registry, name);
-  const entry = key === undefined ? undefined : registry.models[key];
+  const entry = key === undefined ? undefined : ownValue(registry.models, key);
   if (key === undefined || entry === undefined) {
     throw new AppError('not_found', `There is no model named "${name}" in the registry.`);
   }
@@ -56,7 +57,7 @@ export function addModel(draft: Registry, input: NewModelInput, ctx: OperationCo
   const stamp = timestamp(ctx.now);
   // A new entry is declared, not built: its status and times are ours to set.
   const entry: ModelEntry = { ...fields, status: 'pending', created_at: stamp, last_updated: stamp };
-  draft.models[fields.name] = entry;
+  setOwn(draft.models, fields.name, entry);
   return entry;
 }
 
@@ -67,7 +68,7 @@ export function updateModel(draft: Registry, name: string, patch: ModelPatchInpu
   const changes: ModelPatch = parsed.data;
   if (changes.modelfile !== undefined) checkModelfile(ctx.workspaceDir, changes.modelfile);
   const next: ModelEntry = { ...entry, ...changes, last_updated: timestamp(ctx.now) };
-  draft.models[key] = next;
+  setOwn(draft.models, key, next);
   return next;
 }
 
@@ -86,6 +87,6 @@ export function setModelStatus(
   const { key, entry } = requireModel(draft, name);
   const next: ModelEntry = { ...entry, ...fields, status, last_updated: timestamp(ctx.now) };
   if (status !== 'failed' && fields.failure_reason === undefined) delete next.failure_reason;
-  draft.models[key] = next;
+  setOwn(draft.models, key, next);
   return next;
 }

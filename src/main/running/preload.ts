@@ -9,6 +9,7 @@ import type { OllamaGateway } from '../ollama/types';
 import { findModelKey } from '../registry/operations';
 import type { WorkspaceSession } from '../services/workspace-session';
 import { explainLoadError, type RunningModels } from './running-models';
+import { ownValue } from '../../shared/own-key';
 
 /**
  * Models marked `auto_preload` are loaded into memory once Ollama first answers a sync (at app
@@ -79,7 +80,7 @@ export class Preloader {
     this.seenJobs.add(job.id);
     const registry = this.deps.session().store.get().registry;
     const key = findModelKey(registry, job.target);
-    if (key !== undefined && registry.models[key]?.auto_preload) this.enqueue(key, 'create', null);
+    if (key !== undefined && ownValue(registry.models, key)?.auto_preload) this.enqueue(key, 'create', null);
   }
 
   /** `present`: what Ollama has, when known; a model it lacks is skipped rather than failed. */
@@ -90,7 +91,7 @@ export class Preloader {
   private async preload(model: string, trigger: PreloadOutcome['trigger'], present: readonly OllamaModel[] | null): Promise<void> {
     if (this.stopped) return;
     if (present && !present.some((m) => modelKey(m.name) === modelKey(model))) {
-      const status = this.deps.session().store.get().registry.models[model]?.status ?? 'unknown';
+      const status = ownValue(this.deps.session().store.get().registry.models, model)?.status ?? 'unknown';
       this.record(model, trigger, 'skipped', `Ollama does not have it yet (status: ${status}); create it first.`);
       return;
     }

@@ -75,7 +75,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   };
 
   const openSession = (dir: string): WorkspaceSession =>
-    openWorkspaceSession({ dir, templateDir, engine: engines.registry, bus, gateway, syncIntervalMs });
+    openWorkspaceSession({ dir, templateDir, engine: engines.registry, bus, gateway, syncIntervalMs, appDataDir: options.dataDir });
 
   // Command-line choices are remembered like choices made in Settings.
   if (options.ollamaHost) settings.update({ ollamaHost: options.ollamaHost });
@@ -103,6 +103,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   });
 
   let lastFocusSync = 0;
+  // Work a call starts and does not wait for: its failure is logged, never left unhandled.
+  const syncInBackground = (current: WorkspaceSession): void =>
+    void current.sync.syncNow().catch((error: unknown) => console.warn(`[sync] a sync failed: ${String(error)}`));
 
   const handlers: Handlers = {
     'app.info': async () => ({ name: 'Modelwright', version: options.appVersion, mode: options.mode, platform: process.platform }),
@@ -123,7 +126,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       const next = settings.update(ollamaHost === undefined ? {} : { ollamaHost });
       bus.emit('settings.changed', next);
       // A new host means a new truth about which models exist.
-      void session.sync.syncNow();
+      syncInBackground(session);
       return next;
     },
     ...modelfileHandlers({ session: () => session, watcher: () => modelfileWatcher }),
@@ -151,7 +154,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       bus.emit('settings.changed', nextSettings);
       const snapshot = session.store.get();
       bus.emit('registry.changed', snapshot);
-      void session.sync.syncNow();
+      syncInBackground(session);
       return snapshot;
     },
   };

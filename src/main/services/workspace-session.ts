@@ -8,6 +8,8 @@ import { ensureWorkspace } from '../workspace/first-run';
 /** One open workspace: its registry store and the sync that keeps it true to Ollama. */
 export interface WorkspaceSession {
   readonly dir: string;
+  /** The app's own data folder (conversations, settings): never a Modelfile, even inside the workspace. */
+  readonly appDataDir?: string | null;
   readonly store: RegistryStore;
   readonly sync: SyncService;
   close(): void;
@@ -20,6 +22,7 @@ export function openWorkspaceSession(options: {
   bus: EventBus;
   gateway: () => OllamaGateway;
   syncIntervalMs: number;
+  appDataDir?: string | null;
 }): WorkspaceSession {
   ensureWorkspace(options.dir, options.templateDir);
   const store = new RegistryStore({ workspace: options.dir, engine: options.engine, bus: options.bus });
@@ -27,6 +30,7 @@ export function openWorkspaceSession(options: {
   sync.start(options.syncIntervalMs);
   return {
     dir: options.dir,
+    appDataDir: options.appDataDir ?? null,
     store,
     sync,
     close() {

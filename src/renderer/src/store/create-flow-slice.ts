@@ -7,6 +7,7 @@ import type { SliceCreator } from './app-state';
 import { isDirty } from './modelfile-slice';
 import { normalizeModelfilePath } from './modelfile-path';
 import { selectOllamaNames, selectValidationContext } from './modelfile-selectors';
+import { ownValue } from '../../../shared/own-key';
 
 /** The checks between a Create click and the job: a dialog shows whatever needs the user. */
 export type CreateFlow =
@@ -31,7 +32,7 @@ export interface CreateFlowSlice {
 export const createCreateFlowSlice: SliceCreator<CreateFlowSlice> = ({ client }) => (set, get) => ({
   createFlow: null,
   async requestCreate(name, text) {
-    const entry = get().snapshot?.registry.models[name];
+    const entry = ownValue(get().snapshot?.registry.models, name);
     if (!entry) return;
     const flow: CreateFlow = { step: 'checking', name };
     set({ createFlow: flow });

@@ -3,6 +3,7 @@ import { displayNameOf } from '../models/model-labels';
 import { attempt, type ActionResult } from './action-result';
 import type { SliceCreator } from './app-state';
 import { isNewerJob } from './job-merge';
+import { ownValue } from '../../../shared/own-key';
 
 /** Where a job update came from: a live event, a call's answer, or the list loaded at start. */
 export type JobSource = 'event' | 'call' | 'list';
@@ -34,7 +35,7 @@ const FRESH_MS = 15_000;
 
 export const createJobsSlice: SliceCreator<JobsSlice> = ({ client, now }) => (set, get) => {
   const titleOf = (name: string) => {
-    const entry = get().snapshot?.registry.models[name];
+    const entry = ownValue(get().snapshot?.registry.models, name);
     return entry ? displayNameOf(entry) : name;
   };
 

@@ -14,6 +14,7 @@ import type { ModelEntry, ModelPatch } from '../../../shared/registry';
 import { displayNameOf } from '../models/model-labels';
 import { attempt, type ActionResult } from './action-result';
 import type { SliceCreator } from './app-state';
+import { deleteOwn, ownValue, setOwn } from '../../../shared/own-key';
 
 /** Which lifecycle dialog is open, over whichever page asked for it. */
 export type ModelOpsDialog =
@@ -68,7 +69,7 @@ export const createModelOpsSlice: SliceCreator<ModelOpsSlice> = ({ client }) => 
   const added = (result: ActionResult<AddedModel>): ActionResult<AddedModel> => {
     if (!result.ok) return result;
     const { entry, modelfile, notes } = result.value;
-    set({ modelOpsDialog: null, ...withModels(get().snapshot, (models) => void (models[entry.name] = entry)) });
+    set({ modelOpsDialog: null, ...withModels(get().snapshot, (models) => setOwn(models, entry.name, entry)) });
     get().openModel(entry.name, 'modelfile');
     get().notify({ tone: 'success', title: `${displayNameOf(entry)} added`, message: `Its Modelfile is ${modelfile}. Edit it, then Create.` });
     notifyNotes(`About ${displayNameOf(entry)}`, notes);
@@ -103,8 +104,8 @@ export const createModelOpsSlice: SliceCreator<ModelOpsSlice> = ({ client }) => 
       const update = withModels(
         get().snapshot,
         (models) => {
-          delete models[from];
-          models[entry.name] = entry;
+          deleteOwn(models, from);
+          setOwn(models, entry.name, entry);
         },
         defaultModel,
       );
@@ -119,8 +120,8 @@ export const createModelOpsSlice: SliceCreator<ModelOpsSlice> = ({ client }) => 
       const result = await attempt(() => client.call('models.delete', input));
       if (!result.ok) return result;
       const { name, defaultModel, notes, ollama, modelfile } = result.value;
-      const entry = get().snapshot?.registry.models[name];
-      set({ modelOpsDialog: null, ...withModels(get().snapshot, (models) => void delete models[name], defaultModel) });
+      const entry = ownValue(get().snapshot?.registry.models, name);
+      set({ modelOpsDialog: null, ...withModels(get().snapshot, (models) => deleteOwn(models, name), defaultModel) });
       if (get().detail?.name === name) get().closeModel();
       const also = [ollama === 'deleted' ? 'deleted from Ollama' : null, modelfile === 'deleted' ? 'its Modelfile deleted' : null].filter(Boolean);
       get().notify({
@@ -141,7 +142,7 @@ export const createModelOpsSlice: SliceCreator<ModelOpsSlice> = ({ client }) => 
       const discovered = get().sync;
       set({
         modelOpsDialog: null,
-        ...withModels(get().snapshot, (models) => void (models[entry.name] = entry)),
+        ...withModels(get().snapshot, (models) => setOwn(models, entry.name, entry)),
         // It is in the registry now: not "discovered" any more.
         ...(discovered ? { sync: { ...discovered, discovered: discovered.discovered.filter((m) => m.name !== entry.name) } } : {}),
       });
@@ -156,7 +157,7 @@ export const createModelOpsSlice: SliceCreator<ModelOpsSlice> = ({ client }) => 
     },
     async editModel(name, patch) {
       const result = await attempt(() => client.call('models.update', { name, patch }));
-      if (result.ok) set(withModels(get().snapshot, (models) => void (models[name] = result.value)));
+      if (result.ok) set(withModels(get().snapshot, (models) => setOwn(models, name, result.value)));
       return result;
     },
     async chooseDefault(name) {

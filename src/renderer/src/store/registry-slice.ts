@@ -3,6 +3,7 @@ import type { ModelEntry, ModelPatch } from '../../../shared/registry';
 import { displayNameOf } from '../models/model-labels';
 import { attempt, type ActionResult } from './action-result';
 import type { SliceCreator } from './app-state';
+import { ownValue } from '../../../shared/own-key';
 
 export interface RegistrySlice {
   /** The registry as last read, with the workspace and any problem in the file. */
@@ -35,7 +36,7 @@ export const createRegistrySlice: SliceCreator<RegistrySlice> = ({ client }) => 
         });
       }
     } else {
-      const entry = get().snapshot?.registry.models[name];
+      const entry = ownValue(get().snapshot?.registry.models, name);
       get().notifyError(`Could not update ${entry ? displayNameOf(entry) : name}`, result.error);
     }
     return result;

@@ -5,6 +5,7 @@ import { modelKey } from '../../../shared/model-name';
 import { displayNameOf } from '../models/model-labels';
 import { attempt, type ActionResult } from './action-result';
 import type { SliceCreator } from './app-state';
+import { ownValue } from '../../../shared/own-key';
 
 export type RunningAction = 'loading' | 'unloading';
 
@@ -27,7 +28,7 @@ const RECENT_PRELOAD_MS = 10 * 60_000;
 
 export const createRunningSlice: SliceCreator<RunningSlice> = ({ client, now }) => (set, get) => {
   const titleOf = (name: string) => {
-    const entry = get().snapshot?.registry.models[name];
+    const entry = ownValue(get().snapshot?.registry.models, name);
     return entry ? displayNameOf(entry) : name;
   };
   const setBusy = (model: string, action: RunningAction | null) =>

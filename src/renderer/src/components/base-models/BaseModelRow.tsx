@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { formatBytes } from '../../models/format-bytes';
 import { isActive } from '../../models/job-format';
-import { displayNameOf } from '../../models/model-labels';
+import { labelOf } from '../../models/model-labels';
 import type { BaseModelView } from '../../store/base-model-selectors';
 import { selectLatestJobFor } from '../../store/job-selectors';
 import { selectModels } from '../../store/selectors';
@@ -105,7 +105,7 @@ export function BaseModelRow({ view, online, onDelete, onRemove }: BaseModelRowP
                   {dependents.map((model) => (
                     <li key={model}>
                       <button type="button" className="link-button" onClick={() => openModel(model)}>
-                        {models[model] ? displayNameOf(models[model]) : model}
+                        {labelOf(models, model)}
                       </button>{' '}
                       <span className="mono muted">{model}</span>
                     </li>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { displayNameOf } from '../../models/model-labels';
+import { labelOf } from '../../models/model-labels';
 import { selectModels } from '../../store/selectors';
 import { useAppStore } from '../../store/store-context';
 import { Dialog } from '../common/Dialog';
@@ -53,7 +53,7 @@ export function DeleteBaseModelDialog({ name, dependents, onClose }: DeleteBaseM
           <ul className="dependents-list" data-testid="delete-base-dependents">
             {dependents.map((model) => (
               <li key={model}>
-                {models[model] ? displayNameOf(models[model]) : model} <span className="mono muted">{model}</span>
+                {labelOf(models, model)} <span className="mono muted">{model}</span>
               </li>
             ))}
           </ul>

@@ -4,6 +4,7 @@ import { selectJobLists } from '../../store/job-selectors';
 import { selectModels } from '../../store/selectors';
 import { useAppStore } from '../../store/store-context';
 import { ProgressBar } from '../common/ProgressBar';
+import { ownValue } from '../../../../shared/own-key';
 
 /** How many jobs show by name; the rest are counted. */
 const SHOWN = 2;
@@ -19,7 +20,7 @@ export function StatusBarJobs() {
     <button type="button" className="status-bar__item status-bar__jobs" data-testid="status-jobs" title="Open the Jobs page" onClick={() => navigate('jobs')}>
       {active.slice(0, SHOWN).map((job) => {
         const percent = job.progress ? percentOf(job.progress) : null;
-        const entry = models[job.target];
+        const entry = ownValue(models, job.target);
         const label = `${JOB_KIND_VERBS[job.kind]} ${entry ? displayNameOf(entry) : job.target}`;
         return (
           <span key={job.id} className="status-job" data-testid="status-job" title={job.target}>

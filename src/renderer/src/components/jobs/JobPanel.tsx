@@ -7,6 +7,7 @@ import { JobProgress } from './JobProgress';
 import { JobStateChip } from './JobStateChip';
 import { JobSteps } from './JobSteps';
 import { JobTimes } from './JobTimes';
+import { ownValue } from '../../../../shared/own-key';
 
 interface JobPanelProps {
   job: Job;
@@ -20,7 +21,7 @@ interface JobPanelProps {
 
 /** One job: what it is, its state, the line in progress, every step, how long, how it ended, and what can be done. */
 export function JobPanel({ job, showTarget = false, foldSteps = false, retry = true }: JobPanelProps) {
-  const entry = useAppStore((s) => s.snapshot?.registry.models[job.target]);
+  const entry = useAppStore((s) => ownValue(s.snapshot?.registry.models, job.target));
   const active = isActive(job);
   const kind = JOB_KIND_LABELS[job.kind];
   const steps = <JobSteps job={job} />;

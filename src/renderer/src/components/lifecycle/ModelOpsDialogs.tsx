@@ -4,11 +4,12 @@ import { DeleteDialog } from './DeleteDialog';
 import { NewModelDialog } from './NewModelDialog';
 import { NewVersionDialog } from './NewVersionDialog';
 import { RenameDialog } from './RenameDialog';
+import { ownValue } from '../../../../shared/own-key';
 
 /** The lifecycle dialog asked for from anywhere (card menu, detail, Versions tab, discovered list). */
 export function ModelOpsDialogs() {
   const dialog = useAppStore((s) => s.modelOpsDialog);
-  const model = useAppStore((s) => (dialog && dialog.kind !== 'adopt' && dialog.kind !== 'new-model' ? s.snapshot?.registry.models[dialog.kind === 'new-version' ? dialog.from : dialog.name] : undefined));
+  const model = useAppStore((s) => (dialog && dialog.kind !== 'adopt' && dialog.kind !== 'new-model' ? ownValue(s.snapshot?.registry.models, dialog.kind === 'new-version' ? dialog.from : dialog.name) : undefined));
   if (!dialog) return null;
   // Keyed, so opening the same dialog for another model starts fresh.
   switch (dialog.kind) {

@@ -13,6 +13,7 @@ import { formErrorsOf, NO_ERRORS, withoutField, type FormErrors } from './field-
 import { DescriptionField, DisplayNameField, ModelNameField } from './EntryFields';
 import { describedBy, FormField } from './FormField';
 import { ProposalPending, useProposal } from './ProposalPending';
+import { ownValue } from '../../../../shared/own-key';
 
 const FIELDS = ['name', 'display_name', 'description', 'base_model'] as const;
 
@@ -20,7 +21,7 @@ const FIELDS = ['name', 'display_name', 'description', 'base_model'] as const;
 export function NewVersionDialog({ from }: { from: string }) {
   const proposeVersion = useAppStore((s) => s.proposeVersion);
   const close = useAppStore((s) => s.closeModelOpsDialog);
-  const source = useAppStore((s) => s.snapshot?.registry.models[from]);
+  const source = useAppStore((s) => ownValue(s.snapshot?.registry.models, from));
   const { proposal, loadError } = useProposal(proposeVersion, from);
 
   const title = `New version of ${source ? displayNameOf(source) : from}`;

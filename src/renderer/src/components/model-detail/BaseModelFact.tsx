@@ -1,10 +1,11 @@
 import { modelKey } from '../../../../shared/model-name';
 import { selectOllamaNames } from '../../store/modelfile-selectors';
 import { useAppStore } from '../../store/store-context';
+import { ownValue } from '../../../../shared/own-key';
 
 /** The base model's name, its registry display name, and whether Ollama has it (unknown while offline). */
 export function BaseModelFact({ name }: { name: string }) {
-  const entry = useAppStore((s) => (name ? s.snapshot?.registry.base_models[name] : undefined));
+  const entry = useAppStore((s) => (name ? ownValue(s.snapshot?.registry.base_models, name) : undefined));
   const inOllama = useAppStore((s) => {
     const names = selectOllamaNames(s);
     return names && name ? names.some((m) => modelKey(m.name) === modelKey(name)) : null;

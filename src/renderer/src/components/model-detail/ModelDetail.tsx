@@ -14,6 +14,7 @@ import { ModelfileTab } from './ModelfileTab';
 import { ModelJobStrip } from './ModelJobStrip';
 import { OverviewTab } from './OverviewTab';
 import { VersionsTab } from './VersionsTab';
+import { ownValue } from '../../../../shared/own-key';
 
 /** Focus goes back to the card that opened the detail (once the grid is no longer inert). */
 function focusCard(name: string): void {
@@ -27,7 +28,7 @@ function focusCard(name: string): void {
 /** A model's detail over the Models page: Overview, Modelfile (the editor), Versions and History, with its job on top. */
 export function ModelDetail({ name, tab }: { name: string; tab: DetailTab }) {
   const idBase = useId();
-  const model = useAppStore((s) => s.snapshot?.registry.models[name]);
+  const model = useAppStore((s) => ownValue(s.snapshot?.registry.models, name));
   const path = normalizeModelfilePath(model?.modelfile ?? '');
   const doc = useAppStore(selectDocument(path));
   const dirty = isDirty(doc);

@@ -10,6 +10,7 @@ import { selectProblem, selectReadOnly } from '../../store/selectors';
 import { useAppStore } from '../../store/store-context';
 import { InlineField } from './InlineField';
 import { InlineToggle } from './InlineToggle';
+import { ownValue } from '../../../../shared/own-key';
 
 /** What the saved Modelfile builds FROM, when it names a model; null while unknown. */
 function useModelfileBase(path: string): string | null {
@@ -19,7 +20,7 @@ function useModelfileBase(path: string): string | null {
 
 /** The base model's registry name and whether Ollama has it (unknown while offline). */
 function BaseFacts({ name }: { name: string }) {
-  const display = useAppStore((s) => (name ? s.snapshot?.registry.base_models[name]?.display_name : undefined));
+  const display = useAppStore((s) => (name ? ownValue(s.snapshot?.registry.base_models, name)?.display_name : undefined));
   const inOllama = useAppStore((s) => {
     const names = selectOllamaNames(s);
     return names && name ? names.some((m) => sameModel(m.name, name)) : null;

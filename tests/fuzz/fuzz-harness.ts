@@ -1,0 +1,243 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { request as httpRequest } from 'node:http';
+import { isFinished } from '../../src/shared/jobs';
+import { hostProblem } from '../../src/shared/ollama-host';
+import { startServedWorld, type ServedWorld } from '../integration/served-world';
+import { TOKEN } from '../integration/http-fixtures';
+import { preview } from './arbitraries';
+
+/**
+ * What every fuzz test shares (not a test file): the real services over a fresh workspace with
+ * the fake Ollama behind HTTP, a request that never throws, the checks every answer must pass,
+ * and the per-endpoint counts printed at the end.
+ */
+
+/** Runs per endpoint: FUZZ_RUNS, else 10,000 under `npm run fuzz`, else a count that keeps CI under a minute. */
+export const RUNS = Number(process.env.FUZZ_RUNS) || (process.env.npm_lifecycle_event === 'fuzz' ? 10_000 : 40);
+/** Per test: generous, as a run's time grows with RUNS. */
+export const TEST_TIMEOUT_MS = 60_000 + RUNS * 100;
+
+export interface Answer {
+  status: number;
+  text: string;
+  /** The connection failed or timed out: the server crashed or hung. */
+  crashed: string | null;
+}
+
+export interface Counts {
+  runs: number;
+  ok: number;
+  rejected: number;
+  serverErrors: number;
+  crashes: number;
+}
+
+export interface Finding {
+  endpoint: string;
+  problem: string;
+  input: string;
+  answer: string;
+}
+
+const REQUEST_TIMEOUT_MS = 30_000;
+
+export class FuzzHarness {
+  readonly counts = new Map<string, Counts>();
+  readonly findings: Finding[] = [];
+  private readonly unhandled: unknown[] = [];
+  private readonly onUnhandled = (reason: unknown): void => void this.unhandled.push(reason);
+
+  private constructor(readonly world: ServedWorld) {
+    process.on('unhandledRejection', this.onUnhandled);
+  }
+
+  static async start(): Promise<FuzzHarness> {
+    return new FuzzHarness(await startServedWorld());
+  }
+
+  async close(): Promise<void> {
+    process.off('unhandledRejection', this.onUnhandled);
+    await this.world.close();
+  }
+
+  get port(): number {
+    return this.world.server.port;
+  }
+
+  registryFile(): string {
+    return this.world.services.session().store.path;
+  }
+
+  registryBytes(): Buffer | null {
+    try {
+      return fs.readFileSync(this.registryFile());
+    } catch {
+      return null;
+    }
+  }
+
+  /** Sends one request; never throws. */
+  send(method: string, target: string, body: string | null, headers: Record<string, string> = {}): Promise<Answer> {
+    return new Promise((resolve) => {
+      const all: Record<string, string> = { host: `127.0.0.1:${this.port}`, authorization: `Bearer ${TOKEN}`, ...headers };
+      if (body !== null) all['content-type'] ??= 'application/json';
+      const req = httpRequest({ host: '127.0.0.1', port: this.port, method, path: target, headers: all, agent: false }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), crashed: null }));
+        res.on('error', (error) => resolve({ status: 0, text: '', crashed: `response failed: ${String(error)}` }));
+      });
+      req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS} ms`)));
+      req.on('error', (error) => resolve({ status: 0, text: '', crashed: `request failed: ${String(error)}` }));
+      req.end(body ?? undefined);
+    });
+  }
+
+  /** Opens the event stream, reads its first bytes and hangs up: the answer is its status. */
+  openEvents(target: string, headers: Record<string, string>): Promise<Answer> {
+    return new Promise((resolve) => {
+      const all = { host: `127.0.0.1:${this.port}`, authorization: `Bearer ${TOKEN}`, ...headers };
+      const req = httpRequest({ host: '127.0.0.1', port: this.port, method: 'GET', path: target, headers: all, agent: false }, (res) => {
+        const status = res.statusCode ?? 0;
+        if (status !== 200) {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => resolve({ status, text: Buffer.concat(chunks).toString('utf8'), crashed: null }));
+          return;
+        }
+        res.once('data', () => {
+          req.destroy();
+          resolve({ status, text: '', crashed: null });
+        });
+      });
+      req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS} ms`)));
+      req.on('error', (error) => resolve({ status: 0, text: '', crashed: `request failed: ${String(error)}` }));
+      req.end();
+    });
+  }
+
+  /** Waits until nothing started by an accepted input is still changing the registry. */
+  async settle(): Promise<void> {
+    const { services } = this.world;
+    for (let round = 0; round < 5; round++) {
+      const running = services.jobs.list().filter((job) => !isFinished(job.state));
+      if (running.length === 0) break;
+      await Promise.race([Promise.all(running.map((job) => services.jobs.whenDone(job.id))), new Promise((resolve) => setTimeout(resolve, 5_000))]);
+    }
+    await services.session().sync.syncNow().catch(() => undefined);
+  }
+
+  /** Puts back what an accepted input may change for the whole app: the workspace and the Ollama host. */
+  async restore(): Promise<void> {
+    const { handlers } = this.world.services;
+    if (this.world.services.session().dir !== this.world.ws) await handlers['workspace.open']({ path: this.world.ws });
+    const settings = await handlers['settings.get']({});
+    if (settings.ollamaHost !== this.world.fake.url) await handlers['settings.update']({ ollamaHost: this.world.fake.url });
+  }
+
+  count(endpoint: string): Counts {
+    let counts = this.counts.get(endpoint);
+    if (!counts) {
+      counts = { runs: 0, ok: 0, rejected: 0, serverErrors: 0, crashes: 0 };
+      this.counts.set(endpoint, counts);
+    }
+    return counts;
+  }
+
+  /**
+   * The checks every answer must pass: an answer at all, no 5xx (except the proxy's documented
+   * 503 for a configured model that is not available), a 4xx that says what is wrong (and names
+   * the field when the input did not validate), and the registry byte for byte as it was when
+   * the input was refused.
+   */
+  async check(
+    endpoint: string,
+    input: string,
+    before: Buffer | null,
+    answer: Answer,
+    options: { registryMayChange?: (answer: Answer) => boolean; allowed5xx?: (answer: Answer) => boolean } = {},
+  ): Promise<void> {
+    const counts = this.count(endpoint);
+    counts.runs++;
+    const finding = (problem: string): void => {
+      if (this.findings.filter((f) => f.endpoint === endpoint).length < 5) {
+        this.findings.push({ endpoint, problem, input: preview(input), answer: `${answer.status} ${preview(answer.text)}` });
+      }
+    };
+    if (answer.crashed !== null) {
+      counts.crashes++;
+      return finding(answer.crashed);
+    }
+    if (answer.status >= 500) {
+      if (options.allowed5xx?.(answer)) {
+        counts.rejected++;
+        return;
+      }
+      counts.serverErrors++;
+      return finding(`server error ${answer.status}`);
+    }
+    if (answer.status < 400) {
+      counts.ok++;
+      await this.settle();
+      await this.restore();
+      return;
+    }
+    counts.rejected++;
+    // HEAD has no body; 431 and 414 come from Node's own parser, before any route, without one.
+    const problem = input.startsWith('HEAD ') || answer.status === 431 || answer.status === 414 ? null : errorProblem(answer);
+    if (problem) finding(problem);
+    if (options.registryMayChange?.(answer)) return;
+    const after = this.registryBytes();
+    if (!(before === null ? after === null : after !== null && before.equals(after))) finding('the registry changed although the input was refused');
+  }
+
+  /** Unhandled rejections seen during the run (each one would have ended a real server). */
+  unhandledRejections(): string[] {
+    return this.unhandled.map((reason) => (reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)));
+  }
+
+  report(title: string): string {
+    const lines = [`${title}: ${RUNS} runs per endpoint`];
+    let total = { runs: 0, serverErrors: 0, crashes: 0 };
+    for (const [endpoint, c] of [...this.counts].sort(([a], [b]) => a.localeCompare(b))) {
+      lines.push(`  ${endpoint.padEnd(34)} runs ${c.runs}  2xx ${c.ok}  4xx ${c.rejected}  5xx ${c.serverErrors}  crashes ${c.crashes}`);
+      total = { runs: total.runs + c.runs, serverErrors: total.serverErrors + c.serverErrors, crashes: total.crashes + c.crashes };
+    }
+    lines.push(`  total: ${this.counts.size} endpoints, ${total.runs} requests, ${total.serverErrors} server errors, ${total.crashes} crashes`);
+    return lines.join('\n');
+  }
+}
+
+/** A refusal must say what is wrong in words a user reads, and name the field for a bad input. */
+function errorProblem(answer: Answer): string | null {
+  let body: unknown;
+  try {
+    body = JSON.parse(answer.text);
+  } catch {
+    return 'the refusal is not JSON';
+  }
+  const b = body as { error?: { message?: unknown; kind?: unknown; issues?: { path: string }[] } | { message?: unknown }; detail?: unknown };
+  const message = typeof b.detail === 'string' ? b.detail : typeof b.error?.message === 'string' ? b.error.message : null;
+  if (message === null || message.trim() === '') return 'the refusal has no message';
+  if (/\[object Object\]|UND_ERR|ERR_[A-Z_]+|TypeError|RangeError|at .*\.ts:\d+/.test(message)) return `the refusal shows internals: ${preview(message, 200)}`;
+  const rpc = b.error as { kind?: unknown; issues?: { path: string }[] } | undefined;
+  if (rpc?.kind === 'validation' && message.startsWith('Invalid input') && !(rpc.issues ?? []).every((issue) => issue.path !== '')) {
+    return 'a validation error does not name the field';
+  }
+  if (rpc?.kind === 'validation' && message.startsWith('Invalid input') && (rpc.issues ?? []).length === 0) return 'a validation error names no field';
+  return null;
+}
+
+/** Keeps a generated workspace path inside the test's own folder: the fuzz must not create folders elsewhere. */
+export function confinedWorkspacePath(root: string, value: unknown): unknown {
+  if (typeof value !== 'string' || !path.isAbsolute(value)) return value;
+  return path.join(root, `ws-${createHash('sha256').update(value).digest('hex').slice(0, 12)}`);
+}
+
+/** A host the fuzz would really connect to becomes the fake Ollama's. */
+export function confinedHost(fakeUrl: string, value: unknown): unknown {
+  if (typeof value !== 'string' || value.trim() === '' || hostProblem(value) !== null) return value;
+  return fakeUrl;
+}
