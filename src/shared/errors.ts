@@ -11,6 +11,7 @@ export const ERROR_KINDS = [
   'read_only', // the registry file is invalid; fix it on disk first
   'offline', // Ollama cannot be reached
   'ollama', // Ollama answered with an error: its message is kept
+  'stalled', // Ollama took the request, then stopped answering (it is reachable, not offline)
   'forbidden',
   'cancelled',
   'internal',

@@ -157,9 +157,15 @@ describe('gateway errors', () => {
     expect(error.message).toMatch(/unexpected reply to \/api\/version: not JSON/);
   });
 
-  it('accepts extra fields and a null model list', async () => {
-    const gateway = createOllamaGateway(fake.url, { fetch: answering(JSON.stringify({ models: null, future: true })) });
+  it('accepts extra fields', async () => {
+    const gateway = createOllamaGateway(fake.url, { fetch: answering(JSON.stringify({ models: [], future: true })) });
     expect(await gateway.list()).toEqual([]);
+  });
+
+  it('refuses a null model list: it is a broken reply, not "no models"', async () => {
+    const error = await failure(createOllamaGateway(fake.url, { fetch: answering(JSON.stringify({ models: null })) }).list());
+    expect(error.kind).toBe('ollama');
+    expect(error.message).toMatch(/^Ollama sent an unexpected reply to \/api\/tags: models: .*null.*Check that the host in Settings is Ollama/);
   });
 
   it('reports a host that is not a URL as a validation error', async () => {

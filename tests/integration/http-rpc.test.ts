@@ -68,6 +68,7 @@ describe('POST /rpc/<call>', () => {
     read_only: 409,
     forbidden: 403,
     offline: 503,
+    stalled: 504,
     ollama: 502,
     cancelled: 409,
     internal: 500,

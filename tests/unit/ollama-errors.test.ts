@@ -72,7 +72,7 @@ describe('toOllamaError', () => {
   it('maps a body that is not JSON to an unexpected-reply error', () => {
     const error = toOllamaError(new SyntaxError('Unexpected token < in JSON'), ctx);
     expect(error.kind).toBe('ollama');
-    expect(error.message).toBe('Ollama sent an unexpected reply to /api/tags: not JSON (Unexpected token < in JSON)');
+    expect(error.message).toMatch(/^Ollama sent an unexpected reply to \/api\/tags: not JSON \(Unexpected token < in JSON\)\. Check that the host in Settings is Ollama/);
   });
 
   it('keeps anything else as internal, naming the endpoint', () => {

@@ -4,6 +4,7 @@ import { decodeModelfile, type CreateRequest } from '../../shared/modelfile';
 import { sameModel } from '../../shared/model-name';
 import { versionAdvice } from '../../shared/ollama-version';
 import { ensureBlob } from '../ollama/blob-upload';
+import { DEFAULT_OLLAMA_TIMEOUTS, stallOptionsOf, type OllamaTimeouts } from '../ollama/ollama-link';
 import { streamCreate } from '../ollama/create-stream';
 import { streamPull } from '../ollama/pull-stream';
 import type { OllamaGateway } from '../ollama/types';
@@ -21,7 +22,8 @@ import { restoreStatus, statusBefore } from './registry-effects';
  * read, parsed and checked (errors stop it, with their positions); Ollama must be recent enough;
  * the base model is pulled first when asked and missing; local weights are hashed and uploaded;
  * then `/api/create` streams to its end. Success records `available` and the build's provenance,
- * failure `failed` with Ollama's message, and a cancel restores the status the model had.
+ * failure `failed` with Ollama's message, and a cancel or a stalled Ollama restores the status the
+ * model had.
  */
 
 export interface CreateJobDeps {
@@ -30,7 +32,9 @@ export interface CreateJobDeps {
   /** After the job, however it ended: a sync confirms the result against Ollama. */
   onSettled?: () => void;
   homeDir?: string;
+  /** For the streamed calls and uploads; default: the shared link with default limits. */
   fetch?: typeof fetch;
+  timeouts?: OllamaTimeouts;
   now?: () => Date;
 }
 
@@ -55,7 +59,8 @@ export function createJobRunner(deps: CreateJobDeps, input: CreateJobInput): Job
     } catch (error) {
       const appError = toAppError(error);
       try {
-        if (ctx.signal.aborted) await restoreStatus(store, key, before);
+        // Cancelled, or Ollama stalled: nothing is wrong with the model, so it keeps the status it had.
+        if (ctx.signal.aborted || appError.kind === 'stalled') await restoreStatus(store, key, before);
         else await store.setStatus(key, 'failed', { failure_reason: appError.message });
       } catch (registryError) {
         ctx.log(`Could not record the result in the registry: ${toAppError(registryError).message}`);
@@ -71,7 +76,11 @@ async function buildModel(ctx: JobRunContext, deps: CreateJobDeps, { name, pullB
   const { store, gateway } = deps;
   const host = gateway.host;
   const workspaceDir = store.workspace.path;
-  const streamOptions = { signal: ctx.signal, ...(deps.fetch ? { fetch: deps.fetch } : {}) };
+  const streamOptions = {
+    signal: ctx.signal,
+    stall: stallOptionsOf(deps.timeouts ?? DEFAULT_OLLAMA_TIMEOUTS, ctx.waiting),
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+  };
 
   ctx.report({ status: `reading ${modelfile}` });
   const file = resolveModelfilePath(workspaceDir, modelfile);
