@@ -117,6 +117,16 @@ describe('gateway errors', () => {
     expect(error.kind).toBe('offline');
   });
 
+  it('gives up a model load that Ollama never answers at the stall limit, as stalled (not offline)', async () => {
+    fake.hangNext({ path: '/api/generate' });
+    const gateway = createOllamaGateway(fake.url, { timeouts: { connectMs: 1_000, callMs: 100, stallMs: 400, noticeMs: 200 } });
+    const started = Date.now();
+    const error = await failure(gateway.load('llama3'));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(350);
+    expect(error.kind).toBe('stalled');
+    expect(error.message).toMatch(/stopped answering \/api\/generate: no answer for 0\.4 s/);
+  });
+
   it('maps 404 to `not_found` with Ollama’s own message', async () => {
     const error = await failure(createOllamaGateway(fake.url).show('nope'));
     expect(error.kind).toBe('not_found');

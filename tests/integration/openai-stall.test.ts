@@ -60,7 +60,7 @@ describe('/v1 with a stalled Ollama', () => {
     expect(error).toBeInstanceOf(APIError);
     expect(error.status).toBe(504);
     expect(error.error).toMatchObject({ type: 'server_error', code: 'ollama_stalled' });
-    expect(error.message).toMatch(/stopped answering \/api\/chat: no answer for 1 s/);
+    expect(error.message).toMatch(/stopped answering \/api\/chat: no answer for 0\.8 s/);
     expect(error.message).not.toMatch(/not reachable/);
   });
 

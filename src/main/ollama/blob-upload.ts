@@ -58,7 +58,7 @@ async function send(host: string, digest: string, init: RequestInit, options: Bl
       signal: stopSignal(watchdog, options.signal),
     });
   } catch (error) {
-    if (watchdog.stalled) throw stalledError(ctx, watchdog.silentMs());
+    if (watchdog.stalled) throw stalledError(ctx, watchdog.limitMs);
     throw options.signal?.aborted ? cancelledError(ctx) : toOllamaError(error, ctx);
   } finally {
     watchdog.stop();
@@ -140,7 +140,7 @@ export async function uploadBlob(host: string, path: string, digest: string, opt
   try {
     reply = await postFile(new URL(`${host.replace(/\/+$/, '')}${ctx.endpoint}`), path, { ...options, watchdog });
   } catch (error) {
-    if (watchdog.stalled) throw stalledError(ctx, watchdog.silentMs());
+    if (watchdog.stalled) throw stalledError(ctx, watchdog.limitMs);
     if (options.signal?.aborted) throw cancelledError(ctx);
     if ((error as NodeJS.ErrnoException).syscall === 'open' || (error as NodeJS.ErrnoException).path === path) {
       throw new AppError('validation', `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);

@@ -61,9 +61,16 @@ export function offlineError(host: string, reason: string): AppError {
   return new AppError('offline', `Ollama is not reachable at ${host} (${reason}). ${START_HINT}`);
 }
 
+/**
+ * A quick call got no answer in time. Nothing tells a host that never accepted the connection
+ * from one too busy to answer, so it stays `offline` and the message names both.
+ */
 export function timeoutError(ctx: OllamaCallContext): AppError {
   const seconds = ctx.timeoutMs !== undefined ? ` within ${Math.round(ctx.timeoutMs / 100) / 10} s` : '';
-  return new AppError('offline', `Ollama at ${ctx.host} did not answer ${ctx.endpoint}${seconds}. ${START_HINT}`);
+  return new AppError(
+    'offline',
+    `Ollama at ${ctx.host} did not answer ${ctx.endpoint}${seconds}: it is not reachable, or too busy to answer. ${START_HINT} If it is running but slow, raise "Quick call timeout" in Settings.`,
+  );
 }
 
 /**
@@ -71,7 +78,8 @@ export function timeoutError(ctx: OllamaCallContext): AppError {
  * "offline"), so the advice is about a busy or stuck server, and about the limit itself.
  */
 export function stalledError(ctx: { host: string; endpoint: string }, silentMs: number): AppError {
-  const seconds = Math.round(silentMs / 1000);
+  // Whole seconds, except for limits under ten seconds that are not whole (tests, impatient users).
+  const seconds = silentMs >= 10_000 ? Math.round(silentMs / 1000) : Math.round(silentMs / 100) / 10;
   return new AppError(
     'stalled',
     `Ollama at ${ctx.host} stopped answering ${ctx.endpoint}: no answer for ${seconds} s, so Modelwright gave up. It may be stuck or overloaded: check Ollama's log and restart it if needed. If a large model is just slow on this machine, raise "Ollama stall timeout" in Settings (or --ollama-stall-timeout).`,

@@ -89,7 +89,7 @@ export async function* readNdjson(body: ReadableStream<Uint8Array>, ctx: NdjsonC
       try {
         chunk = await reader.read();
       } catch (error) {
-        if (ctx.watchdog?.stalled) throw stalledError(ctx, ctx.watchdog.silentMs());
+        if (ctx.watchdog?.stalled) throw stalledError(ctx, ctx.watchdog.limitMs);
         if (ctx.signal?.aborted || (error instanceof Error && error.name === 'AbortError')) throw cancelledError(ctx);
         throw connectionLostError(ctx, error);
       }

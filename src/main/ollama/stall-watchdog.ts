@@ -42,6 +42,11 @@ export class StallWatchdog {
     return this.controller.signal.aborted;
   }
 
+  /** The stall limit: how long the silence had lasted when it stalled. */
+  get limitMs(): number {
+    return this.options.stallMs;
+  }
+
   /** How long the silence lasted when it stalled (or lasts now). */
   silentMs(): number {
     return this.now() - this.last;

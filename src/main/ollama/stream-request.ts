@@ -62,7 +62,7 @@ export async function* postNdjson(host: string, endpoint: string, body: unknown,
         signal: stopSignal(watchdog, options.signal),
       });
     } catch (error) {
-      if (watchdog.stalled) throw stalledError(ctx, watchdog.silentMs());
+      if (watchdog.stalled) throw stalledError(ctx, watchdog.limitMs);
       throw options.signal?.aborted ? cancelledError(ctx) : toOllamaError(error, ctx);
     }
     watchdog.touch();
@@ -72,7 +72,7 @@ export async function* postNdjson(host: string, endpoint: string, body: unknown,
         text = await readCappedText(response);
       } catch {
         // The body broke off: the status alone still says what failed, unless we cancelled.
-        if (watchdog.stalled) throw stalledError(ctx, watchdog.silentMs());
+        if (watchdog.stalled) throw stalledError(ctx, watchdog.limitMs);
         if (options.signal?.aborted) throw cancelledError(ctx);
       }
       throw toOllamaError(responseError(response.status, text, response.statusText), ctx);
