@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readNdjson } from '../../src/main/ollama/ndjson';
+import { StallWatchdog } from '../../src/main/ollama/stall-watchdog';
 import type { AppError } from '../../src/shared/errors';
 
 /** The NDJSON reader splits on bytes: lines across chunks, multi-byte characters, and the line cap. */
@@ -53,5 +54,17 @@ describe('readNdjson', () => {
     const error = (await read(endless, 10_000).catch((e: unknown) => e)) as AppError;
     expect(error.message).toMatch(/reply line over 10000 bytes/);
     expect(pulled).toBeLessThan(15);
+  });
+
+  it('does not count a slow consumer as Ollama going silent', async () => {
+    const watchdog = new StallWatchdog({ stallMs: 100, noticeMs: 50 });
+    const out: unknown[] = [];
+    for await (const line of readNdjson(body(['{"status":"a"}\n{"status":"b"}\n']), { ...ctx(), watchdog })) {
+      out.push(line);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    watchdog.stop();
+    expect(out).toEqual([{ status: 'a' }, { status: 'b' }]);
+    expect(watchdog.stalled).toBe(false);
   });
 });

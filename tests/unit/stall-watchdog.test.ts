@@ -49,6 +49,21 @@ describe('StallWatchdog', () => {
     dog.stop();
   });
 
+  it('does not count the time the consumer holds the data (paused) as Ollama\'s silence', () => {
+    const waits: Array<number | null> = [];
+    const dog = new StallWatchdog({ stallMs: 2_000, noticeMs: 1_000, onWaiting: (s) => waits.push(s) }, () => now);
+    advance(500);
+    dog.pause();
+    advance(10_000);
+    expect(dog.stalled).toBe(false);
+    expect(waits).toEqual([]);
+    dog.resume();
+    advance(1_900);
+    expect(dog.stalled).toBe(false);
+    advance(100);
+    expect(dog.stalled).toBe(true);
+  });
+
   it('clears the announced wait when data comes again, and on stop', () => {
     const waits: Array<number | null> = [];
     const dog = new StallWatchdog({ stallMs: 60_000, noticeMs: 1_000, onWaiting: (s) => waits.push(s) }, () => now);

@@ -76,6 +76,16 @@ class LineBuffer {
 
 const NEWLINE = 0x0a;
 
+/** Yields one object with the watchdog paused: however long the consumer takes is not Ollama's silence. */
+function* handOver(object: Record<string, unknown>, watchdog: StallWatchdog | undefined): Generator<Record<string, unknown>> {
+  watchdog?.pause();
+  try {
+    yield object;
+  } finally {
+    watchdog?.resume();
+  }
+}
+
 export async function* readNdjson(body: ReadableStream<Uint8Array>, ctx: NdjsonContext): AsyncGenerator<Record<string, unknown>> {
   const reader = body.getReader();
   const maxLine = ctx.maxLineBytes ?? MAX_REPLY_LINE_BYTES;
@@ -102,14 +112,14 @@ export async function* readNdjson(body: ReadableStream<Uint8Array>, ctx: NdjsonC
         line.add(bytes.subarray(start, end));
         start = end + 1;
         const text = line.take().trim();
-        if (text !== '') yield parseLine(text, ctx);
+        if (text !== '') yield* handOver(parseLine(text, ctx), ctx.watchdog);
       }
       // Checked before keeping the rest, so no more than the limit (plus one chunk) is ever held.
       if (line.size + (bytes.byteLength - start) > maxLine) throw replyLineTooLongError(ctx.host, ctx.endpoint, maxLine);
       line.add(bytes.subarray(start));
     }
     const last = line.take().trim();
-    if (last !== '') yield parseLine(last, ctx);
+    if (last !== '') yield* handOver(parseLine(last, ctx), ctx.watchdog);
     finished = true;
   } finally {
     // Stopped early (error, cancel, or the consumer broke off): release the connection.

@@ -24,6 +24,7 @@ export class StallWatchdog {
   private timer: NodeJS.Timeout | null = null;
   private announced = false;
   private stopped = false;
+  private paused = false;
 
   constructor(
     private readonly options: StallOptions,
@@ -61,6 +62,19 @@ export class StallWatchdog {
     }
   }
 
+  /**
+   * The consumer holds the data (a slow /v1 client, say): its time is not Ollama's silence.
+   * resume() starts the count afresh.
+   */
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.touch();
+  }
+
   stop(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
@@ -81,6 +95,10 @@ export class StallWatchdog {
     this.timer = null;
     if (this.stopped) return;
     const { stallMs, noticeMs } = this.options;
+    if (this.paused) {
+      this.arm(Math.min(noticeMs, stallMs));
+      return;
+    }
     const silent = this.now() - this.last;
     if (silent >= stallMs) {
       this.stopped = true;
