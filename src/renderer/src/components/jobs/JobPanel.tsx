@@ -50,7 +50,7 @@ export function JobPanel({ job, showTarget = false, foldSteps = false, retry = t
       {active && !job.progress && job.state === 'queued' && <p className="job-panel__note">Waiting to start…</p>}
       {active && (job.waitingSeconds ?? 0) > 0 && (
         <p className="job-panel__note" role="status" data-testid="job-waiting">
-          {ollamaWaitText(job.waitingSeconds ?? 0)}. It may be loading a large model; Cancel stops waiting.
+          {ollamaWaitText(job.waitingSeconds ?? 0)}. It may be busy with a large model; Cancel stops waiting.
         </p>
       )}
       {job.error && (
