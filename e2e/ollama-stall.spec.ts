@@ -19,12 +19,13 @@ test('a stalled pull shows the wait within seconds and cancels at once', async (
   await page.goto(server.url);
   await go(page, 'Base models');
   await page.locator('[data-testid="base-model-row"][data-model-name="qwen3:30b"]').getByTestId('base-pull').click();
+  // The notice comes after 5 s of silence; "within seconds" is the promise.
+  await expect(page.getByTestId('base-model-detail').getByTestId('job-waiting')).toContainText(/No answer from Ollama for \d+ s/, { timeout: 10_000 });
 
   await go(page, 'Jobs');
   const stalled = page.locator('[data-testid="job-panel"][data-job-kind="pull"]').first();
   await expect(stalled).toHaveAttribute('data-job-state', 'running');
-  // The notice comes after 5 s of silence; "within seconds" is the promise.
-  await expect(stalled.getByTestId('job-waiting')).toContainText(/No answer from Ollama for \d+ s/, { timeout: 10_000 });
+  await expect(stalled.getByTestId('job-waiting')).toContainText(/No answer from Ollama for \d+ s/);
   await snap(page, 'job-waiting-on-ollama');
 
   // Timed from the click's dispatch (Playwright's own checks before it are not the app's time).
