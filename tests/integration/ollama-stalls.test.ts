@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatDeltaEvent, ChatEndEvent } from '../../src/shared/chat';
+import { calls } from '../../src/shared/contract';
 import type { Job } from '../../src/shared/jobs';
 import { LLAMA3, QWEN3_30B, type FakeModelSeed } from '../support/fake-ollama/index';
 import { V1, addLocalModel, createAndWait, entryOf, ggufBytes, jobUpdate, startWorld, type World } from './create-fixtures';
@@ -44,6 +45,19 @@ describe('a stalled Ollama ends a job cleanly', () => {
     expect(done.error).not.toMatch(NOT_REACHABLE);
     expect(done.waitingSeconds ?? null).toBeNull();
     expect(elapsed).toBeLessThan(5_000);
+  });
+
+  it('a stall limit changed in Settings applies to the next request', async () => {
+    world = await startWorld({ library: [LLAMA3, QWEN3_30B], ollamaTimeouts: { stallSeconds: 600 } });
+    const settings = await world.services.handlers['settings.update']({ ollamaHost: undefined, ollamaTimeouts: { stallSeconds: 0.5 } });
+    expect(settings.ollamaTimeouts).toEqual({ connectSeconds: 10, callSeconds: 5, stallSeconds: 0.5 });
+    world.fake.hangNext({ path: '/api/pull' });
+    const done = await world.services.jobs.whenDone((await pullJob(world, 'qwen3:30b')).id);
+    expect(done.error).toMatch(/stopped answering \/api\/pull: no answer for 0\.5 s/);
+    // What the transports let through: a limit out of range is refused, naming the field.
+    const refused = calls['settings.update'].input.safeParse({ ollamaTimeouts: { stallSeconds: -1 } });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]).toMatchObject({ path: ['ollamaTimeouts', 'stallSeconds'], message: 'must be at least 0.1 s' });
   });
 
   it('a create that stops mid-stream fails as stalled and leaves the model as it was (not failed, not creating)', async () => {
