@@ -129,6 +129,7 @@ async function buildModel(ctx: JobRunContext, deps: CreateJobDeps, { name, pullB
   for (const upload of prepared.uploads) {
     const blob = await ensureBlob(host, upload.path, {
       ...streamOptions,
+      connectMs: (deps.timeouts ?? DEFAULT_OLLAMA_TIMEOUTS).connectMs,
       onProgress: ({ phase, bytes: done, total, digest }) => {
         ctx.report({ status: `${phase} ${upload.key}`, ...(digest ? { digest } : {}), total, completed: done });
       },

@@ -8,7 +8,7 @@ import { blobPath } from './blob-digest';
 import { stalledError, toOllamaError } from './errors';
 import { cancelledError } from './ndjson';
 import { FILE_CHUNK_BYTES, sha256OfFile, type BytesProgress } from './file-sha256';
-import { defaultOllamaFetch } from './ollama-link';
+import { defaultOllamaFetch, DEFAULT_OLLAMA_TIMEOUTS } from './ollama-link';
 import { readCappedText } from './reply-limits';
 import { StallWatchdog, type StallOptions } from './stall-watchdog';
 import { defaultStall, responseError, stopSignal } from './stream-request';
@@ -25,6 +25,8 @@ export interface BlobOptions {
   fetch?: typeof fetch;
   /** Default: DEFAULT_OLLAMA_TIMEOUTS' stall and notice limits. */
   stall?: StallOptions;
+  /** Limit for connecting (the upload goes through node:http, not the link's fetch); default DEFAULT_OLLAMA_TIMEOUTS'. */
+  connectMs?: number;
 }
 
 /** Enough of an error reply to show Ollama's message; the rest is not kept. */
@@ -92,8 +94,13 @@ interface PostReply {
  * touched by every chunk that goes out and every byte that comes back: an Ollama that stops
  * reading, or never answers once it has everything, ends the upload as stalled.
  */
-function postFile(url: URL, file: string, options: { signal?: AbortSignal; onProgress?: BytesProgress; watchdog: StallWatchdog }): Promise<PostReply> {
+function postFile(
+  url: URL,
+  file: string,
+  options: { signal?: AbortSignal; onProgress?: BytesProgress; watchdog: StallWatchdog; connectMs?: number },
+): Promise<PostReply> {
   const { watchdog } = options;
+  const connectMs = options.connectMs ?? DEFAULT_OLLAMA_TIMEOUTS.connectMs;
   return new Promise<PostReply>((resolve, reject) => {
     let settled = false;
     const settle = (fn: () => void): void => {
@@ -119,6 +126,13 @@ function postFile(url: URL, file: string, options: { signal?: AbortSignal; onPro
       },
     );
     req.on('error', (error) => settle(() => reject(error)));
+    // The same connect limit as the link's fetch: a host that never accepts is offline, not stalled.
+    req.on('socket', (socket) => {
+      if (!socket.connecting) return;
+      const timer = setTimeout(() => req.destroy(Object.assign(new Error('connect timeout'), { code: 'UND_ERR_CONNECT_TIMEOUT' })), connectMs);
+      socket.once('connect', () => clearTimeout(timer));
+      socket.once('close', () => clearTimeout(timer));
+    });
     const source = createReadStream(file, { highWaterMark: FILE_CHUNK_BYTES });
     let sent = 0;
     source.on('data', (chunk) => {
