@@ -67,7 +67,9 @@ class LineBuffer {
   }
 
   take(): string {
-    const text = Buffer.concat(this.parts, this.size).toString('utf8');
+    // Most lines sit inside one chunk: decoded in place, without a copy.
+    const only = this.parts.length === 1 ? this.parts[0] : undefined;
+    const text = only ? Buffer.from(only.buffer, only.byteOffset, only.byteLength).toString('utf8') : Buffer.concat(this.parts, this.size).toString('utf8');
     this.parts = [];
     this.size = 0;
     return text;
@@ -75,16 +77,6 @@ class LineBuffer {
 }
 
 const NEWLINE = 0x0a;
-
-/** Yields one object with the watchdog paused: however long the consumer takes is not Ollama's silence. */
-function* handOver(object: Record<string, unknown>, watchdog: StallWatchdog | undefined): Generator<Record<string, unknown>> {
-  watchdog?.pause();
-  try {
-    yield object;
-  } finally {
-    watchdog?.resume();
-  }
-}
 
 export async function* readNdjson(body: ReadableStream<Uint8Array>, ctx: NdjsonContext): AsyncGenerator<Record<string, unknown>> {
   const reader = body.getReader();
@@ -112,14 +104,23 @@ export async function* readNdjson(body: ReadableStream<Uint8Array>, ctx: NdjsonC
         line.add(bytes.subarray(start, end));
         start = end + 1;
         const text = line.take().trim();
-        if (text !== '') yield* handOver(parseLine(text, ctx), ctx.watchdog);
+        if (text === '') continue;
+        const object = parseLine(text, ctx);
+        // However long the consumer holds a line is not Ollama's silence.
+        ctx.watchdog?.pause();
+        yield object;
+        ctx.watchdog?.resume();
       }
       // Checked before keeping the rest, so no more than the limit (plus one chunk) is ever held.
       if (line.size + (bytes.byteLength - start) > maxLine) throw replyLineTooLongError(ctx.host, ctx.endpoint, maxLine);
       line.add(bytes.subarray(start));
     }
     const last = line.take().trim();
-    if (last !== '') yield* handOver(parseLine(last, ctx), ctx.watchdog);
+    if (last !== '') {
+      const object = parseLine(last, ctx);
+      ctx.watchdog?.pause();
+      yield object;
+    }
     finished = true;
   } finally {
     // Stopped early (error, cancel, or the consumer broke off): release the connection.
