@@ -27,7 +27,7 @@ beforeEach(async () => {
   server = await createHttpServer({
     handlers: stubHandlers().handlers,
     bus: new EventBus(),
-    token: TOKEN,
+    credentials: { apiKey: TOKEN, sessionToken: null },
     staticDir: null,
     host: '127.0.0.1',
     port: 0,
