@@ -12,11 +12,14 @@ interface Fixtures {
   fake: FakeOllama;
   /** A registry to start from (default: the first-run workspace made from the examples). */
   registry: Record<string, unknown> | null;
+  /** More `serve` flags for this test. */
+  serveArgs: string[];
   server: ServeHandle;
 }
 
 export const test = base.extend<Fixtures>({
   registry: [null, { option: true }],
+  serveArgs: [[], { option: true }],
   // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern.
   fake: async ({}, use) => {
     const fake = await startFakeOllama({
@@ -28,13 +31,13 @@ export const test = base.extend<Fixtures>({
     await use(fake);
     await fake.close();
   },
-  server: async ({ fake, registry }, use) => {
+  server: async ({ fake, registry, serveArgs }, use) => {
     let workspace: string | undefined;
     if (registry) {
       workspace = await mkdtemp(join(tmpdir(), 'mw-ws-'));
       await writeFile(join(workspace, 'model_settings.json'), `${JSON.stringify(registry, null, 2)}\n`);
     }
-    const server = await startServe({ ollamaUrl: fake.url, ...(workspace ? { workspace } : {}) });
+    const server = await startServe({ ollamaUrl: fake.url, args: serveArgs, ...(workspace ? { workspace } : {}) });
     await use(server);
     await server.stop();
   },

@@ -24,6 +24,8 @@ export async function startServe(options: {
   /** Reuse an earlier run's app data (conversations, jobs, settings) to test a restart. */
   dataDir?: string;
   token?: string;
+  /** More `serve` flags, e.g. `--ollama-stall-timeout 60`. */
+  args?: string[];
 }): Promise<ServeHandle> {
   const root = await mkdtemp(join(tmpdir(), 'mw-e2e-'));
   const workspace = options.workspace ?? join(root, 'workspace');
@@ -31,7 +33,7 @@ export async function startServe(options: {
   const token = options.token ?? 'e2e-token-0123456789';
   const child = spawn(
     process.execPath,
-    [SERVE_ENTRY, '--workspace', workspace, '--ollama', options.ollamaUrl, '--port', '0', '--data-dir', dataDir, '--token', token],
+    [SERVE_ENTRY, '--workspace', workspace, '--ollama', options.ollamaUrl, '--port', '0', '--data-dir', dataDir, '--token', token, ...(options.args ?? [])],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, OLLAMA_HOST: '' } },
   );
   let output = '';

@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     defaultWorkspace: join(homedir(), 'Modelwright'),
     workspace: options.workspace,
     ollamaHost: options.ollama,
+    ollamaTimeouts: options.ollamaTimeouts,
     env: process.env,
     appVersion: appVersion(import.meta.dirname),
   });

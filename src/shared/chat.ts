@@ -115,7 +115,14 @@ export const chatTurnSchema = z.object({
 export type ChatTurn = z.infer<typeof chatTurnSchema>;
 
 /** `chat.delta`: text of one reply since the last event, at most one event per frame per reply. */
-export const chatDeltaEventSchema = chatStreamSchema.omit({ startedAt: true }).extend({ text: z.string() });
+export const chatDeltaEventSchema = chatStreamSchema.omit({ startedAt: true }).extend({
+  text: z.string(),
+  /**
+   * Seconds Ollama has sent nothing for this reply ("no answer from Ollama for N s"), sent once a
+   * second after a few; null when text flows again. Such a delta carries no text.
+   */
+  waitingSeconds: z.number().nullable().optional(),
+});
 export type ChatDeltaEvent = z.infer<typeof chatDeltaEventSchema>;
 
 /** `chat.end`: the reply as saved (complete, stopped or failed); it supersedes the deltas. */

@@ -15,6 +15,7 @@ import {
 } from './chat';
 import { appErrorDataSchema } from './errors';
 import { jobSchema } from './jobs';
+import { ollamaTimeoutsPatchSchema, ollamaTimeoutsSchema } from './ollama-timeouts';
 import { createPreviewSchema, modelfileDocumentSchema } from './modelfile-files';
 import { modelEntrySchema, modelPatchSchema, newModelSchema, registrySchema } from './registry';
 // ---------- lifecycle: base models, running, import/export ----------
@@ -148,6 +149,8 @@ export const settingsSchema = z.object({
   /** The host actually used. */
   effectiveHost: z.string(),
   workspace: z.string(),
+  /** The time limits for Ollama in effect (the user's, else the defaults). */
+  ollamaTimeouts: ollamaTimeoutsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -212,9 +215,10 @@ export const calls = {
         .nullable()
         .optional()
         .transform((v) => (v === '' ? null : v)),
+      ollamaTimeouts: ollamaTimeoutsPatchSchema.optional(),
     }),
     output: settingsSchema,
-    summary: 'Change app settings; an empty host means OLLAMA_HOST or the default',
+    summary: 'Change app settings; an empty host means OLLAMA_HOST or the default; timeouts in seconds',
   }),
   'workspace.open': call({
     input: z.strictObject({ path: z.string().min(1) }),

@@ -12,6 +12,7 @@ export const ERROR_KINDS = [
   'busy', // another program holds the registry for writing: try again shortly
   'offline', // Ollama cannot be reached
   'ollama', // Ollama answered with an error: its message is kept
+  'stalled', // Ollama took the request, then stopped answering (it is reachable, not offline)
   'forbidden',
   'cancelled',
   'internal',

@@ -56,5 +56,10 @@ export const jobSchema = z.object({
   error: z.string().nullable(),
   /** Plain-text log lines (what happened, in order), kept with the job's history. */
   log: z.array(z.string()),
+  /**
+   * While running: seconds Ollama has sent nothing (shown as "no answer from Ollama for N s"
+   * after a few); absent or null while it answers. The job fails as stalled at the stall limit.
+   */
+  waitingSeconds: z.number().nullable().optional(),
 });
 export type Job = z.infer<typeof jobSchema>;

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Job } from '../../src/shared/jobs';
 import { isFinished } from '../../src/shared/jobs';
+import type { OllamaTimeoutsPatch } from '../../src/shared/ollama-timeouts';
 import { createAppServices, type AppServices } from '../../src/main/services/app-services';
 import { LLAMA3, QWEN3_30B, startFakeOllama, type FakeModelSeed, type FakeOllama } from '../support/fake-ollama/index';
 
@@ -23,7 +24,9 @@ export interface World {
 }
 
 /** A fake Ollama with llama3 (qwen3:30b pullable) and the app's services over a fresh workspace, synced once. */
-export async function startWorld(options: { models?: FakeModelSeed[]; library?: FakeModelSeed[]; dataDir?: string; ws?: string } = {}): Promise<World> {
+export async function startWorld(
+  options: { models?: FakeModelSeed[]; library?: FakeModelSeed[]; dataDir?: string; ws?: string; ollamaTimeouts?: OllamaTimeoutsPatch } = {},
+): Promise<World> {
   const fake = await startFakeOllama({ models: options.models ?? [LLAMA3], library: options.library ?? [LLAMA3, QWEN3_30B] });
   const ws = options.ws ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mw-create-ws-'));
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mw-create-data-'));
@@ -33,6 +36,7 @@ export async function startWorld(options: { models?: FakeModelSeed[]; library?: 
     defaultWorkspace: ws,
     workspace: ws,
     ollamaHost: fake.url,
+    ...(options.ollamaTimeouts ? { ollamaTimeouts: options.ollamaTimeouts } : {}),
     env: {},
     appVersion: '0.0.0-test',
     templateDir: TEMPLATE_DIR,

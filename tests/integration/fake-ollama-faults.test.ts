@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LLAMA3, QWEN3_30B, startFakeOllama, type FakeOllama } from '../support/fake-ollama/index';
 import { fetchErrorCode, ndjson, post, readLines, type Json } from '../support/fake-ollama/test-http';
 
@@ -81,6 +81,41 @@ describe('fake fault switches', () => {
     expect(fake.hasModel('qwen3:30b')).toBe(false);
   });
 
+  it('sends one huge line with no newline, as fast as the client reads', async () => {
+    fake.hugeLineNext({ path: '/api/pull', bytes: 1_000_000 });
+    const res = await post(`${fake.url}/api/pull`, { model: 'qwen3:30b' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/x-ndjson');
+    const text = await res.text();
+    expect(text.startsWith('{"status":"xxx')).toBe(true);
+    expect(text).toHaveLength('{"status":"'.length + 1_000_000);
+    expect(text).not.toContain('\n');
+  });
+
+  it('sends a line that is not JSON after N good ones, then ends the stream', async () => {
+    fake.garbageNext({ path: '/api/pull', afterLines: 1, text: '<html>oops</html>' });
+    const res = await post(`${fake.url}/api/pull`, { model: 'qwen3:30b' });
+    expect((await res.text()).split('\n')).toEqual(['{"status":"pulling manifest"}', '<html>oops</html>', '']);
+  });
+
+  it('answers the next request with exactly the given body, e.g. a null model list', async () => {
+    fake.replyNext({ path: '/api/tags', body: '{"models":null}' });
+    const res = await fetch(`${fake.url}/api/tags`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('{"models":null}');
+    expect(await (await fetch(`${fake.url}/api/tags`)).json()).toMatchObject({ models: [expect.objectContaining({ name: 'llama3:latest' })] });
+  });
+
+  it('takes a blob upload in full and never answers it, passing over the HEAD before it', async () => {
+    const digest = `sha256:${'ab'.repeat(32)}`;
+    fake.hangNext({ path: '/api/blobs/', method: 'POST', drainBody: true });
+    expect((await fetch(`${fake.url}/api/blobs/${digest}`, { method: 'HEAD' })).status).toBe(404);
+    const code = await fetchErrorCode(`${fake.url}/api/blobs/${digest}`, { method: 'POST', body: 'x'.repeat(1000), signal: AbortSignal.timeout(300) });
+    expect(code).toBe('TimeoutError');
+    expect(fake.requestsTo(`/api/blobs/${digest}`, 'POST')[0]).toMatchObject({ bytes: 1000, status: null });
+    await vi.waitFor(() => expect(fake.requestsTo(`/api/blobs/${digest}`, 'POST')[0]?.cancelled).toBe(true));
+  });
+
   it('reset restores the seeds and clears faults, settings and the log', async () => {
     fake.removeModel('llama3');
     fake.setLatency(500);
@@ -130,6 +165,15 @@ describe('fake control API (for other processes)', () => {
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as Json).error).toMatch(/status/);
     expect((await control('nonsense', {})).status).toBe(404);
+  });
+
+  it('queues the huge-line, garbage and raw-reply faults', async () => {
+    await control('reply-next', { path: '/api/tags', body: '{"models":null}' });
+    expect(await (await fetch(`${fake.url}/api/tags`)).text()).toBe('{"models":null}');
+    await control('garbage-next', { path: '/api/pull', afterLines: 0, text: 'nope' });
+    expect(await (await post(`${fake.url}/api/pull`, { model: 'qwen3:30b' })).text()).toBe('nope\n');
+    await control('huge-line-next', { path: '/api/tags', bytes: 10 });
+    expect(await (await fetch(`${fake.url}/api/tags`)).text()).toBe('{"status":"xxxxxxxxxx');
   });
 
   it('resets over HTTP', async () => {

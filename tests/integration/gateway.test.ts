@@ -117,6 +117,16 @@ describe('gateway errors', () => {
     expect(error.kind).toBe('offline');
   });
 
+  it('gives up a model load that Ollama never answers at the stall limit, as stalled (not offline)', async () => {
+    fake.hangNext({ path: '/api/generate' });
+    const gateway = createOllamaGateway(fake.url, { timeouts: { connectMs: 1_000, callMs: 100, stallMs: 400, noticeMs: 200 } });
+    const started = Date.now();
+    const error = await failure(gateway.load('llama3'));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(350);
+    expect(error.kind).toBe('stalled');
+    expect(error.message).toMatch(/stopped answering \/api\/generate: no answer for 0\.4 s/);
+  });
+
   it('maps 404 to `not_found` with Ollama’s own message', async () => {
     const error = await failure(createOllamaGateway(fake.url).show('nope'));
     expect(error.kind).toBe('not_found');
@@ -157,9 +167,15 @@ describe('gateway errors', () => {
     expect(error.message).toMatch(/unexpected reply to \/api\/version: not JSON/);
   });
 
-  it('accepts extra fields and a null model list', async () => {
-    const gateway = createOllamaGateway(fake.url, { fetch: answering(JSON.stringify({ models: null, future: true })) });
+  it('accepts extra fields', async () => {
+    const gateway = createOllamaGateway(fake.url, { fetch: answering(JSON.stringify({ models: [], future: true })) });
     expect(await gateway.list()).toEqual([]);
+  });
+
+  it('refuses a null model list: it is a broken reply, not "no models"', async () => {
+    const error = await failure(createOllamaGateway(fake.url, { fetch: answering(JSON.stringify({ models: null })) }).list());
+    expect(error.kind).toBe('ollama');
+    expect(error.message).toMatch(/^Ollama sent an unexpected reply to \/api\/tags: models: .*null.*Check that the host in Settings is Ollama/);
   });
 
   it('reports a host that is not a URL as a validation error', async () => {

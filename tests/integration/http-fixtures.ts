@@ -3,6 +3,7 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { Handlers, RegistrySnapshot, SyncState } from '../../src/shared/contract';
 import { AppError } from '../../src/shared/errors';
+import { DEFAULT_OLLAMA_TIMEOUT_SETTINGS } from '../../src/shared/ollama-timeouts';
 import type { ModelEntry, Registry } from '../../src/shared/registry';
 import { EventBus } from '../../src/main/events';
 import { createHttpServer, type RunningHttpServer } from '../../src/main/http/server';
@@ -71,8 +72,8 @@ export function stubHandlers(overrides: Partial<Handlers> = {}): { handlers: Han
     'sync.now': async () => offlineSync,
     'ollama.running': async () => [],
     'ollama.show': notStubbed,
-    'settings.get': async () => ({ ollamaHost: null, effectiveHost: 'http://127.0.0.1:11434', workspace: '/ws' }),
-    'settings.update': async () => ({ ollamaHost: null, effectiveHost: 'http://127.0.0.1:11434', workspace: '/ws' }),
+    'settings.get': async () => ({ ollamaHost: null, effectiveHost: 'http://127.0.0.1:11434', workspace: '/ws', ollamaTimeouts: DEFAULT_OLLAMA_TIMEOUT_SETTINGS }),
+    'settings.update': async () => ({ ollamaHost: null, effectiveHost: 'http://127.0.0.1:11434', workspace: '/ws', ollamaTimeouts: DEFAULT_OLLAMA_TIMEOUT_SETTINGS }),
     'workspace.open': async () => snapshot(),
     'modelfile.read': notStubbed,
     'modelfile.write': notStubbed,

@@ -69,6 +69,7 @@ describe('POST /rpc/<call>', () => {
     busy: 503,
     forbidden: 403,
     offline: 503,
+    stalled: 504,
     ollama: 502,
     cancelled: 409,
     internal: 500,

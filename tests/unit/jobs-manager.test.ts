@@ -109,6 +109,35 @@ describe('JobManager', () => {
     await jobs.whenDone(jb.id);
   });
 
+  it('a job waiting on a silent Ollama shows how long and gives its slot to the next job', async () => {
+    const jobs = manager({ maxConcurrent: 1 });
+    const a = gate();
+    const b = gate();
+    const c = gate();
+    const ja = jobs.start({ kind: 'pull', target: 'a', key: 'a', run: a.run }).job;
+    const jb = jobs.start({ kind: 'pull', target: 'b', key: 'b', run: b.run }).job;
+    const jc = jobs.start({ kind: 'pull', target: 'c', key: 'c', run: c.run }).job;
+    const ctx = await a.running;
+    expect(jobs.get(jb.id).state).toBe('queued');
+
+    ctx.waiting(6);
+    expect(jobs.get(ja.id)).toMatchObject({ state: 'running', waitingSeconds: 6 });
+    await b.running; // a's slot went to b
+    expect(jobs.get(jc.id).state).toBe('queued'); // still one slot: b holds it
+    ctx.waiting(7); // a second notice gives up nothing more
+    expect(jobs.get(jc.id).state).toBe('queued');
+
+    ctx.waiting(null); // Ollama answers again: the wait is no longer shown
+    expect(jobs.get(ja.id).waitingSeconds ?? null).toBeNull();
+    a.release();
+    await jobs.whenDone(ja.id);
+    expect(jobs.get(jc.id).state).toBe('queued'); // a had no slot left to free
+    b.release();
+    await c.running;
+    c.release();
+    await jobs.whenDone(jc.id);
+  });
+
   it('cancelling a running job aborts its signal and ends it cancelled, not failed', async () => {
     const jobs = manager();
     const g = gate();

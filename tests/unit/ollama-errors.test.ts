@@ -49,9 +49,18 @@ describe('toOllamaError', () => {
     const error = toOllamaError(timeout, ctx);
     expect(error.kind).toBe('offline');
     expect(error.message).toBe(
-      'Ollama at http://127.0.0.1:11434 did not answer /api/tags within 5 s. Start it with `ollama serve` (or open the Ollama app), or check the host in Settings.',
+      'Ollama at http://127.0.0.1:11434 did not answer /api/tags within 5 s: it is not reachable, or too busy to answer. Start it with `ollama serve` (or open the Ollama app), or check the host in Settings. If it is running but slow, raise "Quick call timeout" in Settings.',
     );
     expect(toOllamaError(new DOMException('aborted', 'AbortError'), { ...ctx, timedOut: true }).kind).toBe('offline');
+  });
+
+  it("maps undici's own header and body time limits to stalled, never to not reachable", () => {
+    for (const code of ['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']) {
+      const error = toOllamaError(fetchFailed(Object.assign(new Error('Headers Timeout Error'), { code })), ctx);
+      expect(error.kind).toBe('stalled');
+      expect(error.message).toMatch(/^Ollama at http:\/\/127\.0\.0\.1:11434 stopped answering \/api\/tags: no answer for 300 s/);
+      expect(error.message).not.toMatch(/not reachable|UND_ERR/);
+    }
   });
 
   it('maps an abort by the caller to cancelled', () => {
@@ -72,7 +81,7 @@ describe('toOllamaError', () => {
   it('maps a body that is not JSON to an unexpected-reply error', () => {
     const error = toOllamaError(new SyntaxError('Unexpected token < in JSON'), ctx);
     expect(error.kind).toBe('ollama');
-    expect(error.message).toBe('Ollama sent an unexpected reply to /api/tags: not JSON (Unexpected token < in JSON)');
+    expect(error.message).toMatch(/^Ollama sent an unexpected reply to \/api\/tags: not JSON \(Unexpected token < in JSON\)\. Check that the host in Settings is Ollama/);
   });
 
   it('keeps anything else as internal, naming the endpoint', () => {

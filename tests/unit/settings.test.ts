@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openConfSettingsBackend, openSettingsBackend, type SettingsBackend } from '../../src/main/settings/backend';
+import { DEFAULT_OLLAMA_TIMEOUT_SETTINGS as DEFAULTS } from '../../src/shared/ollama-timeouts';
 import { SettingsStore } from '../../src/main/settings/store';
 
 let dir: string;
@@ -26,7 +27,7 @@ function openStore(): SettingsStore {
 
 describe('SettingsStore', () => {
   it('starts from defaults without writing a file', () => {
-    expect(openStore().get()).toEqual({ ollamaHost: null, effectiveHost: 'http://127.0.0.1:11434', workspace: '/default/ws' });
+    expect(openStore().get()).toEqual({ ollamaHost: null, effectiveHost: 'http://127.0.0.1:11434', workspace: '/default/ws', ollamaTimeouts: DEFAULTS });
     expect(fs.existsSync(file)).toBe(false);
   });
 
@@ -36,9 +37,10 @@ describe('SettingsStore', () => {
       ollamaHost: 'http://gpu-box:11434',
       effectiveHost: 'http://gpu-box:11434',
       workspace: '/default/ws',
+      ollamaTimeouts: DEFAULTS,
     });
     store.update({ workspace: '/home/me/models' });
-    expect(openStore().get()).toEqual({ ollamaHost: 'http://gpu-box:11434', effectiveHost: 'http://gpu-box:11434', workspace: '/home/me/models' });
+    expect(openStore().get()).toEqual({ ollamaHost: 'http://gpu-box:11434', effectiveHost: 'http://gpu-box:11434', workspace: '/home/me/models', ollamaTimeouts: DEFAULTS });
     expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({ ollamaHost: 'http://gpu-box:11434', workspace: '/home/me/models' });
   });
 
@@ -69,8 +71,20 @@ describe('SettingsStore', () => {
 
   it('ignores a value of the wrong type, keeping the others', () => {
     fs.writeFileSync(file, JSON.stringify({ ollamaHost: 11434, workspace: '/w' }));
-    expect(openStore().get()).toEqual({ ollamaHost: null, effectiveHost: 'http://127.0.0.1:11434', workspace: '/w' });
+    expect(openStore().get()).toEqual({ ollamaHost: null, effectiveHost: 'http://127.0.0.1:11434', workspace: '/w', ollamaTimeouts: DEFAULTS });
     expect(logs.join('\n')).toMatch(/ignoring the stored ollamaHost \(11434\)/);
+  });
+
+  it('stores only the Ollama time limits the user changed, and falls back to the defaults for a bad stored one', () => {
+    const store = openStore();
+    expect(store.update({ ollamaTimeouts: { stallSeconds: 1200 } }).ollamaTimeouts).toEqual({ ...DEFAULTS, stallSeconds: 1200 });
+    store.update({ ollamaTimeouts: { connectSeconds: 3 } });
+    expect(openStore().get().ollamaTimeouts).toEqual({ ...DEFAULTS, stallSeconds: 1200, connectSeconds: 3 });
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).ollamaTimeouts).toEqual({ stallSeconds: 1200, connectSeconds: 3 });
+
+    fs.writeFileSync(file, JSON.stringify({ workspace: '/w', ollamaTimeouts: { stallSeconds: -5 } }));
+    expect(openStore().get()).toMatchObject({ workspace: '/w', ollamaTimeouts: DEFAULTS });
+    expect(logs.join('\n')).toMatch(/ignoring the stored ollamaTimeouts .*using the defaults/);
   });
 
   it('works over any backend with a path and a store (electron-store in the app)', () => {

@@ -25,6 +25,7 @@ import { measuredTimings, timingsFromStats } from './timings';
  * and each reply is saved once when it ends (complete, stopped or failed), so a crash mid-reply
  * loses only that partial reply. While a reply streams, its text goes out as `chat.delta` events
  * (at most one per frame) and its end as `chat.end`; a stop aborts the Ollama request at once.
+ * While Ollama is silent (loading a model, or stuck) a text-less `chat.delta` says for how long.
  * One turn at a time per conversation: a new message waits until the replies are done or stopped.
  */
 
@@ -322,12 +323,20 @@ export class ChatService {
     let content = '';
     let stats: ChatFinalStats | null = null;
     let failure: unknown = null;
-    const events = this.options.stream(request, signal)[Symbol.asyncIterator]();
+    // Nothing of a reply is shown before the user's message is saved, not even the wait.
+    let saved = false;
+    const onWaiting = (waitingSeconds: number | null): void => {
+      if (signal.aborted || !saved) return;
+      batcher.flush();
+      bus.emit('chat.delta', { conversationId: stream.conversationId, messageId: stream.messageId, lane: stream.lane, model: stream.model, text: '', waitingSeconds });
+    };
+    const events = this.options.stream(request, signal, onWaiting)[Symbol.asyncIterator]();
     // Asking for the first event sends the request now, while the user's message is being saved.
     let step = events.next();
     step.catch(() => undefined);
     try {
       await written;
+      saved = true;
     } catch {
       // The user's message could not be saved, so the turn failed: this reply never existed.
       controller.abort();

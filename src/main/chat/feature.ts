@@ -6,6 +6,7 @@ import { createLocalApi, headlessLocalApi, type KeyValueSettings } from '../http
 import { ChatService } from './chat-service';
 import { ConversationStore } from './conversation-store';
 import { chatHandlers } from './handlers';
+import { stallOptionsOf, type OllamaLink } from '../ollama/ollama-link';
 import { streamOllamaChat } from './ollama-chat';
 import type { ChatProxyBackend } from './proxy-backend';
 
@@ -19,8 +20,8 @@ export interface ChatFeatureOptions {
   /** App data folder: conversations live in `<dataDir>/conversations`. */
   dataDir: string;
   bus: EventBus;
-  /** The Ollama host in use now (it follows the Settings). */
-  ollamaHost: () => string;
+  /** The Ollama host, fetch and time limits in use now (they follow the Settings). */
+  ollamaLink: () => OllamaLink;
   registry: () => Registry | null;
   settings: KeyValueSettings;
   log?: (line: string) => void;
@@ -42,7 +43,10 @@ export const CONVERSATIONS_DIR = 'conversations';
 
 export function createChatFeature(options: ChatFeatureOptions): ChatFeature {
   const log = options.log ?? ((line: string) => console.error(line));
-  const stream: ChatProxyBackend['stream'] = (request, signal) => streamOllamaChat(options.ollamaHost(), request, { signal });
+  const stream: ChatProxyBackend['stream'] = (request, signal, onWaiting) => {
+    const link = options.ollamaLink();
+    return streamOllamaChat(link.host, request, { signal, fetch: link.fetch, stall: stallOptionsOf(link.timeouts, onWaiting) });
+  };
   const chatProxy: ChatProxyBackend = { registry: options.registry, stream };
   const service = new ChatService({
     store: new ConversationStore(join(options.dataDir, CONVERSATIONS_DIR), log),

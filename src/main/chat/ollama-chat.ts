@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
-import { toOllamaError, unexpectedReplyError } from '../ollama/errors';
-import { cancelledError, readNdjson } from '../ollama/ndjson';
+import { unexpectedReplyError } from '../ollama/errors';
+import { cancelledError } from '../ollama/ndjson';
 import { parseReply } from '../ollama/replies';
-import { responseError } from '../ollama/stream-request';
+import { postNdjson, type StreamOptions } from '../ollama/stream-request';
 
 /**
  * POST /api/chat as a stream, read with the app's NDJSON reader rather than the npm client's
  * iterator so that a stop aborts the one fetch at once and every failure maps the same way as
  * the other Ollama calls: an HTTP error before the first line (404 for an unknown model), a late
- * `{"error"}` line, or a connection cut mid-reply.
+ * `{"error"}` line, a connection cut mid-reply, or Ollama going silent (see StallWatchdog).
  */
 
 export const CHAT_ENDPOINT = '/api/chat';
@@ -41,7 +41,12 @@ export interface ChatFinalStats {
 
 export type ChatStreamEvent = { type: 'delta'; text: string } | { type: 'done'; stats: ChatFinalStats };
 
-export type ChatStreamer = (request: OllamaChatRequest, signal: AbortSignal) => AsyncIterable<ChatStreamEvent>;
+/** `onWaiting` hears "no answer from Ollama for N s" (null when text flows again). */
+export type ChatStreamer = (
+  request: OllamaChatRequest,
+  signal: AbortSignal,
+  onWaiting?: (silentSeconds: number | null) => void,
+) => AsyncIterable<ChatStreamEvent>;
 
 const count = z.number().nonnegative().optional();
 
@@ -71,37 +76,13 @@ function statsOf(line: ChatLine): ChatFinalStats {
   };
 }
 
-export interface StreamChatOptions {
+export interface StreamChatOptions extends StreamOptions {
   signal: AbortSignal;
-  fetch?: typeof fetch;
 }
 
 export async function* streamOllamaChat(host: string, request: OllamaChatRequest, options: StreamChatOptions): AsyncGenerator<ChatStreamEvent> {
-  const base = host.replace(/\/+$/, '');
-  const ctx = { host: base, endpoint: CHAT_ENDPOINT, signal: options.signal };
-  const doFetch = options.fetch ?? globalThis.fetch;
-  let response: Response;
-  try {
-    response = await doFetch(`${base}${CHAT_ENDPOINT}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/x-ndjson' },
-      body: JSON.stringify({ ...request, stream: true }),
-      signal: options.signal,
-    });
-  } catch (error) {
-    throw options.signal.aborted ? cancelledError(ctx) : toOllamaError(error, ctx);
-  }
-  if (!response.ok || response.body === null) {
-    let text = '';
-    try {
-      text = await response.text();
-    } catch {
-      if (options.signal.aborted) throw cancelledError(ctx);
-    }
-    throw toOllamaError(responseError(response.status, text, response.statusText), ctx);
-  }
-
-  for await (const raw of readNdjson(response.body, ctx)) {
+  const ctx = { host: host.replace(/\/+$/, ''), endpoint: CHAT_ENDPOINT, signal: options.signal };
+  for await (const raw of postNdjson(host, CHAT_ENDPOINT, { ...request, stream: true }, options)) {
     const line = parseReply(CHAT_ENDPOINT, chatLineSchema, raw);
     const text = line.message?.content ?? '';
     if (text !== '') yield { type: 'delta', text };

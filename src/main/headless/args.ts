@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors';
+import { OLLAMA_TIMEOUT_LIMITS, type OllamaTimeoutName, type OllamaTimeoutsPatch } from '../../shared/ollama-timeouts';
 import { createToken, MIN_TOKEN_LENGTH } from '../http/bearer-token';
 
 export interface ServeOptions {
@@ -19,6 +20,8 @@ export interface ServeOptions {
   allowWorkspaceSwitch: boolean;
   /** Where app settings live (not the workspace). */
   dataDir: string;
+  /** Ollama time limits given here (seconds); remembered in settings. */
+  ollamaTimeouts: OllamaTimeoutsPatch;
 }
 
 export const SERVE_USAGE = `Usage: npm run serve -- [options]
@@ -32,7 +35,33 @@ export const SERVE_USAGE = `Usage: npm run serve -- [options]
   --allow-workspace-switch
                     let the UI open another workspace folder (off: the server keeps the one it started with)
   --data-dir DIR    where app settings are kept (default: ~/.config/modelwright)
+  --ollama-stall-timeout S    give up a create, pull, chat or upload after S seconds without
+                              a byte from Ollama (default 600; the wait shows after a few seconds)
+  --ollama-connect-timeout S  limit for connecting to Ollama (default 10)
+  --ollama-call-timeout S     limit for a quick call such as the model list (default 5)
   --help            show this help`;
+
+const TIMEOUT_FLAGS = { 'ollama-stall-timeout': 'stallSeconds', 'ollama-connect-timeout': 'connectSeconds', 'ollama-call-timeout': 'callSeconds' } as const;
+const TIMEOUT_OPTIONS = {
+  'ollama-stall-timeout': { type: 'string' },
+  'ollama-connect-timeout': { type: 'string' },
+  'ollama-call-timeout': { type: 'string' },
+} as const;
+
+function parseTimeoutFlags(values: Partial<Record<keyof typeof TIMEOUT_FLAGS, string | boolean | undefined>>): OllamaTimeoutsPatch {
+  const patch: OllamaTimeoutsPatch = {};
+  for (const [flag, key] of Object.entries(TIMEOUT_FLAGS) as Array<[keyof typeof TIMEOUT_FLAGS, OllamaTimeoutName]>) {
+    const raw = values[flag];
+    if (typeof raw !== 'string') continue;
+    const { min, max } = OLLAMA_TIMEOUT_LIMITS[key];
+    const seconds = Number(raw);
+    if (raw.trim() === '' || !Number.isFinite(seconds) || seconds < min || seconds > max) {
+      throw new AppError('validation', `--${flag} must be a number of seconds from ${min} to ${max} (got "${raw}")`);
+    }
+    patch[key] = seconds;
+  }
+  return patch;
+}
 
 export function defaultDataDir(env: NodeJS.ProcessEnv): string {
   const base = env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME !== '' ? env.XDG_CONFIG_HOME : join(homedir(), '.config');
@@ -55,6 +84,7 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeOpt
         token: { type: 'string' },
         'data-dir': { type: 'string' },
         'allow-workspace-switch': { type: 'boolean' },
+        ...TIMEOUT_OPTIONS,
         help: { type: 'boolean' },
       },
     }));
@@ -73,6 +103,7 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeOpt
   if (!/^[\x21-\x7e]+$/.test(apiKey)) throw new AppError('validation', 'The token must be printable ASCII without spaces');
 
   return {
+    ollamaTimeouts: parseTimeoutFlags(values),
     workspace: values.workspace ? resolve(values.workspace) : null,
     ollama: values.ollama ?? null,
     host: values.host ?? '127.0.0.1',

@@ -14,6 +14,7 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   forbidden: 403,
   offline: 503,
   ollama: 502,
+  stalled: 504,
   cancelled: 409,
   internal: 500,
 };

@@ -56,6 +56,9 @@ export function fromAppError(error: AppError, model: string): OpenAiError {
       return notAvailable(model);
     case 'offline':
       return new OpenAiError(503, error.message, 'server_error', 'ollama_unreachable', null, true);
+    case 'stalled':
+      // Ollama took the request and went silent: a gateway timeout, worth one more try later.
+      return new OpenAiError(504, error.message, 'server_error', 'ollama_stalled', null, true);
     case 'validation':
       return new OpenAiError(400, error.message, 'invalid_request_error', null, null, false);
     case 'internal':

@@ -121,8 +121,10 @@ async function streamCompletion(res: ServerResponse, backend: ChatProxyBackend, 
     const failure = error instanceof OpenAiError ? error : fromAppError(toAppError(error), request.model);
     const writer = sse as SseWriter | null;
     if (!writer) return sendOpenAiError(res, failure);
-    // After the first byte the status is spent: OpenAI's clients raise an `error` event as an APIError.
+    // After the first byte the status is spent: OpenAI's clients raise an `error` event as an
+    // APIError; [DONE] after it ends the stream for clients that read on, never a dropped socket.
     await writer.send(failure.body());
+    await writer.send('[DONE]');
     writer.end();
   }
 }

@@ -4,6 +4,7 @@ import { decodeModelfile, type CreateRequest } from '../../shared/modelfile';
 import { sameModel } from '../../shared/model-name';
 import { versionAdvice } from '../../shared/ollama-version';
 import { ensureBlob } from '../ollama/blob-upload';
+import { DEFAULT_OLLAMA_TIMEOUTS, stallOptionsOf, type OllamaTimeouts } from '../ollama/ollama-link';
 import { streamCreate } from '../ollama/create-stream';
 import { streamPull } from '../ollama/pull-stream';
 import type { OllamaGateway } from '../ollama/types';
@@ -22,7 +23,8 @@ import { ownValue } from '../../shared/own-key';
  * read, parsed and checked (errors stop it, with their positions); Ollama must be recent enough;
  * the base model is pulled first when asked and missing; local weights are hashed and uploaded;
  * then `/api/create` streams to its end. Success records `available` and the build's provenance,
- * failure `failed` with Ollama's message, and a cancel restores the status the model had.
+ * failure `failed` with Ollama's message, and a cancel or a stalled Ollama restores the status the
+ * model had.
  */
 
 export interface CreateJobDeps {
@@ -31,7 +33,9 @@ export interface CreateJobDeps {
   /** After the job, however it ended: a sync confirms the result against Ollama. */
   onSettled?: () => void;
   homeDir?: string;
+  /** For the streamed calls and uploads; default: the shared link with default limits. */
   fetch?: typeof fetch;
+  timeouts?: OllamaTimeouts;
   now?: () => Date;
 }
 
@@ -56,7 +60,8 @@ export function createJobRunner(deps: CreateJobDeps, input: CreateJobInput): Job
     } catch (error) {
       const appError = toAppError(error);
       try {
-        if (ctx.signal.aborted) await restoreStatus(store, key, before);
+        // Cancelled, or Ollama stalled: nothing is wrong with the model, so it keeps the status it had.
+        if (ctx.signal.aborted || appError.kind === 'stalled') await restoreStatus(store, key, before);
         else await store.setStatus(key, 'failed', { failure_reason: appError.message });
       } catch (registryError) {
         ctx.log(`Could not record the result in the registry: ${toAppError(registryError).message}`);
@@ -72,7 +77,11 @@ async function buildModel(ctx: JobRunContext, deps: CreateJobDeps, { name, pullB
   const { store, gateway } = deps;
   const host = gateway.host;
   const workspaceDir = store.workspace.path;
-  const streamOptions = { signal: ctx.signal, ...(deps.fetch ? { fetch: deps.fetch } : {}) };
+  const streamOptions = {
+    signal: ctx.signal,
+    stall: stallOptionsOf(deps.timeouts ?? DEFAULT_OLLAMA_TIMEOUTS, ctx.waiting),
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+  };
 
   ctx.report({ status: `reading ${modelfile}` });
   const file = resolveModelfilePath(workspaceDir, modelfile);
@@ -121,6 +130,7 @@ async function buildModel(ctx: JobRunContext, deps: CreateJobDeps, { name, pullB
   for (const upload of prepared.uploads) {
     const blob = await ensureBlob(host, upload.path, {
       ...streamOptions,
+      connectMs: (deps.timeouts ?? DEFAULT_OLLAMA_TIMEOUTS).connectMs,
       onProgress: ({ phase, bytes: done, total, digest }) => {
         ctx.report({ status: `${phase} ${upload.key}`, ...(digest ? { digest } : {}), total, completed: done });
       },

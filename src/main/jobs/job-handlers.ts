@@ -1,6 +1,7 @@
 import type { Handlers } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { modelKey, modelNameProblem } from '../../shared/model-name';
+import type { OllamaLink } from '../ollama/ollama-link';
 import type { OllamaGateway } from '../ollama/types';
 import { findModelKey } from '../registry/operations';
 import type { WorkspaceSession } from '../services/workspace-session';
@@ -18,6 +19,13 @@ export interface JobHandlerDeps {
   jobs: JobManager;
   session: () => WorkspaceSession;
   gateway: () => OllamaGateway;
+  /** The fetch and time limits for the streamed calls; default: the shared link's. */
+  link?: () => OllamaLink;
+}
+
+function linkOptions(deps: JobHandlerDeps) {
+  const link = deps.link?.();
+  return link ? { fetch: link.fetch, timeouts: link.timeouts } : {};
 }
 
 export type JobHandlers = Pick<Handlers, 'models.create' | 'models.pull' | 'jobs.list' | 'jobs.get' | 'jobs.cancel'>;
@@ -44,7 +52,7 @@ export function jobHandlers(deps: JobHandlerDeps): JobHandlers {
         throw new AppError('read_only', `The registry file ${snapshot.workspace.registryPath} is invalid; fix it before creating models.`);
       }
       const run = createJobRunner(
-        { store: session.store, gateway: deps.gateway(), onSettled: () => void session.sync.syncNow().catch(() => undefined) },
+        { store: session.store, gateway: deps.gateway(), onSettled: () => void session.sync.syncNow().catch(() => undefined), ...linkOptions(deps) },
         { name: key, pullBase },
       );
       return jobs.start({ kind: 'create', target: key, key: createJobKey(key), run }).job;
@@ -53,7 +61,10 @@ export function jobHandlers(deps: JobHandlerDeps): JobHandlers {
       const problem = modelNameProblem(model);
       if (problem) throw new AppError('validation', `Invalid model name "${model}": ${problem}`, [{ path: 'model', message: problem }]);
       const session = deps.session();
-      const run = pullJobRunner({ host: deps.gateway().host, onSettled: () => void session.sync.syncNow().catch(() => undefined) }, model);
+      const run = pullJobRunner(
+        { host: deps.gateway().host, onSettled: () => void session.sync.syncNow().catch(() => undefined), ...linkOptions(deps) },
+        model,
+      );
       return jobs.start({ kind: 'pull', target: model, key: pullJobKey(model), run }).job;
     },
     'jobs.list': async () => jobs.list(),

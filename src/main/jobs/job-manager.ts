@@ -14,6 +14,10 @@ import { DEFAULT_COALESCE_MS, ProgressCoalescer, type CoalescerTimers } from './
  * at once: starting a second while the first is queued or running hands back the first, so a
  * double click or a second window shows the job already under way rather than an error.
  *
+ * At most `maxConcurrent` jobs run at once, but a job whose Ollama went silent (StallWatchdog's
+ * notice) gives its slot to the next one: a stalled Ollama request may take minutes to be given
+ * up, and other models' jobs must not wait behind it.
+ *
  * Every change goes out as a `job.updated` event through a per-job coalescer (about ten a second
  * at most, the final state always sent). The history is saved on every change of state.
  */
@@ -26,6 +30,11 @@ export interface JobRunContext {
   report(line: ProgressLine): void;
   /** A line for the job's log. */
   log(message: string): void;
+  /**
+   * Seconds Ollama has said nothing (null once it answers again). A job waiting on a silent
+   * Ollama gives up its slot, so one stalled model never holds up jobs for the others.
+   */
+  waiting(silentSeconds: number | null): void;
 }
 
 export type JobRunner = (ctx: JobRunContext) => Promise<void>;
@@ -60,6 +69,8 @@ interface Entry {
   tracker: JobProgressTracker;
   coalescer: ProgressCoalescer;
   stop: StopReason | null;
+  /** Counted in `running`; given up while the job waits on a silent Ollama. */
+  holdsSlot: boolean;
   done: Promise<Job>;
   resolveDone: (job: Job) => void;
 }
@@ -215,6 +226,7 @@ export class JobManager {
       tracker: new JobProgressTracker(job, this.now),
       coalescer: new ProgressCoalescer(() => this.bus?.emit('job.updated', snapshotJob(job)), this.coalesceMs, this.timers),
       stop: null,
+      holdsSlot: false,
       done,
       resolveDone,
     };
@@ -244,11 +256,16 @@ export class JobManager {
       const entry = this.queue.shift();
       if (!entry) return;
       this.running++;
-      void this.execute(entry).finally(() => {
-        this.running--;
-        this.pump();
-      });
+      entry.holdsSlot = true;
+      void this.execute(entry).finally(() => this.releaseSlot(entry));
     }
+  }
+
+  private releaseSlot(entry: Entry): void {
+    if (!entry.holdsSlot) return;
+    entry.holdsSlot = false;
+    this.running--;
+    this.pump();
   }
 
   private async execute(entry: Entry): Promise<void> {
@@ -270,6 +287,13 @@ export class JobManager {
         tracker.log(message);
         coalescer.mark();
       },
+      waiting: (silentSeconds) => {
+        if (isFinished(job.state)) return;
+        if (silentSeconds === null) delete job.waitingSeconds;
+        else job.waitingSeconds = silentSeconds;
+        coalescer.mark();
+        if (silentSeconds !== null) this.releaseSlot(entry);
+      },
     };
     try {
       await entry.run?.(ctx);
@@ -288,6 +312,7 @@ export class JobManager {
     entry.tracker.log(logLine);
     job.state = state;
     job.error = error;
+    delete job.waitingSeconds;
     job.endedAt = new Date(this.now()).toISOString();
     entry.run = null;
     entry.coalescer.flush(true);

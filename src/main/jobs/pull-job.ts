@@ -1,4 +1,5 @@
 import { humanBytes } from '../../shared/human-bytes';
+import { DEFAULT_OLLAMA_TIMEOUTS, stallOptionsOf, type OllamaTimeouts } from '../ollama/ollama-link';
 import type { ProgressLine } from '../ollama/progress-line';
 import { streamPull } from '../ollama/pull-stream';
 import type { JobRunner } from './job-manager';
@@ -8,11 +9,23 @@ import type { JobRunner } from './job-manager';
  * the download; Ollama keeps what it has, so pulling again resumes where it stopped. The log says
  * so when it does: a layer whose first line already has bytes was resumed.
  */
-export function pullJobRunner(deps: { host: string; onSettled?: () => void; fetch?: typeof fetch }, model: string): JobRunner {
+export interface PullJobDeps {
+  host: string;
+  onSettled?: () => void;
+  fetch?: typeof fetch;
+  timeouts?: OllamaTimeouts;
+}
+
+export function pullJobRunner(deps: PullJobDeps, model: string): JobRunner {
   return async (ctx) => {
     const seen = new Set<string>();
+    const options = {
+      signal: ctx.signal,
+      stall: stallOptionsOf(deps.timeouts ?? DEFAULT_OLLAMA_TIMEOUTS, ctx.waiting),
+      ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    };
     try {
-      for await (const line of streamPull(deps.host, model, { signal: ctx.signal, ...(deps.fetch ? { fetch: deps.fetch } : {}) })) {
+      for await (const line of streamPull(deps.host, model, options)) {
         ctx.report(line);
         if (line.digest !== undefined && !seen.has(line.digest)) {
           seen.add(line.digest);

@@ -61,13 +61,36 @@ export function offlineError(host: string, reason: string): AppError {
   return new AppError('offline', `Ollama is not reachable at ${host} (${reason}). ${START_HINT}`);
 }
 
+/**
+ * A quick call got no answer in time. Nothing tells a host that never accepted the connection
+ * from one too busy to answer, so it stays `offline` and the message names both.
+ */
 export function timeoutError(ctx: OllamaCallContext): AppError {
   const seconds = ctx.timeoutMs !== undefined ? ` within ${Math.round(ctx.timeoutMs / 100) / 10} s` : '';
-  return new AppError('offline', `Ollama at ${ctx.host} did not answer ${ctx.endpoint}${seconds}. ${START_HINT}`);
+  return new AppError(
+    'offline',
+    `Ollama at ${ctx.host} did not answer ${ctx.endpoint}${seconds}: it is not reachable, or too busy to answer. ${START_HINT} If it is running but slow, raise "Quick call timeout" in Settings.`,
+  );
+}
+
+/**
+ * Ollama accepted the request, then sent nothing for `silentMs`. It is reachable (this is not
+ * "offline"), so the advice is about a busy or stuck server, and about the limit itself.
+ */
+export function stalledError(ctx: { host: string; endpoint: string }, silentMs: number): AppError {
+  // Whole seconds, except for limits under ten seconds that are not whole (tests, impatient users).
+  const seconds = silentMs >= 10_000 ? Math.round(silentMs / 1000) : Math.round(silentMs / 100) / 10;
+  return new AppError(
+    'stalled',
+    `Ollama at ${ctx.host} stopped answering ${ctx.endpoint}: no answer for ${seconds} s, so Modelwright gave up. It may be stuck or overloaded: check Ollama's log and restart it if needed. If a large model is just slow on this machine, raise "Ollama stall timeout" in Settings (or --ollama-stall-timeout).`,
+  );
 }
 
 export function unexpectedReplyError(endpoint: string, detail: string): AppError {
-  return new AppError('ollama', `Ollama sent an unexpected reply to ${endpoint}: ${detail}`);
+  return new AppError(
+    'ollama',
+    `Ollama sent an unexpected reply to ${endpoint}: ${detail}. Check that the host in Settings is Ollama (not another server or a proxy) and that Ollama is up to date, then try again.`,
+  );
 }
 
 /** An `{"error": …}` line inside a 200 stream (the npm client throws it as a plain Error). */
@@ -92,6 +115,12 @@ function httpError(error: OllamaResponseError, ctx: OllamaCallContext): AppError
   return new AppError('ollama', `Ollama returned an error (HTTP ${status}): ${message}`);
 }
 
+function hasCode(error: unknown, code: string, depth = 0): boolean {
+  if (depth > 5 || typeof error !== 'object' || error === null) return false;
+  if ((error as { code?: unknown }).code === code) return true;
+  return hasCode((error as { cause?: unknown }).cause, code, depth + 1);
+}
+
 function isAbort(error: unknown): boolean {
   return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
 }
@@ -101,6 +130,8 @@ export function toOllamaError(error: unknown, ctx: OllamaCallContext): AppError 
   if (isResponseError(error)) return httpError(error, ctx);
   if (ctx.timedOut || (error instanceof Error && error.name === 'TimeoutError')) return timeoutError(ctx);
   if (isAbort(error)) return new AppError('cancelled', `Cancelled: ${ctx.endpoint} on ${ctx.host}`);
+  // undici's own header/body limits (off on the app's link, but a caller's fetch may have them).
+  if (hasCode(error, 'UND_ERR_HEADERS_TIMEOUT') || hasCode(error, 'UND_ERR_BODY_TIMEOUT')) return stalledError(ctx, 300_000);
   const code = networkErrorCode(error);
   if (code) return offlineError(ctx.host, NETWORK_REASONS[code] ?? code);
   // undici says "fetch failed" for every network failure; the cause says which, when it can.

@@ -1,7 +1,9 @@
 import { Ollama } from 'ollama';
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors';
-import { toOllamaError } from './errors';
+import { stalledError, toOllamaError } from './errors';
+import { defaultOllamaFetch, DEFAULT_OLLAMA_TIMEOUTS, ollamaFetch, type OllamaTimeouts } from './ollama-link';
+import { cappedResponse, MAX_REPLY_BODY_BYTES, replyBodyTooLargeError } from './reply-limits';
 import {
   deleteReplySchema,
   loadReplySchema,
@@ -19,38 +21,45 @@ import type { KeepAlive, OllamaGateway } from './types';
 /**
  * The quick, non-streaming Ollama calls, over the `ollama` npm client. Each call gets its own
  * time limit (the client's non-streaming methods take no AbortSignal, so the limit rides in on
- * the `fetch` it is given), every reply is parsed at the boundary, and every failure becomes an
- * AppError (see ./errors).
+ * the `fetch` it is given), every reply is parsed at the boundary and capped in size, and every
+ * failure becomes an AppError (see ./errors).
  */
 
-export const DEFAULT_TIMEOUT_MS = 5_000;
-/** Loading a large model from a slow disk takes minutes; the reply comes only once it is in memory. */
-export const LOAD_TIMEOUT_MS = 5 * 60_000;
-/** Deleting removes layer files no other model uses: more than a quick call on a slow disk. */
-export const DELETE_TIMEOUT_MS = 60_000;
+export const DEFAULT_TIMEOUT_MS = DEFAULT_OLLAMA_TIMEOUTS.callMs;
 
 export interface OllamaGatewayOptions {
-  /** Per-call limit for these quick calls; default 5 s. */
+  /** Per-call limit for the quick calls; default the timeouts' callMs (5 s). */
   timeoutMs?: number;
+  /** Loading a model, deleting and copying one answer only when done: they get the stall limit. */
+  timeouts?: OllamaTimeouts;
+  /** Default: a fetch with the timeouts' connect limit (see ollama-link). */
   fetch?: typeof fetch;
 }
 
 export function createOllamaGateway(host: string, options: OllamaGatewayOptions = {}): OllamaGateway {
   const base = host.replace(/\/+$/, '');
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const baseFetch = options.fetch ?? globalThis.fetch;
+  const timeouts = options.timeouts ?? DEFAULT_OLLAMA_TIMEOUTS;
+  const timeoutMs = options.timeoutMs ?? timeouts.callMs;
+  // Loading a large model from a slow disk takes minutes; the reply comes only once it is in memory.
+  const longMs = timeouts.stallMs;
+  const baseFetch = options.fetch ?? (options.timeouts ? ollamaFetch(timeouts.connectMs) : defaultOllamaFetch());
 
   async function call<S extends z.ZodType>(
     endpoint: string,
     schema: S,
     run: (client: Ollama) => Promise<unknown>,
-    limits: { timeoutMs?: number; signal?: AbortSignal | undefined } = {},
+    limits: { long?: boolean; signal?: AbortSignal | undefined } = {},
   ): Promise<z.output<S>> {
-    const callTimeoutMs = limits.timeoutMs ?? timeoutMs;
+    const callTimeoutMs = limits.long ? longMs : timeoutMs;
     const timeout = AbortSignal.timeout(callTimeoutMs);
     const stop = limits.signal ? AbortSignal.any([limits.signal, timeout]) : timeout;
-    const limitedFetch: typeof fetch = (input, init) =>
-      baseFetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, stop]) : stop });
+    let tooLarge = false;
+    // The npm client reads whole bodies with response.json(): capped, so a huge one fails fast.
+    const limitedFetch: typeof fetch = async (input, init) =>
+      cappedResponse(await baseFetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, stop]) : stop }), MAX_REPLY_BODY_BYTES, () => {
+        tooLarge = true;
+        return replyBodyTooLargeError(base, endpoint);
+      });
     let client: Ollama;
     try {
       client = new Ollama({ host: base, fetch: limitedFetch });
@@ -61,6 +70,9 @@ export function createOllamaGateway(host: string, options: OllamaGatewayOptions 
     try {
       reply = await run(client);
     } catch (error) {
+      if (tooLarge) throw replyBodyTooLargeError(base, endpoint);
+      // A long call reached the stall limit: Ollama took it and went silent, it is not unreachable.
+      if (limits.long && timeout.aborted) throw stalledError({ host: base, endpoint }, callTimeoutMs);
       throw toOllamaError(error, { host: base, endpoint, timeoutMs: callTimeoutMs, timedOut: timeout.aborted });
     }
     return parseReply(endpoint, schema, reply);
@@ -84,18 +96,18 @@ export function createOllamaGateway(host: string, options: OllamaGatewayOptions 
     // One JSON object each way, never a stream: an empty prompt only loads (or, with keep_alive 0, unloads).
     async load(model: string, keepAlive?: KeepAlive) {
       const request = { model, prompt: '', stream: false as const, ...(keepAlive === undefined ? {} : { keep_alive: keepAlive }) };
-      await call('/api/generate', loadReplySchema, (c) => c.generate(request), { timeoutMs: LOAD_TIMEOUT_MS });
+      await call('/api/generate', loadReplySchema, (c) => c.generate(request), { long: true });
     },
     async unload(model: string) {
       await call('/api/generate', loadReplySchema, (c) => c.generate({ model, prompt: '', stream: false, keep_alive: 0 }));
     },
     async delete(model: string, options: { signal?: AbortSignal } = {}) {
-      await call('/api/delete', deleteReplySchema, (c) => c.delete({ model }), { timeoutMs: DELETE_TIMEOUT_MS, signal: options.signal });
+      await call('/api/delete', deleteReplySchema, (c) => c.delete({ model }), { long: true, signal: options.signal });
     },
     // ---------- lifecycle: versions, edit, delete, adopt ----------
     async copy(source: string, destination: string) {
       // Ollama answers with an empty body, which the npm client turns into its own success object.
-      await call('/api/copy', deleteReplySchema, (c) => c.copy({ source, destination }), { timeoutMs: DELETE_TIMEOUT_MS });
+      await call('/api/copy', deleteReplySchema, (c) => c.copy({ source, destination }), { long: true });
     },
   };
 }

@@ -4,18 +4,16 @@ import { formatIssuePath } from '../../shared/errors';
 import { unexpectedReplyError } from './errors';
 
 /**
- * Ollama's replies, checked at the boundary. Loose: extra fields are fine (Ollama adds fields in
- * every release), fields Go marks `omitempty` may be missing, and a missing required field is an
- * error that names the endpoint and the field.
+ * Ollama's replies, checked at the boundary. Loose where Ollama is: extra fields are fine (Ollama
+ * adds fields in every release) and fields Go marks `omitempty` may be missing. Strict where it is
+ * not: a missing or null required field is an error that names the endpoint and the field, never
+ * an empty default. (`{"models": null}` is not "no models": Ollama builds those lists from `[]`,
+ * so a null there is a broken server, and taking it as empty would mark every model missing.)
  */
 
-const details = modelDetailsSchema.nullable().optional().transform((d) => d ?? {});
-/** Go encodes an empty slice as null in some versions. */
-const list = <T extends z.ZodType>(item: T) =>
-  z
-    .array(item)
-    .nullable()
-    .transform((items) => items ?? []);
+/** A Go struct (never null); omitted only by servers older than the field. */
+const details = modelDetailsSchema.optional().transform((d) => d ?? {});
+const list = <T extends z.ZodType>(item: T) => z.array(item);
 
 export const versionReplySchema = z.looseObject({ version: z.string() });
 
@@ -59,9 +57,9 @@ export const showReplySchema = z.looseObject({
   system: omitEmptyString,
   license: omitEmptyString,
   details,
+  // `omitempty`: absent when empty, never null.
   capabilities: z
     .array(z.string())
-    .nullable()
     .optional()
     .transform((c) => c ?? []),
 });

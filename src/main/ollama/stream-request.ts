@@ -1,16 +1,23 @@
-import { toOllamaError, type OllamaResponseError } from './errors';
+import { stalledError, toOllamaError, type OllamaResponseError } from './errors';
 import { cancelledError, readNdjson } from './ndjson';
+import { defaultOllamaFetch, DEFAULT_OLLAMA_TIMEOUTS } from './ollama-link';
 import { toProgressLine, type ProgressLine } from './progress-line';
+import { readCappedText } from './reply-limits';
+import { StallWatchdog, type StallOptions } from './stall-watchdog';
 
 /**
- * POSTs a JSON body to a streaming Ollama endpoint and yields its progress lines until the
+ * POSTs a JSON body to a streaming Ollama endpoint and yields its NDJSON objects until the
  * stream ends. An HTTP error (Ollama fails before the first line) becomes an AppError with
- * Ollama's own message, through the same mapping the quick calls use.
+ * Ollama's own message, through the same mapping the quick calls use. A watchdog runs from the
+ * moment the request is sent: Ollama silent for the stall limit (no headers, or no next line)
+ * ends the request as stalled; a cancel ends it at once.
  */
 
 export interface StreamOptions {
   signal?: AbortSignal;
   fetch?: typeof fetch;
+  /** Default: DEFAULT_OLLAMA_TIMEOUTS' stall and notice limits. */
+  stall?: StallOptions;
 }
 
 /** Ollama's `{"error": "…"}` body as the npm client's ResponseError, so toOllamaError maps it. */
@@ -31,30 +38,51 @@ export function responseError(status: number, bodyText: string, statusText: stri
   return error;
 }
 
-export async function* postProgressStream(host: string, endpoint: string, body: unknown, options: StreamOptions = {}): AsyncGenerator<ProgressLine> {
+export function defaultStall(): StallOptions {
+  return { stallMs: DEFAULT_OLLAMA_TIMEOUTS.stallMs, noticeMs: DEFAULT_OLLAMA_TIMEOUTS.noticeMs };
+}
+
+/** The caller's signal and the watchdog's, as one. */
+export function stopSignal(watchdog: StallWatchdog, signal: AbortSignal | undefined): AbortSignal {
+  return signal ? AbortSignal.any([signal, watchdog.signal]) : watchdog.signal;
+}
+
+export async function* postNdjson(host: string, endpoint: string, body: unknown, options: StreamOptions = {}): AsyncGenerator<Record<string, unknown>> {
   const base = host.replace(/\/+$/, '');
-  const ctx = { host: base, endpoint, ...(options.signal ? { signal: options.signal } : {}) };
-  const doFetch = options.fetch ?? globalThis.fetch;
-  let response: Response;
+  const watchdog = new StallWatchdog(options.stall ?? defaultStall());
+  const ctx = { host: base, endpoint, watchdog, ...(options.signal ? { signal: options.signal } : {}) };
+  const doFetch = options.fetch ?? defaultOllamaFetch();
   try {
-    response = await doFetch(`${base}${endpoint}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/x-ndjson' },
-      body: JSON.stringify(body),
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
-  } catch (error) {
-    throw options.signal?.aborted ? cancelledError(ctx) : toOllamaError(error, ctx);
-  }
-  if (!response.ok || response.body === null) {
-    let text = '';
+    let response: Response;
     try {
-      text = await response.text();
-    } catch {
-      // The body broke off: the status alone still says what failed, unless we cancelled.
-      if (options.signal?.aborted) throw cancelledError(ctx);
+      response = await doFetch(`${base}${endpoint}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/x-ndjson' },
+        body: JSON.stringify(body),
+        signal: stopSignal(watchdog, options.signal),
+      });
+    } catch (error) {
+      if (watchdog.stalled) throw stalledError(ctx, watchdog.limitMs);
+      throw options.signal?.aborted ? cancelledError(ctx) : toOllamaError(error, ctx);
     }
-    throw toOllamaError(responseError(response.status, text, response.statusText), ctx);
+    watchdog.touch();
+    if (!response.ok || response.body === null) {
+      let text = '';
+      try {
+        text = await readCappedText(response);
+      } catch {
+        // The body broke off: the status alone still says what failed, unless we cancelled.
+        if (watchdog.stalled) throw stalledError(ctx, watchdog.limitMs);
+        if (options.signal?.aborted) throw cancelledError(ctx);
+      }
+      throw toOllamaError(responseError(response.status, text, response.statusText), ctx);
+    }
+    yield* readNdjson(response.body, ctx);
+  } finally {
+    watchdog.stop();
   }
-  for await (const object of readNdjson(response.body, ctx)) yield toProgressLine(object, endpoint);
+}
+
+export async function* postProgressStream(host: string, endpoint: string, body: unknown, options: StreamOptions = {}): AsyncGenerator<ProgressLine> {
+  for await (const object of postNdjson(host, endpoint, body, options)) yield toProgressLine(object, endpoint);
 }

@@ -3,6 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import type { Handlers } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { hostProblem, resolveOllamaHost } from '../../shared/ollama-host';
+import type { OllamaTimeoutsPatch } from '../../shared/ollama-timeouts';
 import { createChatFeature, type ChatFeature } from '../chat/feature';
 import { EventBus } from '../events';
 import { createJobKey, jobHandlers } from '../jobs/job-handlers';
@@ -13,6 +14,7 @@ import { JobManager } from '../jobs/job-manager';
 import { recoverInterruptedCreates } from '../jobs/recover-creating';
 import { modelfileHandlers, watchModelfiles } from '../modelfiles/modelfile-handlers';
 import { createOllamaGateway } from '../ollama/gateway';
+import { createOllamaLink, timeoutsFromSettings, type OllamaLink } from '../ollama/ollama-link';
 import type { OllamaGateway } from '../ollama/types';
 import { SettingsStore } from '../settings/store';
 import { bundledTemplateDir } from '../workspace/template';
@@ -29,6 +31,8 @@ export interface AppServicesOptions {
   workspace?: string | null;
   /** An Ollama host given on the command line; stored in settings like one typed there. */
   ollamaHost?: string | null;
+  /** Ollama time limits given on the command line; stored like ones set in Settings. */
+  ollamaTimeouts?: OllamaTimeoutsPatch;
   env: NodeJS.ProcessEnv;
   appVersion: string;
   engines?: StorageEngines;
@@ -67,18 +71,26 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     defaultWorkspace: options.defaultWorkspace,
   });
 
-  let gatewayCache: OllamaGateway | null = null;
-  const gateway = (): OllamaGateway => {
-    const host = settings.get().effectiveHost;
-    if (gatewayCache?.host !== host) gatewayCache = createOllamaGateway(host);
-    return gatewayCache;
+  // One link (connection pool and limits) and gateway per host and limits, rebuilt when either changes.
+  let linkCache: { key: string; link: OllamaLink; gateway: OllamaGateway } | null = null;
+  const current = () => {
+    const { effectiveHost, ollamaTimeouts } = settings.get();
+    const key = JSON.stringify([effectiveHost, ollamaTimeouts]);
+    if (linkCache?.key !== key) {
+      const link = createOllamaLink(effectiveHost, timeoutsFromSettings(ollamaTimeouts));
+      linkCache = { key, link, gateway: createOllamaGateway(link.host, { fetch: link.fetch, timeouts: link.timeouts }) };
+    }
+    return linkCache;
   };
+  const gateway = (): OllamaGateway => current().gateway;
+  const link = (): OllamaLink => current().link;
 
   const openSession = (dir: string): WorkspaceSession =>
     openWorkspaceSession({ dir, templateDir, engine: engines.registry, bus, gateway, syncIntervalMs, appDataDir: options.dataDir });
 
   // Command-line choices are remembered like choices made in Settings.
   if (options.ollamaHost) settings.update({ ollamaHost: options.ollamaHost });
+  if (options.ollamaTimeouts && Object.keys(options.ollamaTimeouts).length > 0) settings.update({ ollamaTimeouts: options.ollamaTimeouts });
   if (options.workspace) settings.update({ workspace: options.workspace });
   let session = openSession(settings.get().workspace);
 
@@ -97,7 +109,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     mode: options.mode,
     dataDir: options.dataDir,
     bus,
-    ollamaHost: () => gateway().host,
+    ollamaLink: link,
     registry: () => session.store.get().registry,
     settings,
   });
@@ -118,19 +130,19 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     'ollama.running': async () => gateway().running(),
     'ollama.show': async ({ model }) => gateway().show(model),
     'settings.get': async () => settings.get(),
-    'settings.update': async ({ ollamaHost }) => {
+    'settings.update': async ({ ollamaHost, ollamaTimeouts }) => {
       if (ollamaHost) {
         const problem = hostProblem(ollamaHost);
         if (problem) throw new AppError('validation', `Ollama host: ${problem}`, [{ path: 'ollamaHost', message: problem }]);
       }
-      const next = settings.update(ollamaHost === undefined ? {} : { ollamaHost });
+      const next = settings.update({ ...(ollamaHost === undefined ? {} : { ollamaHost }), ...(ollamaTimeouts ? { ollamaTimeouts } : {}) });
       bus.emit('settings.changed', next);
       // A new host means a new truth about which models exist.
       syncInBackground(session);
       return next;
     },
     ...modelfileHandlers({ session: () => session, watcher: () => modelfileWatcher }),
-    ...jobHandlers({ jobs, session: () => session, gateway }),
+    ...jobHandlers({ jobs, session: () => session, gateway, link }),
     ...chat.handlers,
     ...lifecycle.handlers,
     ...modelOpsHandlers({ session: () => session, gateway, jobs }),

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import type { Settings } from '../../shared/contract';
+import { DEFAULT_OLLAMA_TIMEOUT_SETTINGS, ollamaTimeoutsPatchSchema } from '../../shared/ollama-timeouts';
 import type { SettingsBackend } from './backend';
 
 /** What the settings file holds. A bad value falls back to its default on its own (logged). */
 const storedSettingsSchema = z.object({
   ollamaHost: z.string().nullable().default(null),
   workspace: z.string().nullable().default(null),
+  /** Only the limits the user changed; the others follow the defaults. */
+  ollamaTimeouts: ollamaTimeoutsPatchSchema.default({}),
 });
 export type StoredSettings = z.infer<typeof storedSettingsSchema>;
 
@@ -17,7 +20,7 @@ export interface SettingsStoreOptions {
   log?: (message: string) => void;
 }
 
-/** The app's own settings (not the user's registry): the Ollama host and the last workspace. */
+/** The app's own settings (not the user's registry): the Ollama host, its time limits and the last workspace. */
 export class SettingsStore {
   private values: StoredSettings;
   private readonly log: (message: string) => void;
@@ -41,6 +44,7 @@ export class SettingsStore {
       ollamaHost: this.values.ollamaHost,
       effectiveHost: this.options.resolveHost(this.values.ollamaHost),
       workspace: this.values.workspace ?? this.options.defaultWorkspace,
+      ollamaTimeouts: { ...DEFAULT_OLLAMA_TIMEOUT_SETTINGS, ...this.values.ollamaTimeouts },
     };
   }
 
@@ -48,9 +52,11 @@ export class SettingsStore {
     const next: StoredSettings = {
       ollamaHost: patch.ollamaHost === undefined ? this.values.ollamaHost : normalize(patch.ollamaHost),
       workspace: patch.workspace === undefined ? this.values.workspace : patch.workspace || null,
+      ollamaTimeouts: patch.ollamaTimeouts === undefined ? this.values.ollamaTimeouts : { ...this.values.ollamaTimeouts, ...patch.ollamaTimeouts },
     };
-    // Keys written by other versions of the app stay.
-    this.backend.store = { ...this.rawObject(), ...next };
+    // Keys written by other versions of the app stay; limits left at their defaults are not written.
+    const { ollamaTimeouts, ...plain } = next;
+    this.backend.store = { ...this.rawObject(), ...plain, ...(Object.keys(ollamaTimeouts).length > 0 ? { ollamaTimeouts } : {}) };
     this.values = next;
     return this.get();
   }
@@ -79,12 +85,15 @@ export class SettingsStore {
     const raw = this.rawObject();
     const result = storedSettingsSchema.safeParse(raw);
     if (result.success) return result.data;
-    const values: StoredSettings = { ollamaHost: null, workspace: null };
-    for (const key of Object.keys(values) as Array<keyof StoredSettings>) {
+    const values: StoredSettings = { ollamaHost: null, workspace: null, ollamaTimeouts: {} };
+    for (const key of ['ollamaHost', 'workspace'] as const) {
       const field = storedSettingsSchema.shape[key].safeParse(raw[key]);
       if (field.success) values[key] = field.data;
       else this.log(`ignoring the stored ${key} (${JSON.stringify(raw[key])}): it must be a string or null.`);
     }
+    const timeouts = storedSettingsSchema.shape.ollamaTimeouts.safeParse(raw.ollamaTimeouts);
+    if (timeouts.success) values.ollamaTimeouts = timeouts.data;
+    else this.log(`ignoring the stored ollamaTimeouts (${JSON.stringify(raw.ollamaTimeouts)}): ${timeouts.error.issues[0]?.message ?? 'not valid'}; using the defaults.`);
     return values;
   }
 }

@@ -1,5 +1,6 @@
 import type { AppInfo, ConnectionState, OllamaModel, RegistrySnapshot, Settings, SyncState } from '../../../src/shared/contract';
 import type { Job, JobProgress, JobStep } from '../../../src/shared/jobs';
+import { DEFAULT_OLLAMA_TIMEOUT_SETTINGS } from '../../../src/shared/ollama-timeouts';
 import type { ModelfileDocument } from '../../../src/shared/modelfile-files';
 import { modelEntrySchema, type BaseModelEntry, type ModelEntry } from '../../../src/shared/registry';
 
@@ -68,7 +69,13 @@ export function syncState(fields: Partial<SyncState> = {}): SyncState {
 }
 
 export function settings(fields: Partial<Settings> = {}): Settings {
-  return { ollamaHost: null, effectiveHost: 'http://127.0.0.1:11434', workspace: '/home/ada/models-ws', ...fields };
+  return {
+    ollamaHost: null,
+    effectiveHost: 'http://127.0.0.1:11434',
+    workspace: '/home/ada/models-ws',
+    ollamaTimeouts: { ...DEFAULT_OLLAMA_TIMEOUT_SETTINGS },
+    ...fields,
+  };
 }
 
 export const appInfo: AppInfo = { name: 'Modelwright', version: '0.1.0', mode: 'headless', platform: 'linux' };

@@ -15,7 +15,9 @@ import { Listener } from './listener';
  *   POST /control/library  {seed…}      DELETE /control/library {name}
  *   POST /control/fail-next {status, error, path?, times?}
  *   POST /control/fail-mid-stream {afterLines, error, path?}
- *   POST /control/hang-next {path?, afterLines?}      POST /control/drop-next {path?, afterLines?}
+ *   POST /control/hang-next {path?, afterLines?, drainBody?}      POST /control/drop-next {path?, afterLines?}
+ *   POST /control/huge-line-next {bytes, path?}   POST /control/garbage-next {afterLines, text, path?}
+ *   POST /control/reply-next {body, status?, contentType?, path?}   (a path ending in / is a prefix)
  *   POST /control/chat {tokens?, tokensPerSecond?, text?}   POST /control/pull {steps?, stepMs?}
  *   GET  /control/requests[?path=/api/create]          DELETE /control/requests
  *   GET  /control/cancellations
@@ -40,7 +42,7 @@ const seedSchema = z.object({
   modifiedAt: z.string().optional(),
 });
 const nameSchema = z.object({ name: z.string().min(1) });
-const target = { path: z.string().startsWith('/').optional() };
+const target = { path: z.string().startsWith('/').optional(), method: z.string().optional() };
 const lines = z.number().int().nonnegative();
 
 type Action = (fake: FakeOllama, body: unknown, url: URL) => unknown;
@@ -64,7 +66,14 @@ const actions: Record<string, Action> = {
   'POST /control/fail-next': (fake, body) =>
     fake.failNext(z.object({ status: z.number().int().min(400).max(599), error: z.string(), times: z.number().int().positive().optional(), ...target }).parse(body)),
   'POST /control/fail-mid-stream': (fake, body) => fake.failMidStream(z.object({ afterLines: lines, error: z.string(), ...target }).parse(body)),
-  'POST /control/hang-next': (fake, body) => fake.hangNext(z.object({ afterLines: lines.optional(), ...target }).parse(body ?? {})),
+  'POST /control/hang-next': (fake, body) =>
+    fake.hangNext(z.object({ afterLines: lines.optional(), drainBody: z.boolean().optional(), ...target }).parse(body ?? {})),
+  'POST /control/huge-line-next': (fake, body) => fake.hugeLineNext(z.object({ bytes: z.number().int().positive(), ...target }).parse(body)),
+  'POST /control/garbage-next': (fake, body) => fake.garbageNext(z.object({ afterLines: lines, text: z.string(), ...target }).parse(body)),
+  'POST /control/reply-next': (fake, body) =>
+    fake.replyNext(
+      z.object({ body: z.string(), status: z.number().int().min(100).max(599).optional(), contentType: z.string().optional(), ...target }).parse(body),
+    ),
   'POST /control/drop-next': (fake, body) => fake.dropNext(z.object({ afterLines: lines.optional(), ...target }).parse(body ?? {})),
   'POST /control/chat': (fake, body) =>
     fake.setChat(z.object({ tokens: z.number().int().nonnegative().optional(), tokensPerSecond: z.number().nonnegative().optional(), text: z.string().optional() }).parse(body)),

@@ -13,9 +13,12 @@ import type {
   FailNextFault,
   FakeModelSeed,
   Fault,
+  GarbageFault,
   HangFault,
+  HugeLineFault,
   PullSettings,
   RecordedRequest,
+  ReplyFault,
 } from './types';
 
 /** The in-process handle on a running fake Ollama: its URL, its state, and every switch. */
@@ -197,6 +200,21 @@ export class FakeOllama {
 
   dropNext(fault: DropFault = {}): void {
     this.ctx.faults.add({ kind: 'drop', ...fault });
+  }
+
+  /** The next answer is one line of `bytes` bytes with no newline. */
+  hugeLineNext(fault: HugeLineFault): void {
+    this.ctx.faults.add({ kind: 'huge-line', ...fault });
+  }
+
+  /** After `afterLines` good lines, a line that is not JSON ends the stream. */
+  garbageNext(fault: GarbageFault): void {
+    this.ctx.faults.add({ kind: 'garbage', ...fault });
+  }
+
+  /** The next request (to `path`) is answered with exactly this body, e.g. `{"models":null}`. */
+  replyNext(fault: ReplyFault): void {
+    this.ctx.faults.add({ kind: 'reply', ...fault });
   }
 
   pendingFaults(): Fault[] {

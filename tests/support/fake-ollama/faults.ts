@@ -1,14 +1,15 @@
 import type { Fault } from './types';
 
 /** Endpoints that answer with NDJSON streams: the only ones a mid-stream fault without a path picks. */
-const STREAMING_PATHS = new Set(['/api/chat', '/api/generate', '/api/pull', '/api/create', '/api/push']);
+export const STREAMING_PATHS: ReadonlySet<string> = new Set(['/api/chat', '/api/generate', '/api/pull', '/api/create', '/api/push']);
 
 function isMidStream(fault: Fault): boolean {
-  return fault.kind === 'fail-mid-stream' || ((fault.kind === 'hang' || fault.kind === 'drop') && fault.afterLines !== undefined);
+  return fault.kind === 'fail-mid-stream' || fault.kind === 'garbage' || ((fault.kind === 'hang' || fault.kind === 'drop') && fault.afterLines !== undefined);
 }
 
-function applies(fault: Fault, path: string): boolean {
-  if (fault.path !== undefined) return fault.path === path;
+function applies(fault: Fault, path: string, method: string): boolean {
+  if (fault.method !== undefined && fault.method !== method) return false;
+  if (fault.path !== undefined) return fault.path.endsWith('/') ? path.startsWith(fault.path) : fault.path === path;
   return isMidStream(fault) ? STREAMING_PATHS.has(path) : true;
 }
 
@@ -20,9 +21,9 @@ export class FaultQueue {
     this.queue.push(fault.kind === 'fail' ? { ...fault, times: fault.times ?? 1 } : { ...fault });
   }
 
-  /** The fault for a request to `path`, removed from the queue (a `fail` stays until used `times` times). */
-  take(path: string): Fault | undefined {
-    const index = this.queue.findIndex((fault) => applies(fault, path));
+  /** The fault for a `method` request to `path`, removed from the queue (a `fail` stays until used `times` times). */
+  take(path: string, method = 'GET'): Fault | undefined {
+    const index = this.queue.findIndex((fault) => applies(fault, path, method));
     if (index < 0) return undefined;
     const fault = this.queue[index];
     if (!fault) return undefined;

@@ -60,3 +60,28 @@ export function untilAborted(signal: AbortSignal): Promise<void> {
   if (signal.aborted) return Promise.resolve();
   return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 }
+
+/** A body exactly as given, for faults that imitate a broken server. */
+export function sendRaw(res: ServerResponse, status: number, body: string, contentType: string): void {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+const HUGE_CHUNK = Buffer.alloc(64 * 1024, 'x');
+
+/** One line of `bytes` bytes and no newline, written as fast as the client reads it. */
+export async function sendHugeLine(res: ServerResponse, bytes: number, contentType: string, signal: AbortSignal): Promise<void> {
+  res.writeHead(200, { 'Content-Type': contentType });
+  res.write('{"status":"');
+  let left = bytes;
+  while (left > 0 && !signal.aborted && !res.destroyed) {
+    const chunk = left >= HUGE_CHUNK.length ? HUGE_CHUNK : HUGE_CHUNK.subarray(0, left);
+    left -= chunk.length;
+    if (!res.write(chunk)) await new Promise<void>((resolve) => {
+      res.once('drain', resolve);
+      res.once('close', resolve);
+    });
+  }
+  if (!res.destroyed) res.end();
+}

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Exchange, FakeContext } from './exchange';
 import { isAllowedHostHeader } from './host-check';
-import { pause, readBody, sendError, sendJson, sendText, untilAborted } from './http-io';
+import { JSON_CONTENT_TYPE, NDJSON_CONTENT_TYPE, pause, readBody, sendError, sendHugeLine, sendJson, sendRaw, sendText, untilAborted } from './http-io';
+import { STREAMING_PATHS } from './faults';
 import { handleCreateBlob, handleHeadBlob } from './routes-blobs';
 import { handleCreate } from './routes-create';
 import { handleChat, handleGenerate } from './routes-inference';
@@ -116,7 +117,7 @@ export async function handleApiRequest(ctx: FakeContext, req: IncomingMessage, r
       record.body = parseRecordedBody(raw);
     }
 
-    const fault = ctx.faults.take(path);
+    const fault = ctx.faults.take(path, method);
     if (fault?.kind === 'fail') {
       if (route.streamsBody) req.resume();
       return sendError(res, fault.status, fault.error);
@@ -126,9 +127,18 @@ export async function handleApiRequest(ctx: FakeContext, req: IncomingMessage, r
         ex.closedByServer = true;
         req.socket.destroy();
       } else {
+        if (fault.drainBody && route.streamsBody) record.bytes = (await readBody(req)).length;
         await untilAborted(controller.signal);
       }
       return;
+    }
+    if (fault?.kind === 'reply') {
+      if (route.streamsBody) req.resume();
+      return sendRaw(res, fault.status ?? 200, fault.body, fault.contentType ?? JSON_CONTENT_TYPE);
+    }
+    if (fault?.kind === 'huge-line') {
+      if (route.streamsBody) req.resume();
+      return await sendHugeLine(res, fault.bytes, STREAMING_PATHS.has(path) ? NDJSON_CONTENT_TYPE : JSON_CONTENT_TYPE, controller.signal);
     }
     ex.fault = fault;
 

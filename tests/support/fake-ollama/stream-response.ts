@@ -5,7 +5,7 @@ import { NDJSON_CONTENT_TYPE, PLAIN_JSON_CONTENT_TYPE, sendError, sendJson, unti
  * Ollama's `streamResponse` and `waitForStream` (server/routes.go): handlers produce progress
  * objects or errors; the first error ends the answer, as a real HTTP status when nothing was
  * written yet and as a last `{"error":…}` line on the 200 stream otherwise. Mid-stream faults
- * (fail, hang, drop after N lines) are applied here, so every streaming endpoint honours them.
+ * (fail, hang, drop, garbage after N lines) are applied here, so every streaming endpoint honours them.
  */
 
 export class StreamFailure {
@@ -21,11 +21,14 @@ export type StreamItem = Record<string, unknown> | StreamFailure;
 /** Applies the exchange's mid-stream fault if `written` lines have gone out; true when the answer is over. */
 async function midStreamFault(ex: Exchange, written: number, streaming: boolean): Promise<boolean> {
   const fault = ex.fault;
-  if (!fault || fault.kind === 'fail') return false;
+  if (!fault || fault.kind === 'fail' || fault.kind === 'huge-line' || fault.kind === 'reply') return false;
   const after = fault.afterLines;
   if (after === undefined || after !== written) return false;
   ex.fault = undefined;
-  if (fault.kind === 'fail-mid-stream') {
+  if (fault.kind === 'garbage') {
+    if (!ex.res.headersSent) ex.res.writeHead(200, { 'Content-Type': NDJSON_CONTENT_TYPE });
+    ex.res.end(`${fault.text}\n`);
+  } else if (fault.kind === 'fail-mid-stream') {
     if (streaming && ex.res.headersSent) {
       ex.res.end(`${JSON.stringify({ error: fault.error })}\n`);
     } else {

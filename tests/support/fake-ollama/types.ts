@@ -39,9 +39,11 @@ export interface RecordedRequest {
   cancelled: boolean;
 }
 
-/** Which request a fault applies to: the next one (to `path`, if given). */
+/** Which request a fault applies to: the next one (to `path`, if given; a path ending in `/` is a prefix). */
 export interface FaultTarget {
   path?: string;
+  /** Only requests with this method (e.g. POST, to pass over a blob's HEAD). */
+  method?: string;
 }
 
 export interface FailNextFault extends FaultTarget {
@@ -59,6 +61,26 @@ export interface FailMidStreamFault extends FaultTarget {
 export interface HangFault extends FaultTarget {
   /** Stop after this many NDJSON lines and keep the connection open; absent: never answer. */
   afterLines?: number;
+  /** Read the whole request body first (a blob upload Ollama takes in full, then never answers). */
+  drainBody?: boolean;
+}
+
+/** A 200 answer that is one line of `bytes` bytes and no newline, sent as fast as the client reads. */
+export interface HugeLineFault extends FaultTarget {
+  bytes: number;
+}
+
+/** After N good lines, a line that is not JSON, then the end of the answer. */
+export interface GarbageFault extends FaultTarget {
+  afterLines: number;
+  text: string;
+}
+
+/** The next request gets exactly this body (a malformed reply such as `{"models": null}`). */
+export interface ReplyFault extends FaultTarget {
+  status?: number;
+  body: string;
+  contentType?: string;
 }
 
 export interface DropFault extends FaultTarget {
@@ -70,7 +92,10 @@ export type Fault =
   | ({ kind: 'fail' } & FailNextFault)
   | ({ kind: 'fail-mid-stream' } & FailMidStreamFault)
   | ({ kind: 'hang' } & HangFault)
-  | ({ kind: 'drop' } & DropFault);
+  | ({ kind: 'drop' } & DropFault)
+  | ({ kind: 'huge-line' } & HugeLineFault)
+  | ({ kind: 'garbage' } & GarbageFault)
+  | ({ kind: 'reply' } & ReplyFault);
 
 export interface ChatSettings {
   /** Tokens in a reply when no text is given. */

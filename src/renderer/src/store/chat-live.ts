@@ -12,15 +12,18 @@ export interface LiveReply {
   lane: ChatLane;
   model: string;
   text: string;
+  /** Seconds Ollama has sent nothing, while it lasts (a loading model, or a stall). */
+  waitingSeconds?: number | null;
 }
 
 export type LiveReplies = Readonly<Record<string, LiveReply>>;
 
 export function withDelta(live: LiveReplies, delta: ChatDeltaEvent): LiveReplies {
   const current = live[delta.messageId];
+  const waitingSeconds = delta.waitingSeconds ?? null;
   const next: LiveReply = current
-    ? { ...current, text: current.text + delta.text }
-    : { messageId: delta.messageId, conversationId: delta.conversationId, lane: delta.lane, model: delta.model, text: delta.text };
+    ? { ...current, text: current.text + delta.text, waitingSeconds }
+    : { messageId: delta.messageId, conversationId: delta.conversationId, lane: delta.lane, model: delta.model, text: delta.text, waitingSeconds };
   return { ...live, [delta.messageId]: next };
 }
 

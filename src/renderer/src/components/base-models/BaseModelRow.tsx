@@ -8,6 +8,7 @@ import { selectModels } from '../../store/selectors';
 import { useAppStore } from '../../store/store-context';
 import { StatusChip } from '../common/StatusChip';
 import { JobProgress } from '../jobs/JobProgress';
+import { ollamaWaitText } from '../../models/ollama-wait';
 import { BaseModelActions, canResumePull } from './BaseModelActions';
 
 const IN_OLLAMA_TEXT = { yes: 'Yes', no: 'No', unknown: 'Unknown' } as const;
@@ -84,7 +85,12 @@ export function BaseModelRow({ view, online, onDelete, onRemove }: BaseModelRowP
         <tr className="base-detail" id={detailId} data-testid="base-model-detail">
           <td colSpan={COLUMNS}>
             {pulling?.progress && <JobProgress progress={pulling.progress} />}
-            {pulling && !pulling.progress && <p className="muted">Waiting for Ollama…</p>}
+            {pulling && !pulling.progress && (pulling.waitingSeconds ?? 0) === 0 && <p className="muted">Waiting for Ollama…</p>}
+            {pulling && (pulling.waitingSeconds ?? 0) > 0 && (
+              <p className="muted" role="status" data-testid="job-waiting">
+                {ollamaWaitText(pulling.waitingSeconds ?? 0)}. Cancel stops waiting.
+              </p>
+            )}
             {pullProblem && (
               <div className="job-panel__error" data-testid="base-pull-error">
                 <span className="job-panel__error-label">{pullProblem.state === 'failed' ? 'The pull failed' : 'The pull was interrupted'}</span>

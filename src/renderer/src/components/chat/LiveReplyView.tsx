@@ -1,11 +1,13 @@
 import type { LiveRef } from './thread-items';
 import { labelForModel } from '../../store/chat-selectors';
 import { useAppStore } from '../../store/store-context';
+import { ollamaWaitText } from '../../models/ollama-wait';
 import { MarkdownView } from './MarkdownView';
 
 /** A reply still streaming: it alone re-renders as its text grows. */
 export function LiveReplyView({ reply, showModel }: { reply: LiveRef; showModel: boolean }) {
   const text = useAppStore((s) => s.chat.live[reply.messageId]?.text ?? '');
+  const waiting = useAppStore((s) => s.chat.live[reply.messageId]?.waitingSeconds ?? null);
   const modelLabel = useAppStore((s) => labelForModel(s, reply.model));
   return (
     <article
@@ -25,6 +27,11 @@ export function LiveReplyView({ reply, showModel }: { reply: LiveRef; showModel:
           </span>
         ) : <MarkdownView text={text} />}
       </div>
+      {waiting !== null && waiting > 0 && (
+        <p className="chat-message__waiting muted" role="status" data-testid="reply-waiting">
+          {ollamaWaitText(waiting)}. It may be loading the model; Stop ends the wait.
+        </p>
+      )}
     </article>
   );
 }

@@ -1,5 +1,6 @@
 import type { Job } from '../../../../shared/jobs';
 import { JOB_KIND_LABELS, isActive } from '../../models/job-format';
+import { ollamaWaitText } from '../../models/ollama-wait';
 import { displayNameOf } from '../../models/model-labels';
 import { useAppStore } from '../../store/store-context';
 import { JobActions } from './JobActions';
@@ -48,6 +49,11 @@ export function JobPanel({ job, showTarget = false, foldSteps = false, retry = t
       </header>
       {active && job.progress && <JobProgress progress={job.progress} />}
       {active && !job.progress && job.state === 'queued' && <p className="job-panel__note">Waiting to start…</p>}
+      {active && (job.waitingSeconds ?? 0) > 0 && (
+        <p className="job-panel__note" role="status" data-testid="job-waiting">
+          {ollamaWaitText(job.waitingSeconds ?? 0)}. It may be busy with a large model; Cancel stops waiting.
+        </p>
+      )}
       {job.error && (
         <div className="job-panel__error" data-testid="job-error">
           <span className="job-panel__error-label">{job.state === 'failed' ? 'Ollama said' : 'Reason'}</span>

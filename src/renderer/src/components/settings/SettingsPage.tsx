@@ -3,6 +3,7 @@ import { useAppStore } from '../../store/store-context';
 import { LocalApiSetting } from '../chat/LocalApiSetting';
 import { THEMES, type ThemeChoice } from '../../store/ui-slice';
 import { HostSetting } from './HostSetting';
+import { OllamaTimeoutsSetting } from './OllamaTimeoutsSetting';
 import { WorkspaceSetting } from './WorkspaceSetting';
 import { RegistryTransferSetting } from '../transfer/RegistryTransferSetting';
 
@@ -63,6 +64,7 @@ export function SettingsPage() {
         <section className="settings-section" aria-labelledby="settings-ollama">
           <h2 id="settings-ollama">Ollama</h2>
           <HostSetting />
+          <OllamaTimeoutsSetting />
         </section>
         <section className="settings-section" aria-labelledby="settings-workspace">
           <h2 id="settings-workspace">Workspace</h2>
