@@ -33,6 +33,15 @@ export interface OllamaGatewayOptions {
   /** Per-call limit for these quick calls; default 5 s. */
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** Told how each call went: the connection monitor learns of a stopped Ollama from any call. */
+  observer?: CallObserver;
+}
+
+export interface CallObserver {
+  /** Ollama at `host` answered (a reply was read). */
+  answered(host: string): void;
+  /** The call failed; `error` is what was thrown, before it became an AppError. */
+  failed(host: string, error: unknown): void;
 }
 
 export function createOllamaGateway(host: string, options: OllamaGatewayOptions = {}): OllamaGateway {
@@ -60,7 +69,9 @@ export function createOllamaGateway(host: string, options: OllamaGatewayOptions 
     let reply: unknown;
     try {
       reply = await run(client);
+      options.observer?.answered(base);
     } catch (error) {
+      options.observer?.failed(base, error);
       throw toOllamaError(error, { host: base, endpoint, timeoutMs: callTimeoutMs, timedOut: timeout.aborted });
     }
     return parseReply(endpoint, schema, reply);

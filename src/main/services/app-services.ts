@@ -12,6 +12,8 @@ import { JobHistory } from '../jobs/job-history';
 import { JobManager } from '../jobs/job-manager';
 import { recoverInterruptedCreates } from '../jobs/recover-creating';
 import { modelfileHandlers, watchModelfiles } from '../modelfiles/modelfile-handlers';
+import { ConnectionMonitor } from '../connection/connection-monitor';
+import { offlineError } from '../ollama/errors';
 import { createOllamaGateway } from '../ollama/gateway';
 import type { OllamaGateway } from '../ollama/types';
 import { SettingsStore } from '../settings/store';
@@ -48,6 +50,8 @@ export interface AppServices {
   chat: ChatFeature;
   /** Base models, loading and preloading, import and export. */
   lifecycle: LifecycleFeature;
+  /** Whether Ollama answers, known within seconds (see ConnectionMonitor). */
+  connection: ConnectionMonitor;
   /** A sync soon, at most one every few seconds: for window focus. */
   syncSoon(): Promise<void>;
   stop(): Promise<void>;
@@ -67,10 +71,22 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     defaultWorkspace: options.defaultWorkspace,
   });
 
+  // Declared before the monitor's callbacks can run (they start with monitor.start() below).
+  let session: WorkspaceSession;
+  const connection = new ConnectionMonitor({
+    host: () => settings.get().effectiveHost,
+    onOffline: ({ host, reason }) => void session.sync.connectionLost(offlineError(host, reason)),
+    onOnline: () => void session.sync.connectionRestored().catch(() => undefined),
+  });
+  const observer = {
+    answered: (host: string) => connection.callAnswered(host),
+    failed: (host: string, error: unknown) => connection.callFailed(host, error),
+  };
+
   let gatewayCache: OllamaGateway | null = null;
   const gateway = (): OllamaGateway => {
     const host = settings.get().effectiveHost;
-    if (gatewayCache?.host !== host) gatewayCache = createOllamaGateway(host);
+    if (gatewayCache?.host !== host) gatewayCache = createOllamaGateway(host, { observer });
     return gatewayCache;
   };
 
@@ -80,7 +96,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   // Command-line choices are remembered like choices made in Settings.
   if (options.ollamaHost) settings.update({ ollamaHost: options.ollamaHost });
   if (options.workspace) settings.update({ workspace: options.workspace });
-  let session = openSession(settings.get().workspace);
+  session = openSession(settings.get().workspace);
+  connection.start();
 
   const jobs = new JobManager({ bus, history: new JobHistory({ dir: options.dataDir }) });
   // Subscribes to the bus now, before the first sync's answer, so the start-up preload sees it.
@@ -123,6 +140,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       const next = settings.update(ollamaHost === undefined ? {} : { ollamaHost });
       bus.emit('settings.changed', next);
       // A new host means a new truth about which models exist.
+      connection.hostChanged();
       void session.sync.syncNow();
       return next;
     },
@@ -167,6 +185,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     jobs,
     chat,
     lifecycle,
+    connection,
     async syncSoon() {
       const now = Date.now();
       if (now - lastFocusSync < FOCUS_SYNC_MIN_INTERVAL_MS) return;
@@ -174,6 +193,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       await session.sync.syncNow().catch(() => undefined);
     },
     async stop() {
+      connection.stop();
       // Jobs first: a create cut short puts its model's status back before the session closes.
       await jobs.shutdown();
       await chat.stop();
