@@ -3,8 +3,8 @@
  * read and tested in one place:
  *
  * - offline is shown at once on a connection error, and online within one probe delay of Ollama
- *   answering again: the offline delay starts near 1 s and grows to a cap of 2.5 s, so a
- *   returning Ollama is seen within 3 s while a long outage costs one refused connect per 2.5 s;
+ *   answering again: the offline delay starts near 1 s and grows to a cap of 2 s, so a
+ *   returning Ollama is seen within 3 s while a long outage costs one refused connect per 2 s;
  * - a healthy Ollama gets one `/api/version` per 5 s at most from the monitor.
  */
 
@@ -14,8 +14,8 @@ export const ONLINE_PROBE_MS = 5_000;
 export const OFFLINE_FIRST_PROBE_MS = 1_000;
 /** Each failed probe waits this much longer than the last… */
 export const OFFLINE_BACKOFF = 1.5;
-/** …up to this: together with the probe itself and the sync that follows, online shows within 3 s. */
-export const OFFLINE_MAX_PROBE_MS = 2_500;
+/** …up to this: with the probe, the sync that follows and the event to the window, online shows within 3 s. */
+export const OFFLINE_MAX_PROBE_MS = 2_000;
 /** A probe's own time limit; /api/version answers from memory, at once. */
 export const PROBE_TIMEOUT_MS = 2_000;
 

@@ -9,7 +9,7 @@ import { VersionProbe, type Probe, type ProbeOutcome } from './version-probe';
  *   error flips the state to offline at once, any answer flips it to online;
  * - its own probe, `GET /api/version`: every 5 s while online (over one kept-alive connection,
  *   whose close means Ollama stopped and triggers a probe at once), and while offline every
- *   1 s, backing off to 2.5 s, until Ollama answers again.
+ *   1 s, backing off to 2 s, until Ollama answers again.
  *
  * Only connection errors count as offline: an HTTP error is an answer, and a slow answer says
  * nothing certain. The monitor only tells; what the app does about it is in the callbacks.
