@@ -38,6 +38,8 @@ export class SyncService {
   private timer: NodeJS.Timeout | null = null;
   /** Ollama's version changes only across a restart: ask again after a drop or every few minutes. */
   private knownVersion: { host: string; version: string; at: number } | null = null;
+  /** Counts the connection losses seen by the monitor: a sync begun before one must not say online. */
+  private losses = 0;
   private readonly modelfileSha256: (modelfile: string) => string | null;
 
   constructor(options: SyncServiceOptions) {
@@ -92,6 +94,30 @@ export class SyncService {
   }
 
   /**
+   * The connection monitor saw Ollama stop answering: offline is published now, not at the next
+   * sync. Nothing in the registry changes.
+   */
+  connectionLost(error: AppError): SyncState {
+    this.losses += 1;
+    this.knownVersion = null;
+    const host = this.gateway().host;
+    const shown = this.state.connection;
+    if (shown.status === 'offline' && shown.host === host && shown.message === error.message) return this.state;
+    return this.publish(this.unreachable(host, timestamp(this.clock()), error));
+  }
+
+  /**
+   * The connection monitor saw Ollama answer: sync, unless the sync already under way (which
+   * began after the loss) has found it online.
+   */
+  async connectionRestored(): Promise<SyncState> {
+    if (this.inFlight) await this.inFlight.catch(() => undefined);
+    const shown = this.state.connection;
+    if (shown.status === 'online' && shown.host === this.gateway().host) return this.state;
+    return this.syncNow();
+  }
+
+  /**
    * Recomputes which models are out of date without asking Ollama (after a Modelfile was saved
    * or changed on disk, or a build was recorded); announces the state when the list changed.
    */
@@ -112,6 +138,7 @@ export class SyncService {
 
   private async run(): Promise<SyncState> {
     const gateway = this.gateway();
+    const losses = this.losses;
     const checkedAt = timestamp(this.clock());
     let version: string;
     let models: OllamaModel[];
@@ -129,6 +156,8 @@ export class SyncService {
       changed = await this.apply(models, now);
     }
 
+    // Ollama stopped while this sync ran: its answers are from before; offline is what is true now.
+    if (this.losses !== losses) return this.state;
     const advice = versionAdvice(version);
     return this.publish({
       connection: {

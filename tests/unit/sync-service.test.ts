@@ -218,3 +218,44 @@ describe('SyncService', () => {
     }
   });
 });
+
+describe('SyncService and the connection monitor', () => {
+  const LOST = new AppError('offline', 'Ollama is not reachable at http://127.0.0.1:11434 (connection refused). Start it with `ollama serve`.');
+
+  it('publishes offline at once when the monitor reports a loss, and changes no status', async () => {
+    gateway.models = [model(V1), model('llama3:latest')];
+    await service.syncNow();
+    const before = fs.readFileSync(file);
+    const state = service.connectionLost(LOST);
+    expect(state.connection).toMatchObject({ status: 'offline', message: LOST.message });
+    expect(events.at(-1)?.connection.status).toBe('offline');
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    // The same loss again is not news.
+    const count = events.length;
+    service.connectionLost(LOST);
+    expect(events).toHaveLength(count);
+  });
+
+  it('does not let a sync begun before the loss say online afterwards', async () => {
+    gateway.models = [model(V1)];
+    let open: () => void = () => undefined;
+    gateway.gate = new Promise<void>((resolve) => (open = resolve));
+    const running = service.syncNow();
+    await vi.waitFor(() => expect(gateway.calls).toBe(1));
+    service.connectionLost(LOST);
+    open();
+    expect((await running).connection.status).toBe('offline');
+    expect(events.at(-1)?.connection.status).toBe('offline');
+  });
+
+  it('syncs when the monitor sees Ollama again, once', async () => {
+    gateway.models = [model(V1)];
+    service.connectionLost(LOST);
+    const state = await service.connectionRestored();
+    expect(state.connection.status).toBe('online');
+    const calls = gateway.calls;
+    // Already online: nothing more to ask.
+    await service.connectionRestored();
+    expect(gateway.calls).toBe(calls);
+  });
+});

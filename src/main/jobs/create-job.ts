@@ -19,12 +19,13 @@ import { restoreStatus, statusBefore } from './registry-effects';
 import { ownValue } from '../../shared/own-key';
 
 /**
- * One model built from its Modelfile, end to end: the registry says `creating`; the Modelfile is
- * read, parsed and checked (errors stop it, with their positions); Ollama must be recent enough;
- * the base model is pulled first when asked and missing; local weights are hashed and uploaded;
- * then `/api/create` streams to its end. Success records `available` and the build's provenance,
- * failure `failed` with Ollama's message, and a cancel or a stalled Ollama restores the status the
- * model had.
+ * One model built from its Modelfile, end to end: Ollama must answer and be recent enough (else
+ * the job fails and the registry is not touched); the registry says `creating`; the Modelfile is
+ * read, parsed and checked (errors stop it, with their positions); the base model is pulled first
+ * when asked and missing; local weights are hashed and uploaded; then `/api/create` streams to its
+ * end. Success records `available` and the build's provenance, failure `failed` with Ollama's
+ * message. A cancel, a stalled Ollama, or Ollama becoming unreachable restores the entry as it
+ * was: nothing about the model failed, and the job keeps the reason.
  */
 
 export interface CreateJobDeps {
@@ -53,6 +54,7 @@ export function createJobRunner(deps: CreateJobDeps, input: CreateJobInput): Job
     const entry = key === undefined ? undefined : ownValue(registry.models, key);
     if (key === undefined || !entry) throw new AppError('not_found', `There is no model named "${input.name}" in the registry.`);
     const before = statusBefore(entry);
+    await checkOllama(ctx, deps.gateway);
     await store.setStatus(key, 'creating');
     try {
       const build = await buildModel(ctx, deps, { name: key, pullBase: input.pullBase }, entry.modelfile);
@@ -60,8 +62,8 @@ export function createJobRunner(deps: CreateJobDeps, input: CreateJobInput): Job
     } catch (error) {
       const appError = toAppError(error);
       try {
-        // Cancelled, or Ollama stalled: nothing is wrong with the model, so it keeps the status it had.
-        if (ctx.signal.aborted || appError.kind === 'stalled') await restoreStatus(store, key, before);
+        // Cancelled, stalled or unreachable: nothing is wrong with the model, so it keeps the status it had.
+        if (ctx.signal.aborted || appError.kind === 'stalled' || appError.kind === 'offline') await restoreStatus(store, key, before);
         else await store.setStatus(key, 'failed', { failure_reason: appError.message });
       } catch (registryError) {
         ctx.log(`Could not record the result in the registry: ${toAppError(registryError).message}`);
@@ -71,6 +73,15 @@ export function createJobRunner(deps: CreateJobDeps, input: CreateJobInput): Job
       deps.onSettled?.();
     }
   };
+}
+
+/** Before the registry is touched: an Ollama that does not answer, or is too old, fails only the job. */
+async function checkOllama(ctx: JobRunContext, gateway: OllamaGateway): Promise<void> {
+  ctx.report({ status: 'checking Ollama' });
+  const version = await gateway.version();
+  const advice = versionAdvice(version);
+  if (!advice.canCreate) throw new AppError('ollama', advice.warnings[0] ?? `Ollama ${version} cannot create models from this app.`);
+  for (const warning of advice.warnings) ctx.log(`Warning: ${warning}`);
 }
 
 async function buildModel(ctx: JobRunContext, deps: CreateJobDeps, { name, pullBase }: CreateJobInput, modelfile: string) {
@@ -94,11 +105,6 @@ async function buildModel(ctx: JobRunContext, deps: CreateJobDeps, { name, pullB
   }
   const modelfileSha256 = sha256Hex(bytes);
 
-  ctx.report({ status: 'checking Ollama' });
-  const version = await gateway.version();
-  const advice = versionAdvice(version);
-  if (!advice.canCreate) throw new AppError('ollama', advice.warnings[0] ?? `Ollama ${version} cannot create models from this app.`);
-  for (const warning of advice.warnings) ctx.log(`Warning: ${warning}`);
   const models = await gateway.list();
 
   ctx.report({ status: 'checking the Modelfile' });

@@ -34,6 +34,15 @@ export interface OllamaGatewayOptions {
   timeouts?: OllamaTimeouts;
   /** Default: a fetch with the timeouts' connect limit (see ollama-link). */
   fetch?: typeof fetch;
+  /** Told how each call went: the connection monitor learns of a stopped Ollama from any call. */
+  observer?: CallObserver;
+}
+
+export interface CallObserver {
+  /** Ollama at `host` answered (a reply was read). */
+  answered(host: string): void;
+  /** The call failed; `error` is what was thrown, before it became an AppError. */
+  failed(host: string, error: unknown): void;
 }
 
 export function createOllamaGateway(host: string, options: OllamaGatewayOptions = {}): OllamaGateway {
@@ -69,7 +78,9 @@ export function createOllamaGateway(host: string, options: OllamaGatewayOptions 
     let reply: unknown;
     try {
       reply = await run(client);
+      options.observer?.answered(base);
     } catch (error) {
+      options.observer?.failed(base, error);
       if (tooLarge) throw replyBodyTooLargeError(base, endpoint);
       // A long call reached the stall limit: Ollama took it and went silent, it is not unreachable.
       if (limits.long && timeout.aborted) throw stalledError({ host: base, endpoint }, callTimeoutMs);

@@ -13,6 +13,8 @@ import { JobHistory } from '../jobs/job-history';
 import { JobManager } from '../jobs/job-manager';
 import { recoverInterruptedCreates } from '../jobs/recover-creating';
 import { modelfileHandlers, watchModelfiles } from '../modelfiles/modelfile-handlers';
+import { ConnectionMonitor } from '../connection/connection-monitor';
+import { offlineError } from '../ollama/errors';
 import { createOllamaGateway } from '../ollama/gateway';
 import { createOllamaLink, timeoutsFromSettings, type OllamaLink } from '../ollama/ollama-link';
 import type { OllamaGateway } from '../ollama/types';
@@ -52,6 +54,8 @@ export interface AppServices {
   chat: ChatFeature;
   /** Base models, loading and preloading, import and export. */
   lifecycle: LifecycleFeature;
+  /** Whether Ollama answers, known within seconds (see ConnectionMonitor). */
+  connection: ConnectionMonitor;
   /** A sync soon, at most one every few seconds: for window focus. */
   syncSoon(): Promise<void>;
   stop(): Promise<void>;
@@ -71,6 +75,18 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     defaultWorkspace: options.defaultWorkspace,
   });
 
+  // Declared before the monitor's callbacks can run (they start with monitor.start() below).
+  let session: WorkspaceSession;
+  const connection = new ConnectionMonitor({
+    host: () => settings.get().effectiveHost,
+    onOffline: ({ host, reason }) => void session.sync.connectionLost(offlineError(host, reason)),
+    onOnline: () => void session.sync.connectionRestored().catch(() => undefined),
+  });
+  const observer = {
+    answered: (host: string) => connection.callAnswered(host),
+    failed: (host: string, error: unknown) => connection.callFailed(host, error),
+  };
+
   // One link (connection pool and limits) and gateway per host and limits, rebuilt when either changes.
   let linkCache: { key: string; link: OllamaLink; gateway: OllamaGateway } | null = null;
   const current = () => {
@@ -78,7 +94,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     const key = JSON.stringify([effectiveHost, ollamaTimeouts]);
     if (linkCache?.key !== key) {
       const link = createOllamaLink(effectiveHost, timeoutsFromSettings(ollamaTimeouts));
-      linkCache = { key, link, gateway: createOllamaGateway(link.host, { fetch: link.fetch, timeouts: link.timeouts }) };
+      linkCache = { key, link, gateway: createOllamaGateway(link.host, { fetch: link.fetch, timeouts: link.timeouts, observer }) };
     }
     return linkCache;
   };
@@ -92,7 +108,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   if (options.ollamaHost) settings.update({ ollamaHost: options.ollamaHost });
   if (options.ollamaTimeouts && Object.keys(options.ollamaTimeouts).length > 0) settings.update({ ollamaTimeouts: options.ollamaTimeouts });
   if (options.workspace) settings.update({ workspace: options.workspace });
-  let session = openSession(settings.get().workspace);
+  session = openSession(settings.get().workspace);
+  connection.start();
 
   const jobs = new JobManager({ bus, history: new JobHistory({ dir: options.dataDir }) });
   // Subscribes to the bus now, before the first sync's answer, so the start-up preload sees it.
@@ -138,6 +155,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       const next = settings.update({ ...(ollamaHost === undefined ? {} : { ollamaHost }), ...(ollamaTimeouts ? { ollamaTimeouts } : {}) });
       bus.emit('settings.changed', next);
       // A new host means a new truth about which models exist.
+      connection.hostChanged();
       syncInBackground(session);
       return next;
     },
@@ -182,6 +200,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     jobs,
     chat,
     lifecycle,
+    connection,
     async syncSoon() {
       const now = Date.now();
       if (now - lastFocusSync < FOCUS_SYNC_MIN_INTERVAL_MS) return;
@@ -189,6 +208,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       await session.sync.syncNow().catch(() => undefined);
     },
     async stop() {
+      connection.stop();
       // Jobs first: a create cut short puts its model's status back before the session closes.
       await jobs.shutdown();
       await chat.stop();

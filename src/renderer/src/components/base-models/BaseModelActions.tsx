@@ -4,6 +4,7 @@ import { useLoadMenuItems } from '../running/LoadModelButton';
 import { selectReadOnly } from '../../store/selectors';
 import { useAppStore } from '../../store/store-context';
 import { MenuButton, type MenuItem } from '../common/MenuButton';
+import { useOllamaGate } from '../common/use-ollama-gate';
 import type { BaseModelView } from '../../store/base-model-selectors';
 
 interface BaseModelActionsProps {
@@ -28,7 +29,7 @@ export function BaseModelActions({ view, job, online, onDelete, onRemove }: Base
   const title = view.entry.display_name.trim() || view.name;
   const loadItems = useLoadMenuItems(view.name, view.inOllama === true);
   const active = job !== null && isActive(job) ? job : null;
-  const offline = online ? undefined : 'Ollama is not reachable';
+  const gate = useOllamaGate();
 
   let primary = null;
   if (active?.kind === 'pull') {
@@ -50,8 +51,9 @@ export function BaseModelActions({ view, job, online, onDelete, onRemove }: Base
         type="button"
         className="button button--small button--primary"
         data-testid={resume ? 'base-resume' : 'base-pull'}
-        disabled={!online}
-        title={offline ?? (resume ? 'Pull again; Ollama continues from the bytes it already has' : `Download ${view.name} into Ollama`)}
+        disabled={!online || gate.blocked}
+        title={gate.reason ?? (resume ? 'Pull again; Ollama continues from the bytes it already has' : `Download ${view.name} into Ollama`)}
+        aria-describedby={gate.describedBy}
         onClick={() => void pullModel(view.name)}
       >
         {resume ? 'Resume pull' : 'Pull'}
@@ -74,6 +76,7 @@ export function BaseModelActions({ view, job, online, onDelete, onRemove }: Base
   return (
     <div className="base-actions">
       {primary}
+      {gate.note}
       <MenuButton label={`Actions for ${title}`} items={items} {...(readOnly ? { note: 'Read-only until model_settings.json is fixed.' } : {})} />
     </div>
   );

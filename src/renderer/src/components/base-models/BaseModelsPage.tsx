@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { selectBaseModelViews } from '../../store/base-model-selectors';
-import { selectConnection, selectReadOnly } from '../../store/selectors';
+import { selectOllamaUsable } from '../../store/ollama-usable';
+import { selectReadOnly } from '../../store/selectors';
 import { useAppStore } from '../../store/store-context';
 import { AddBaseModelDialog } from './AddBaseModelDialog';
 import { BaseModelRow } from './BaseModelRow';
@@ -17,7 +18,7 @@ type OpenDialog = { kind: 'add'; name: string } | { kind: 'delete'; name: string
  */
 export function BaseModelsPage() {
   const rows = useAppStore(selectBaseModelViews);
-  const online = useAppStore((s) => selectConnection(s)?.status === 'online');
+  const online = useAppStore(selectOllamaUsable);
   const readOnly = useAppStore(selectReadOnly);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const close = () => setDialog(null);

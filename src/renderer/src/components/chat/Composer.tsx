@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'rea
 import { selectChatModel } from '../../store/chat-selectors';
 import { selectChatStreaming } from '../../store/chat-slice';
 import { useAppStore } from '../../store/store-context';
+import { useOllamaGate } from '../common/use-ollama-gate';
 
 /** The message box: Enter sends, Shift+Enter starts a new line; Stop replaces Send while a reply streams. */
 export function Composer() {
@@ -16,8 +17,9 @@ export function Composer() {
   const [stopping, setStopping] = useState(false);
   const input = useRef<HTMLTextAreaElement>(null);
   const id = useId();
+  const gate = useOllamaGate();
 
-  const canSend = model !== null && text.trim() !== '' && !streaming && !sending;
+  const canSend = model !== null && text.trim() !== '' && !streaming && !sending && !gate.blocked;
 
   const send = async () => {
     if (!canSend) return;
@@ -76,10 +78,19 @@ export function Composer() {
             Stop
           </button>
         ) : (
-          <button type="submit" className="button button--primary" data-testid="chat-send" disabled={!canSend} aria-busy={sending}>
+          <button
+            type="submit"
+            className="button button--primary"
+            data-testid="chat-send"
+            disabled={!canSend}
+            aria-busy={sending}
+            title={gate.reason ?? undefined}
+            aria-describedby={gate.describedBy}
+          >
             Send
           </button>
         )}
+        {gate.note}
       </div>
     </form>
   );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ChatError, ChatLane } from '../../../../shared/chat';
 import { useAppStore } from '../../store/store-context';
+import { useOllamaGate } from '../common/use-ollama-gate';
 
 interface ReplyErrorProps {
   error: ChatError;
@@ -16,6 +17,8 @@ export function ReplyError({ error, lane, canRetry }: ReplyErrorProps) {
   const pullModel = useAppStore((s) => s.pullModel);
   const regenerateReply = useAppStore((s) => s.regenerateReply);
   const [pulling, setPulling] = useState(false);
+  const gate = useOllamaGate();
+  const needsOllama = { title: gate.reason ?? undefined, 'aria-describedby': gate.describedBy };
   const model = error.model;
 
   return (
@@ -27,6 +30,8 @@ export function ReplyError({ error, lane, canRetry }: ReplyErrorProps) {
             type="button"
             className="button button--small button--primary"
             data-testid="reply-fix"
+            disabled={gate.blocked}
+            {...needsOllama}
             onClick={() => {
               // To the model, where its build shows, and start the build there.
               openModel(model);
@@ -41,7 +46,8 @@ export function ReplyError({ error, lane, canRetry }: ReplyErrorProps) {
             type="button"
             className="button button--small button--primary"
             data-testid="reply-fix"
-            disabled={pulling}
+            disabled={pulling || gate.blocked}
+            {...needsOllama}
             onClick={() => {
               setPulling(true);
               void pullModel(model).then((result) => setPulling(result.ok));
@@ -51,10 +57,18 @@ export function ReplyError({ error, lane, canRetry }: ReplyErrorProps) {
           </button>
         )}
         {canRetry && lane && (
-          <button type="button" className="button button--small" data-testid="reply-retry" onClick={() => void regenerateReply(lane)}>
+          <button
+            type="button"
+            className="button button--small"
+            data-testid="reply-retry"
+            disabled={gate.blocked}
+            {...needsOllama}
+            onClick={() => void regenerateReply(lane)}
+          >
             Try again
           </button>
         )}
+        {gate.note}
       </div>
     </div>
   );

@@ -1,3 +1,5 @@
+import { useId } from 'react';
+
 interface EditorToolbarProps {
   path: string;
   dirty: boolean;
@@ -21,6 +23,7 @@ const FORMAT_KEYS = isMac ? '⇧⌥F' : 'Shift+Alt+F';
 
 export function EditorToolbar(props: EditorToolbarProps) {
   const { path, dirty, saving, exists, previewOpen, createLabel, createBlocked, createBusy } = props;
+  const blockedId = useId();
   return (
     <div className="editor-toolbar" role="toolbar" aria-label="Modelfile">
       <button
@@ -66,11 +69,17 @@ export function EditorToolbar(props: EditorToolbarProps) {
           disabled={createBlocked !== null || createBusy}
           aria-busy={createBusy}
           title={createBlocked ?? (dirty ? `Save, then ${createLabel.toLowerCase()}` : undefined)}
+          aria-describedby={createBlocked === null ? undefined : blockedId}
           onClick={props.onCreate}
         >
           {createBusy && <span className="spinner" aria-hidden="true" />}
           {createLabel}
         </button>
+      )}
+      {createLabel && createBlocked !== null && (
+        <span id={blockedId} hidden>
+          {createBlocked}
+        </span>
       )}
     </div>
   );

@@ -6,6 +6,7 @@ import { displayNameOf } from '../../models/model-labels';
 import { selectBaseSuggestions, selectValidationContext } from '../../store/modelfile-selectors';
 import { isDirty, type ModelfileDoc } from '../../store/modelfile-slice';
 import { selectReadOnly } from '../../store/selectors';
+import { selectOllamaUnavailable } from '../../store/ollama-usable';
 import { useAppStore } from '../../store/store-context';
 import { ConflictDialog } from './ConflictDialog';
 import { EditorToolbar } from './EditorToolbar';
@@ -38,6 +39,7 @@ export function ModelfileWorkbench({ model, doc, active }: ModelfileWorkbenchPro
   const checking = useAppStore((s) => s.createFlow?.name === model.name && s.createFlow.step === 'checking');
   const tooOld = useAppStore((s) => s.sync?.connection.status === 'online' && !s.sync.connection.canCreate);
   const build = useBuildState(model);
+  const ollamaUnavailable = useAppStore(selectOllamaUnavailable);
 
   const path = doc.path;
   const dirty = isDirty(doc);
@@ -61,11 +63,13 @@ export function ModelfileWorkbench({ model, doc, active }: ModelfileWorkbenchPro
   const createLabel = model.status === 'available' || model.build ? 'Rebuild' : 'Create';
   const blocked = readOnly
     ? 'Read-only until model_settings.json is fixed'
-    : tooOld
-      ? 'This Ollama is too old to create models from the app; update Ollama'
-      : creating
-        ? `${build.label ?? 'Creating'}: see the job above`
-        : null;
+    : ollamaUnavailable
+      ? ollamaUnavailable
+      : tooOld
+        ? 'This Ollama is too old to create models from the app; update Ollama'
+        : creating
+          ? `${build.label ?? 'Creating'}: see the job above`
+          : null;
 
   return (
     <div className="workbench" data-testid="modelfile-workbench">

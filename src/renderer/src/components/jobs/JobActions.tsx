@@ -3,6 +3,7 @@ import type { Job } from '../../../../shared/jobs';
 import { isActive } from '../../models/job-format';
 import { canRetry } from '../../store/jobs-slice';
 import { useAppStore } from '../../store/store-context';
+import { useOllamaGate } from '../common/use-ollama-gate';
 
 /** Cancel while a job runs; Retry once a create or pull ended without success. */
 export function JobActions({ job, openModel = false, retry: offerRetry = true }: { job: Job; openModel?: boolean; retry?: boolean }) {
@@ -12,6 +13,7 @@ export function JobActions({ job, openModel = false, retry: offerRetry = true }:
   const isModel = useAppStore((s) => job.target in (s.snapshot?.registry.models ?? {}));
   const readOnly = useAppStore((s) => s.snapshot?.readOnly ?? false);
   const [cancelling, setCancelling] = useState(false);
+  const gate = useOllamaGate();
 
   const active = isActive(job);
   // A create needs its registry entry; a pull needs nothing but the name.
@@ -41,9 +43,20 @@ export function JobActions({ job, openModel = false, retry: offerRetry = true }:
         </button>
       )}
       {retry && (
-        <button type="button" className="button button--small button--primary" data-testid="job-retry" onClick={() => retryJob(job)}>
-          Retry
-        </button>
+        <>
+          <button
+            type="button"
+            className="button button--small button--primary"
+            data-testid="job-retry"
+            disabled={gate.blocked}
+            title={gate.reason ?? undefined}
+            aria-describedby={gate.describedBy}
+            onClick={() => retryJob(job)}
+          >
+            Retry
+          </button>
+          {gate.note}
+        </>
       )}
     </div>
   );

@@ -1,4 +1,5 @@
 import type { ModelEntry } from '../../../../shared/registry';
+import { selectOllamaUnavailable } from '../../store/ollama-usable';
 import { useAppStore } from '../../store/store-context';
 import { MenuButton, type MenuItem } from '../common/MenuButton';
 import { useModelOpsItems } from '../lifecycle/use-model-ops-items';
@@ -16,6 +17,7 @@ export function ModelCardMenu({ model, displayName, isDefault, readOnly }: Model
   const updateModel = useAppStore((s) => s.updateModel);
   const setDefault = useAppStore((s) => s.setDefault);
   const lifecycleItems = useModelOpsItems(model, readOnly);
+  const ollamaUnavailable = useAppStore(selectOllamaUnavailable);
   // Load for a chosen time, or unload: only a model Ollama has can be loaded.
   const loadItems = useLoadMenuItems(model.name, model.status === 'available');
   const items: MenuItem[] = [
@@ -46,7 +48,7 @@ export function ModelCardMenu({ model, displayName, isDefault, readOnly }: Model
     <MenuButton
       label={`Actions for ${displayName}`}
       items={items}
-      note={readOnly ? 'Read-only until model_settings.json is fixed.' : undefined}
+      note={readOnly ? 'Read-only until model_settings.json is fixed.' : (ollamaUnavailable ?? undefined)}
     />
   );
 }

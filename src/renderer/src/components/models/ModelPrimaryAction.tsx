@@ -1,6 +1,7 @@
 import type { ModelEntry } from '../../../../shared/registry';
 import { PRIMARY_ACTION_LABELS, type PrimaryAction } from '../../models/build-state';
 import { useAppStore } from '../../store/store-context';
+import { useOllamaGate } from '../common/use-ollama-gate';
 
 interface ModelPrimaryActionProps {
   model: ModelEntry;
@@ -17,25 +18,28 @@ export function ModelPrimaryAction({ model, action, readOnly, small = true, onCr
   const requestCreate = useAppStore((s) => s.requestCreate);
   const checking = useAppStore((s) => s.createFlow?.step === 'checking' && s.createFlow.name === model.name);
   const tooOld = useAppStore((s) => s.sync?.connection.status === 'online' && !s.sync.connection.canCreate);
+  const gate = useOllamaGate();
   if (!action) return null;
   const why = readOnly
     ? 'Read-only until model_settings.json is fixed'
-    : tooOld
-      ? 'This Ollama is too old to create models from the app; update Ollama'
-      : undefined;
+    : (gate.reason ?? (tooOld ? 'This Ollama is too old to create models from the app; update Ollama' : undefined));
   return (
-    <button
-      type="button"
-      className={`button ${small ? 'button--small ' : ''}${action === 'rebuild' ? '' : 'button--primary'} primary-action`}
-      data-testid="model-primary-action"
-      data-action={action}
-      disabled={why !== undefined || checking}
-      aria-busy={checking}
-      title={why}
-      onClick={() => (onCreate ? onCreate() : void requestCreate(model.name))}
-    >
-      {checking && <span className="spinner" aria-hidden="true" />}
-      {PRIMARY_ACTION_LABELS[action]}
-    </button>
+    <>
+      <button
+        type="button"
+        className={`button ${small ? 'button--small ' : ''}${action === 'rebuild' ? '' : 'button--primary'} primary-action`}
+        data-testid="model-primary-action"
+        data-action={action}
+        disabled={why !== undefined || checking}
+        aria-busy={checking}
+        title={why}
+        aria-describedby={gate.describedBy}
+        onClick={() => (onCreate ? onCreate() : void requestCreate(model.name))}
+      >
+        {checking && <span className="spinner" aria-hidden="true" />}
+        {PRIMARY_ACTION_LABELS[action]}
+      </button>
+      {gate.note}
+    </>
   );
 }

@@ -1,8 +1,9 @@
 import { KEEP_ALIVE_CHOICES } from '../../../../shared/keep-alive';
 import { modelKey, sameModel } from '../../../../shared/model-name';
-import { selectConnection } from '../../store/selectors';
+import { selectOllamaUsable } from '../../store/ollama-usable';
 import { useAppStore } from '../../store/store-context';
 import { MenuButton, type MenuItem } from '../common/MenuButton';
+import { useOllamaGate } from '../common/use-ollama-gate';
 
 interface LoadModelButtonProps {
   /** The Ollama name. */
@@ -17,7 +18,7 @@ interface LoadModelButtonProps {
 /** The menu items that load a model for a chosen time, or unload it: for a card's menu. */
 export function useLoadMenuItems(model: string, available: boolean): MenuItem[] {
   const loaded = useAppStore((s) => s.running?.some((m) => sameModel(m.name, model)) ?? false);
-  const online = useAppStore((s) => selectConnection(s)?.status === 'online');
+  const online = useAppStore(selectOllamaUsable);
   const busy = useAppStore((s) => s.runningBusy[modelKey(model)] !== undefined);
   const loadModel = useAppStore((s) => s.loadModel);
   const unloadModel = useAppStore((s) => s.unloadModel);
@@ -39,11 +40,11 @@ export function useLoadMenuItems(model: string, available: boolean): MenuItem[] 
 export function LoadModelButton({ model, title, available, small = true }: LoadModelButtonProps) {
   const loaded = useAppStore((s) => s.running?.some((m) => sameModel(m.name, model)) ?? false);
   const busy = useAppStore((s) => s.runningBusy[modelKey(model)]);
-  const online = useAppStore((s) => selectConnection(s)?.status === 'online');
+  const gate = useOllamaGate();
   const loadModel = useAppStore((s) => s.loadModel);
   const unloadModel = useAppStore((s) => s.unloadModel);
   const items = useLoadMenuItems(model, available).filter((item) => item.id !== 'load-default' && item.id !== 'unload');
-  const why = !online ? 'Ollama is not reachable' : !available ? 'Ollama does not have this model yet' : null;
+  const why = gate.reason ?? (!available ? 'Ollama does not have this model yet' : null);
   const label = busy === 'loading' ? 'Loading…' : busy === 'unloading' ? 'Unloading…' : loaded ? 'Unload' : 'Load';
   return (
     <span className="load-button" data-testid="load-model" data-loaded={loaded || undefined}>
@@ -51,13 +52,15 @@ export function LoadModelButton({ model, title, available, small = true }: LoadM
         type="button"
         className={`button${small ? ' button--small' : ''}`}
         data-testid={loaded ? 'unload-button' : 'load-button'}
-        disabled={busy !== undefined || (loaded ? !online : why !== null)}
+        disabled={busy !== undefined || (loaded ? gate.blocked : why !== null)}
         aria-busy={busy !== undefined}
         title={why ?? (loaded ? `Unload ${title} from memory now` : `Load ${title} into memory for Ollama's default time`)}
+        aria-describedby={gate.describedBy}
         onClick={() => void (loaded ? unloadModel(model) : loadModel(model, null))}
       >
         {label}
       </button>
+      {gate.note}
       <MenuButton label={`Load options for ${title}`} items={items} icon={<span aria-hidden="true">▾</span>} {...(why ? { note: why } : {})} />
     </span>
   );

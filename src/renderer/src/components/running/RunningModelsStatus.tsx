@@ -1,5 +1,5 @@
 import { useCallback, useId, useRef, useState } from 'react';
-import { selectConnection } from '../../store/selectors';
+import { selectOllamaUsable } from '../../store/ollama-usable';
 import { useAppStore } from '../../store/store-context';
 import { RunningModelRow } from './RunningModelRow';
 import { RunningModelsPanel } from './RunningModelsPanel';
@@ -15,7 +15,7 @@ const SHOWN = 2;
 export function RunningModelsStatus() {
   const running = useAppStore((s) => s.running);
   const runningError = useAppStore((s) => s.runningError);
-  const online = useAppStore((s) => selectConnection(s)?.status === 'online');
+  const online = useAppStore(selectOllamaUsable);
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const toggleRef = useRef<HTMLButtonElement>(null);
@@ -25,7 +25,8 @@ export function RunningModelsStatus() {
     if (restoreFocus) toggleRef.current?.focus();
   }, []);
 
-  if (runningError) {
+  // While Ollama is away the connection strip says so; "unknown" here would only repeat it less clearly.
+  if (online && runningError) {
     return (
       <span className="status-bar__item" data-testid="running-models" title={runningError}>
         Loaded models unknown
