@@ -128,3 +128,16 @@ test('menus on the Base models page and in the model detail are on top and do wh
   await expectDialogThenEscape(page, actions);
   expectNoOllamaWrites(fake);
 });
+
+test('the status bar’s "models in memory" panel is drawn over the page, and its Unload works at its centre', async ({ page, server, fake }) => {
+  await page.setViewportSize({ width: 900, height: 600 });
+  await page.goto(server.url);
+  await expect(page.getByTestId('running-models')).toHaveText('1 model in memory');
+  await clickAtCentre(page, page.getByTestId('running-models'));
+  const panel = page.getByRole('dialog', { name: 'Models in memory' });
+  await expect(panel).toBeFocused();
+  await snap(page, 'running-panel-900');
+  await clickAtCentre(page, panel.getByTestId('running-unload'));
+  await expect.poll(() => fake.loadedModels()).toEqual([]);
+  expectNoOllamaWrites(fake);
+});

@@ -1,4 +1,4 @@
-import { autoUpdate, flip, shift, size, useFloating, type Placement } from '@floating-ui/react-dom';
+import { autoUpdate, flip, offset, shift, size, useFloating, type Placement } from '@floating-ui/react-dom';
 import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 
@@ -23,6 +23,7 @@ export function useAnchored({ open, placement = 'bottom-end' }: AnchoredOptions)
     placement,
     strategy: 'fixed',
     middleware: [
+      offset(4),
       flip({ padding: 8 }),
       shift({ padding: 8 }),
       // A long menu in a short window scrolls instead of running off the screen.
