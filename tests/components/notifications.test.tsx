@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConnectionWarnings } from '../../src/renderer/src/components/frame/ConnectionWarnings';
@@ -71,6 +71,18 @@ describe('notifications', () => {
     expect(screen.getAllByTestId('notification')).toHaveLength(2);
     act(() => vi.advanceTimersByTime(7000));
     expect(screen.getAllByTestId('notification').map((n) => n.textContent)).toEqual([expect.stringContaining('Could not save')]);
+  });
+
+  it('stays while the pointer is on it and leaves on its own after the pointer goes', () => {
+    vi.useFakeTimers();
+    const { store } = renderWithStore(<Notifications />);
+    act(() => store.getState().notify({ tone: 'success', title: 'Created PM v2' }));
+    fireEvent.mouseEnter(screen.getByTestId('notification'));
+    act(() => vi.advanceTimersByTime(20_000));
+    expect(screen.getByTestId('notification').textContent).toContain('Created PM v2');
+    fireEvent.mouseLeave(screen.getByTestId('notification'));
+    act(() => vi.advanceTimersByTime(7000));
+    expect(screen.queryByTestId('notification')).toBeNull();
   });
 
   it('can be dismissed with its button or with Esc, and Esc goes no further', async () => {

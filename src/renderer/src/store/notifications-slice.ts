@@ -42,6 +42,8 @@ export interface NotificationsSlice {
   resolveNotice(key: string): void;
   dismiss(id: number): void;
   dismissAll(): void;
+  /** While the pointer or focus is on a notice it stays; the timer starts again when they leave. */
+  holdNotice(id: number, held: boolean): void;
   /** Hides a connection warning until Ollama's version (and so the text) changes; remembered. */
   dismissWarning(text: string): void;
 }
@@ -51,6 +53,17 @@ const AUTO_DISMISS_MS = 6000;
 
 export const createNotificationsSlice: SliceCreator<NotificationsSlice> = (env) => (set, get) => {
   let nextId = 1;
+  const timers = new Map<number, number>();
+  const schedule = (id: number) => {
+    env.window.clearTimeout(timers.get(id));
+    timers.set(
+      id,
+      env.window.setTimeout(() => {
+        timers.delete(id);
+        get().dismiss(id);
+      }, AUTO_DISMISS_MS),
+    );
+  };
   return {
     notifications: [],
     dismissedWarnings: loadDismissedWarnings(env.storage),
@@ -67,7 +80,7 @@ export const createNotificationsSlice: SliceCreator<NotificationsSlice> = (env) 
       set((state) => ({
         notifications: [...state.notifications.filter((n) => notice.key === null || n.key !== notice.key), notice],
       }));
-      if (notice.tone !== 'error') env.window.setTimeout(() => get().dismiss(notice.id), AUTO_DISMISS_MS);
+      if (notice.tone !== 'error') schedule(notice.id);
     },
     notifyError(title, error, key, action) {
       get().notify({
@@ -87,6 +100,13 @@ export const createNotificationsSlice: SliceCreator<NotificationsSlice> = (env) 
     },
     dismissAll() {
       set({ notifications: [] });
+    },
+    holdNotice(id, held) {
+      const notice = get().notifications.find((n) => n.id === id);
+      if (!notice || notice.tone === 'error') return;
+      env.window.clearTimeout(timers.get(id));
+      timers.delete(id);
+      if (!held) schedule(id);
     },
     dismissWarning(text) {
       const next = [...get().dismissedWarnings.filter((t) => t !== text), text];

@@ -15,6 +15,7 @@ export function Notifications() {
   const notices = useAppStore((s) => s.notifications);
   const dismiss = useAppStore((s) => s.dismiss);
   const dismissAll = useAppStore((s) => s.dismissAll);
+  const holdNotice = useAppStore((s) => s.holdNotice);
   const shown = notices.slice(-SHOWN);
   const hidden = notices.length - shown.length;
 
@@ -29,13 +30,13 @@ export function Notifications() {
         </p>
       )}
       {shown.map((notice) => (
-        <NoticeView key={notice.id} notice={notice} onDismiss={() => dismiss(notice.id)} />
+        <NoticeView key={notice.id} notice={notice} onDismiss={() => dismiss(notice.id)} onHold={(held) => holdNotice(notice.id, held)} />
       ))}
     </section>
   );
 }
 
-function NoticeView({ notice, onDismiss }: { notice: Notice; onDismiss(): void }) {
+function NoticeView({ notice, onDismiss, onHold }: { notice: Notice; onDismiss(): void; onHold(held: boolean): void }) {
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'Escape') return;
     // Esc in a notice closes the notice, not the page under it.
@@ -50,6 +51,13 @@ function NoticeView({ notice, onDismiss }: { notice: Notice; onDismiss(): void }
       data-testid="notification"
       data-key={notice.key ?? undefined}
       onKeyDown={onKeyDown}
+      // Reading it or reaching for its button keeps it; it leaves on its own once both go elsewhere.
+      onMouseEnter={() => onHold(true)}
+      onMouseLeave={() => onHold(false)}
+      onFocus={() => onHold(true)}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget)) onHold(false);
+      }}
     >
       <div className="notice__body">
         <strong className="notice__title">{notice.title}</strong>
