@@ -104,3 +104,20 @@ test('Escape in the Modelfile editor stays in the editor; outside it, it closes 
   await page.keyboard.press('Escape');
   await expect(detail).toHaveCount(0);
 });
+
+test('Escape stops a streaming chat reply, and the address names the conversation', async ({ page, server, fake }) => {
+  fake.setChat({ tokens: 400, tokensPerSecond: 40 });
+  await page.goto(`${server.url}#/chat`);
+  await page.getByTestId('chat-input').fill('A tenant reports a leaking tap. What do I do first?');
+  await page.keyboard.press('Enter');
+  const reply = page.getByTestId('chat-reply').last();
+  await expect(reply).toHaveAttribute('data-state', 'streaming');
+  await expect(reply.getByTestId('reply-content')).not.toBeEmpty();
+  await page.keyboard.press('Escape');
+  await expect(reply).toHaveAttribute('data-state', 'stopped');
+  await expect.poll(() => fake.cancellations.length).toBeGreaterThan(0);
+  expect(new URL(page.url()).hash).toMatch(/^#\/chat\/[^/]+$/);
+  // Reload lands on the same conversation.
+  await page.reload();
+  await expect(page.getByTestId('chat-reply').last()).toHaveAttribute('data-state', 'stopped');
+});
