@@ -162,6 +162,15 @@ describe('Chat page', () => {
     expect(within(stopped).getByTestId('reply-content').textContent).toBe('Part of an answer');
   });
 
+  it('Esc stops a streaming reply, from the message box or anywhere on the page', async () => {
+    const { client } = await renderChat();
+    await sendMessage('Write a lot');
+    await screen.findByTestId('chat-reply');
+    const user = userEvent.setup();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(client.callsTo('chat.stop')).toEqual([{ conversationId: 'c1' }]));
+  });
+
   it('compares two models side by side: both stream, each with its timings', async () => {
     const { client } = await renderChat();
     const user = userEvent.setup();

@@ -113,7 +113,7 @@ describe('Notifications', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Could not update Alpha');
     expect(alert.textContent).toContain('display_name: cannot be empty');
-    await user.click(within(alert).getByRole('button', { name: 'Dismiss' }));
+    await user.click(within(alert).getByRole('button', { name: 'Dismiss: Could not update Alpha' }));
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });

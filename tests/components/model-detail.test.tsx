@@ -123,6 +123,18 @@ describe('History and the job strip', () => {
   });
 });
 
+describe('Escape in the Modelfile editor', () => {
+  it('stays in the editor: the model page does not close', async () => {
+    const user = userEvent.setup();
+    const { store } = renderPage({ detail: { name: 'pm-v1', tab: 'modelfile' } });
+    const view = await findEditor();
+    act(() => view.focus());
+    await user.keyboard('{Escape}');
+    expect(screen.getByTestId('model-detail')).toBeTruthy();
+    expect(store.getState().detail).toEqual({ name: 'pm-v1', tab: 'modelfile' });
+  });
+});
+
 describe('closing with unsaved edits', () => {
   async function editAndEscape() {
     const user = userEvent.setup();

@@ -47,15 +47,18 @@ export function App() {
             <ConnectionStrip />
             <RegistryProblemPanel />
             <CurrentPage />
+            <Notifications />
           </main>
           <StatusBar />
         </div>
       ) : (
-        <StartupScreen startup={startup} />
+        <>
+          <StartupScreen startup={startup} />
+          <Notifications />
+        </>
       )}
       <CreateDialogs />
       <ModelOpsDialogs />
-      <Notifications />
     </>
   );
 }

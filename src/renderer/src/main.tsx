@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createClient } from './api/create-client';
 import { App } from './App';
+import { startHashSync } from './router/hash-sync';
 import { createAppStore } from './store/create-app-store';
 import { StoreProvider } from './store/store-context';
 import './styles/tokens.css';
@@ -26,6 +27,8 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 const store = createAppStore(createClient());
+// After createClient: the served UI has taken its token out of the address by then.
+startHashSync(store, window);
 
 createRoot(root).render(
   <StrictMode>

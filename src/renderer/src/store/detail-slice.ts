@@ -30,8 +30,8 @@ export const createDetailSlice: SliceCreator<DetailSlice> = () => (set, get) => 
     detail: null,
     reveal: null,
     openModel(name, tab = 'overview') {
-      get().navigate('models');
-      set({ detail: { name, tab } });
+      // One change, so the address gets one history entry.
+      set({ page: 'models', detail: { name, tab }, reveal: null });
     },
     closeModel() {
       set({ detail: null, reveal: null });

@@ -30,6 +30,11 @@ export function canRetry(job: Job): boolean {
   return (job.kind === 'create' || job.kind === 'pull') && isFinished(job.state) && job.state !== 'succeeded';
 }
 
+/** Notices about a job are about its model: a retry's outcome replaces the failure it retried. */
+function jobNoticeKey(job: Job): string {
+  return `job:${job.kind}:${job.target}`;
+}
+
 /** A finished job unknown until now is news only if it just ended (its start raced the create call's answer). */
 const FRESH_MS = 15_000;
 
@@ -47,7 +52,7 @@ export const createJobsSlice: SliceCreator<JobsSlice> = ({ client, now }) => (se
       state.notify({
         tone: 'success',
         title: job.kind === 'create' ? `Created ${title}` : job.kind === 'pull' ? `Pulled ${title}` : job.kind === 'delete' ? `Deleted ${title} from Ollama` : `${title}: done`,
-        key: `job:${job.id}`,
+        key: jobNoticeKey(job),
         ...(isModel ? { action: { label: 'Open', run: () => get().openModel(job.target) } } : {}),
       });
       // Ollama's list changed (a new model, maybe a pulled base): the base-model checks need it.
@@ -57,7 +62,7 @@ export const createJobsSlice: SliceCreator<JobsSlice> = ({ client, now }) => (se
         tone: 'error',
         title: job.kind === 'create' ? `Could not create ${title}` : `${job.kind === 'pull' ? 'Pull' : job.kind === 'delete' ? 'Delete' : 'Job'} failed: ${title}`,
         message: job.error ?? 'The job failed without a message.',
-        key: `job:${job.id}`,
+        key: jobNoticeKey(job),
         ...(canRetry(job) ? { action: { label: 'Retry', run: () => get().retryJob(job) } } : {}),
       });
     }
@@ -71,6 +76,8 @@ export const createJobsSlice: SliceCreator<JobsSlice> = ({ client, now }) => (se
       const prev = get().jobs[job.id];
       if (!isNewerJob(prev, job)) return;
       set((state) => ({ jobs: { ...state.jobs, [job.id]: job } }));
+      // A new run for the same model (a retry) makes the last run's failure notice old news.
+      if (!prev && !isFinished(job.state)) get().resolveNotice(jobNoticeKey(job));
       if (source === 'list' || !isFinished(job.state)) return;
       const wasRunning = prev ? !isFinished(prev.state) : job.endedAt !== null && now() - Date.parse(job.endedAt) < FRESH_MS;
       if (wasRunning) announce(job);
@@ -92,14 +99,18 @@ export const createJobsSlice: SliceCreator<JobsSlice> = ({ client, now }) => (se
     },
     async createModel(name, pullBase) {
       const result = await attempt(() => client.call('models.create', { name, pullBase }));
-      if (result.ok) get().receiveJob(result.value, 'call');
-      else get().notifyError(`Could not create ${titleOf(name)}`, result.error);
+      if (result.ok) {
+        get().resolveNotice(`create:${name}`);
+        get().receiveJob(result.value, 'call');
+      } else get().notifyError(`Could not create ${titleOf(name)}`, result.error, `create:${name}`);
       return result;
     },
     async pullModel(model) {
       const result = await attempt(() => client.call('models.pull', { model }));
-      if (result.ok) get().receiveJob(result.value, 'call');
-      else get().notifyError(`Could not pull ${model}`, result.error);
+      if (result.ok) {
+        get().resolveNotice(`pull:${model}`);
+        get().receiveJob(result.value, 'call');
+      } else get().notifyError(`Could not pull ${model}`, result.error, `pull:${model}`);
       return result;
     },
     retryJob(job) {

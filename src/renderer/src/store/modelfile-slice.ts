@@ -96,12 +96,13 @@ export const createModelfileSlice: SliceCreator<ModelfileSlice> = ({ client }) =
     patch(path, { saving: true });
     const result = await attempt(() => client.call('modelfile.write', { path, content, expectedSha256 }));
     if (result.ok) {
+      get().resolveNotice(`save:${path}`);
       settle(path, result.value, get().documents[path]?.text ?? content);
     } else if (result.error.kind === 'conflict') {
       patch(path, { saving: false, conflict: 'save-refused' });
     } else {
       patch(path, { saving: false });
-      get().notifyError(`Could not save ${path}`, result.error);
+      get().notifyError(`Could not save ${path}`, result.error, `save:${path}`);
     }
     return result;
   }
@@ -147,8 +148,10 @@ export const createModelfileSlice: SliceCreator<ModelfileSlice> = ({ client }) =
     async reloadDocument(rawPath) {
       const path = normalizeModelfilePath(rawPath);
       const result = await attempt(() => client.call('modelfile.read', { path }));
-      if (result.ok) settle(path, result.value, null);
-      else get().notifyError(`Could not read ${path}`, result.error);
+      if (result.ok) {
+        get().resolveNotice(`read:${path}`);
+        settle(path, result.value, null);
+      } else get().notifyError(`Could not read ${path}`, result.error, `read:${path}`);
       return result;
     },
     async overwriteDocument(rawPath) {
@@ -156,7 +159,7 @@ export const createModelfileSlice: SliceCreator<ModelfileSlice> = ({ client }) =
       // The sha of what is on disk now: saving against it is "save anyway", and still refuses a third change.
       const current = await attempt(() => client.call('modelfile.read', { path }));
       if (!current.ok) {
-        get().notifyError(`Could not read ${path}`, current.error);
+        get().notifyError(`Could not read ${path}`, current.error, `read:${path}`);
         return current;
       }
       const doc = get().documents[path];

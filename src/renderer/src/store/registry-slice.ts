@@ -25,6 +25,7 @@ export const createRegistrySlice: SliceCreator<RegistrySlice> = ({ client }) => 
   async updateModel(name, patch) {
     const result = await attempt(() => client.call('models.update', { name, patch }));
     if (result.ok) {
+      get().resolveNotice(`update:${name}`);
       // The server also sends registry.changed; applying the answer now keeps the toggle instant.
       const current = get().snapshot;
       if (current && name in current.registry.models) {
@@ -37,14 +38,16 @@ export const createRegistrySlice: SliceCreator<RegistrySlice> = ({ client }) => 
       }
     } else {
       const entry = ownValue(get().snapshot?.registry.models, name);
-      get().notifyError(`Could not update ${entry ? displayNameOf(entry) : name}`, result.error);
+      get().notifyError(`Could not update ${entry ? displayNameOf(entry) : name}`, result.error, `update:${name}`);
     }
     return result;
   },
   async setDefault(name) {
     const result = await attempt(() => client.call('models.setDefault', { name }));
-    if (result.ok) set({ snapshot: result.value });
-    else get().notifyError(name === null ? 'Could not clear the default model' : 'Could not set the default model', result.error);
+    if (result.ok) {
+      get().resolveNotice('default');
+      set({ snapshot: result.value });
+    } else get().notifyError(name === null ? 'Could not clear the default model' : 'Could not set the default model', result.error, 'default');
     return result;
   },
   async openWorkspace(path) {

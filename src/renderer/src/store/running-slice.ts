@@ -47,6 +47,7 @@ export const createRunningSlice: SliceCreator<RunningSlice> = ({ client, now }) 
       get().notifyError(`Could not ${action === 'loading' ? 'load' : 'unload'} ${titleOf(model)}`, result.error, `running:${modelKey(model)}`);
       return result;
     }
+    get().resolveNotice(`running:${modelKey(model)}`);
     if (result.value.running) set({ running: result.value.running, runningError: null });
     else void get().refreshRunning();
     return { ok: true as const, value: result.value.running };

@@ -27,7 +27,9 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = ({ client }) => 
   },
   async refreshSettings() {
     const result = await attempt(() => client.call('settings.get', {}));
-    if (result.ok) set({ settings: result.value });
-    else get().notifyError('Could not load the settings', result.error, 'settings');
+    if (result.ok) {
+      get().resolveNotice('settings');
+      set({ settings: result.value });
+    } else get().notifyError('Could not load the settings', result.error, 'settings');
   },
 });

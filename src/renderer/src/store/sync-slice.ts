@@ -31,6 +31,8 @@ export const createSyncSlice: SliceCreator<SyncSlice> = ({ client, now }) => (se
     runningError: null,
     receiveSync(state) {
       set({ sync: state });
+      // Ollama answers again: a failed sync's notice is out of date (the banner tells the rest).
+      if (state.connection.status === 'online') get().resolveNotice('sync');
       void get().refreshRunning();
     },
     syncNow() {
@@ -42,6 +44,7 @@ export const createSyncSlice: SliceCreator<SyncSlice> = ({ client, now }) => (se
         inFlight = null;
         if (result.ok) {
           set({ sync: result.value, syncing: false });
+          get().resolveNotice('sync');
           void get().refreshRunning();
         } else {
           set({ syncing: false });

@@ -1,4 +1,5 @@
 import { DEFAULT_FILTERS, type ModelFilters } from '../models/model-query';
+import { loadFilters, saveFilters } from './filters-storage';
 import type { SliceCreator } from './app-state';
 
 /** The nav shows only pages that work. */
@@ -14,6 +15,7 @@ export interface UiSlice {
   page: Page;
   filters: ModelFilters;
   theme: ThemeChoice;
+  /** Shows a page; a model open over the Models list closes (the sidebar's Models goes back to the list). */
   navigate(page: Page): void;
   setFilters(patch: Partial<ModelFilters>): void;
   /** Clears what narrows the list; the sort order stays. */
@@ -30,18 +32,20 @@ function storedTheme(storage: Storage | null): ThemeChoice {
   }
 }
 
-export const createUiSlice: SliceCreator<UiSlice> = (env) => (set) => ({
+export const createUiSlice: SliceCreator<UiSlice> = (env) => (set, get) => ({
   page: 'models',
-  filters: DEFAULT_FILTERS,
+  filters: loadFilters(env.storage),
   theme: storedTheme(env.storage),
   navigate(page) {
-    set({ page });
+    set({ page, detail: null, reveal: null });
   },
   setFilters(patch) {
     set((state) => ({ filters: { ...state.filters, ...patch } }));
+    saveFilters(env.storage, get().filters);
   },
   clearFilters() {
     set((state) => ({ filters: { ...DEFAULT_FILTERS, sort: state.filters.sort } }));
+    saveFilters(env.storage, get().filters);
   },
   setTheme(theme) {
     try {

@@ -185,7 +185,11 @@ export function ChatSettingsPanel() {
       aria-labelledby="chat-settings-title"
       data-testid="chat-settings-panel"
       onKeyDown={(event) => {
-        if (event.key === 'Escape') toggleChatSettings(false);
+        if (event.key === 'Escape') {
+          // Used here: the same Esc must not also stop a streaming reply.
+          event.preventDefault();
+          toggleChatSettings(false);
+        }
       }}
     >
       <header className="chat-settings__head">

@@ -1,10 +1,10 @@
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { selectChatModel } from '../../store/chat-selectors';
 import { selectChatStreaming } from '../../store/chat-slice';
 import { useAppStore } from '../../store/store-context';
 import { useOllamaGate } from '../common/use-ollama-gate';
 
-/** The message box: Enter sends, Shift+Enter starts a new line; Stop replaces Send while a reply streams. */
+/** The message box: Enter sends, Shift+Enter starts a new line; Stop (or Esc) replaces Send while a reply streams. */
 export function Composer() {
   const model = useAppStore(selectChatModel);
   const streaming = useAppStore(selectChatStreaming);
@@ -36,6 +36,22 @@ export function Composer() {
     setStopping(false);
     input.current?.focus();
   };
+  // Esc stops a streaming reply from anywhere on the chat page, unless something nearer used it
+  // (a menu, the settings panel, a rename box) or a dialog is open.
+  const stopRef = useRef(stop);
+  useEffect(() => {
+    stopRef.current = stop;
+  });
+  useEffect(() => {
+    if (!streaming) return;
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || document.querySelector('dialog[open]')) return;
+      event.preventDefault();
+      void stopRef.current();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [streaming]);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void send();

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { placedStyle, TopLayer, useAnchored, useOutsidePress } from './TopLayer';
 
 export interface MenuItem {
   id: string;
@@ -18,29 +19,32 @@ interface MenuButtonProps {
   icon?: ReactNode;
 }
 
-/** A button that opens a menu: arrow keys move, Enter picks, Esc or a click elsewhere closes. */
+/**
+ * A button that opens a menu: arrow keys move, Enter picks, Esc closes and returns focus to the
+ * button, a press elsewhere closes. The menu is drawn in the top layer, so no card or panel can
+ * cover it (a covered item once let a click reach the button under it).
+ */
 export function MenuButton({ label, items, note, icon }: MenuButtonProps) {
   const [open, setOpen] = useState(false);
   const menuId = useId();
-  const rootRef = useRef<HTMLDivElement>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
+  const { refs, elements, floatingStyles, isPositioned } = useAnchored({ open });
 
   const close = (restoreFocus: boolean) => {
     setOpen(false);
     if (restoreFocus) triggerRef.current?.focus();
   };
 
+  useOutsidePress(open, () => [triggerRef.current, menuRef.current], () => setOpen(false));
+
+  // Once placed: a menu still hidden for measuring cannot take focus.
+  const ready = open && isPositioned;
   useEffect(() => {
-    if (!open) return;
+    if (!ready) return;
     const first = menuRef.current?.querySelector<HTMLElement>('[role^="menuitem"]:not([disabled])');
-    (first ?? menuRef.current)?.focus();
-    const onPointerDown = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
+    (first ?? menuRef.current)?.focus({ preventScroll: true });
+  }, [ready]);
 
   const onMenuKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const entries = [...(menuRef.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]:not([disabled])') ?? [])];
@@ -58,7 +62,7 @@ export function MenuButton({ label, items, note, icon }: MenuButtonProps) {
         break;
       case 'ArrowUp':
         event.preventDefault();
-        focusAt(index - 1);
+        focusAt(index < 0 ? -1 : index - 1);
         break;
       case 'Home':
         event.preventDefault();
@@ -69,7 +73,8 @@ export function MenuButton({ label, items, note, icon }: MenuButtonProps) {
         focusAt(entries.length - 1);
         break;
       case 'Tab':
-        close(false);
+        // Back to the button first, so Tab moves on from there (the menu lives at the end of the page).
+        close(true);
         break;
       default:
         break;
@@ -77,9 +82,12 @@ export function MenuButton({ label, items, note, icon }: MenuButtonProps) {
   };
 
   return (
-    <div className="menu" ref={rootRef}>
+    <div className="menu">
       <button
-        ref={triggerRef}
+        ref={(node) => {
+          triggerRef.current = node;
+          refs.setReference(node);
+        }}
         type="button"
         className="icon-button"
         aria-label={label}
@@ -89,38 +97,57 @@ export function MenuButton({ label, items, note, icon }: MenuButtonProps) {
         aria-controls={open ? menuId : undefined}
         onClick={() => setOpen((was) => !was)}
         onKeyDown={(event) => {
-          if (event.key === 'ArrowDown' && !open) {
+          if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && !open) {
             event.preventDefault();
             setOpen(true);
+          } else if (event.key === 'Escape' && open) {
+            event.preventDefault();
+            event.stopPropagation();
+            close(true);
           }
         }}
       >
         {icon ?? <span aria-hidden="true">⋯</span>}
       </button>
       {open && (
-        <div ref={menuRef} id={menuId} role="menu" aria-label={label} className="menu__list" tabIndex={-1} onKeyDown={onMenuKeyDown}>
-          {note && <div className="menu__note">{note}</div>}
-          {items.map((item) => (
-            <button
-              key={item.id}
-              type="button"
-              role={item.checked === undefined ? 'menuitem' : 'menuitemcheckbox'}
-              aria-checked={item.checked}
-              disabled={item.disabled}
-              className="menu__item"
-              tabIndex={-1}
-              onClick={() => {
-                close(true);
-                item.onSelect();
-              }}
-            >
-              <span className="menu__check" aria-hidden="true">
-                {item.checked === undefined ? '' : item.checked ? '✓' : ''}
-              </span>
-              {item.label}
-            </button>
-          ))}
-        </div>
+        <TopLayer anchor={elements.reference as Element | null}>
+          <div
+            ref={(node) => {
+              menuRef.current = node;
+              refs.setFloating(node);
+            }}
+            id={menuId}
+            role="menu"
+            aria-label={label}
+            className="menu__list"
+            style={placedStyle(floatingStyles, isPositioned)}
+            tabIndex={-1}
+            onKeyDown={onMenuKeyDown}
+          >
+            {note && <div className="menu__note">{note}</div>}
+            {items.map((item) => (
+              <button
+                key={item.id}
+                type="button"
+                role={item.checked === undefined ? 'menuitem' : 'menuitemcheckbox'}
+                aria-checked={item.checked}
+                disabled={item.disabled}
+                className="menu__item"
+                data-menu-item={item.id}
+                tabIndex={-1}
+                onClick={() => {
+                  close(true);
+                  item.onSelect();
+                }}
+              >
+                <span className="menu__check" aria-hidden="true">
+                  {item.checked === undefined ? '' : item.checked ? '✓' : ''}
+                </span>
+                {item.label}
+              </button>
+            ))}
+          </div>
+        </TopLayer>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 import { selectConnection } from '../../store/selectors';
 import { useAppStore } from '../../store/store-context';
+import { ConnectionWarnings } from './ConnectionWarnings';
 
 /** Quiet when Ollama answers; loud, with what to do, when it does not. */
 export function ConnectionStrip() {
@@ -69,14 +70,7 @@ export function ConnectionStrip() {
   return (
     <div className="conn-area">
       {strip}
-      {connection?.warnings.map((warning) => (
-        <div key={warning} className="conn conn--warning" role="status" data-testid="connection-warning">
-          <span className="conn__warning-icon" aria-hidden="true">
-            ⚠
-          </span>
-          {warning}
-        </div>
-      ))}
+      <ConnectionWarnings />
     </div>
   );
 }

@@ -25,6 +25,10 @@ function focusCard(name: string): void {
   }, 0);
 }
 
+function inEditor(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('.cm-editor') !== null;
+}
+
 /** A model's detail over the Models page: Overview, Modelfile (the editor), Versions and History, with its job on top. */
 export function ModelDetail({ name, tab }: { name: string; tab: DetailTab }) {
   const idBase = useId();
@@ -64,8 +68,9 @@ export function ModelDetail({ name, tab }: { name: string; tab: DetailTab }) {
         if (dirty) void saveDocument(path);
         return;
       }
-      // A dialog, an open completion list or a menu handles its own Esc first.
-      if (event.key !== 'Escape' || document.querySelector('[role="dialog"][aria-modal="true"]')) return;
+      // A dialog, an open completion list or a menu handles its own Esc first; in the editor Esc
+      // belongs to the editor (closing its lists, leaving a selection) and never closes the page.
+      if (event.key !== 'Escape' || document.querySelector('dialog[open]') || inEditor(event.target)) return;
       event.preventDefault();
       if (dirty) setConfirming(true);
       else {

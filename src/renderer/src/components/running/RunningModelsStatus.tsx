@@ -19,6 +19,11 @@ export function RunningModelsStatus() {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const toggleRef = useRef<HTMLButtonElement>(null);
+  const [toggle, setToggle] = useState<HTMLButtonElement | null>(null);
+  const toggleNode = useCallback((node: HTMLButtonElement | null) => {
+    toggleRef.current = node;
+    setToggle(node);
+  }, []);
   useRunningPoll(online);
   const close = useCallback((restoreFocus: boolean) => {
     setOpen(false);
@@ -38,7 +43,7 @@ export function RunningModelsStatus() {
   return (
     <div className="status-bar__item status-running">
       <button
-        ref={toggleRef}
+        ref={toggleNode}
         type="button"
         className="status-running__toggle"
         data-testid="running-models"
@@ -54,7 +59,7 @@ export function RunningModelsStatus() {
         <RunningModelRow key={model.name} model={model} variant="chip" />
       ))}
       {running.length > SHOWN && <span className="status-running__more">+{running.length - SHOWN}</span>}
-      {open && <RunningModelsPanel id={panelId} onClose={close} />}
+      {open && <RunningModelsPanel id={panelId} anchor={toggle} onClose={close} />}
     </div>
   );
 }
