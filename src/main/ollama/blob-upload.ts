@@ -9,6 +9,7 @@ import { toOllamaError } from './errors';
 import { cancelledError } from './ndjson';
 import { FILE_CHUNK_BYTES, sha256OfFile, type BytesProgress } from './file-sha256';
 import { responseError } from './stream-request';
+import { fileErrorReason } from '../../shared/file-error-reason';
 
 /**
  * Local weights and adapters reach Ollama as blobs, the way its CLI sends them: hash the file,
@@ -119,7 +120,7 @@ export async function uploadBlob(host: string, path: string, digest: string, opt
   } catch (error) {
     if (options.signal?.aborted) throw cancelledError(ctx);
     if ((error as NodeJS.ErrnoException).syscall === 'open' || (error as NodeJS.ErrnoException).path === path) {
-      throw new AppError('validation', `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      throw new AppError('validation', `Cannot read ${path}: ${fileErrorReason(error)}.`);
     }
     throw toOllamaError(error, ctx);
   }
@@ -136,7 +137,7 @@ export async function ensureBlob(
   try {
     size = (await stat(path)).size;
   } catch (error) {
-    throw new AppError('validation', `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new AppError('validation', `Cannot read ${path}: ${fileErrorReason(error)}.`);
   }
   const report = (phase: EnsureBlobProgress['phase'], digest: string | null) => (bytes: number) =>
     options.onProgress?.({ phase, bytes, total: size, digest });

@@ -15,6 +15,7 @@ import type { ModelPatchInput, NewModelInput } from './operations';
 import { addModel, setDefaultModel, setModelStatus, updateModel } from './operations';
 import { parseRegistryText } from './parse';
 import { watchFileInDir } from './watch';
+import { fileErrorReason } from '../../shared/file-error-reason';
 
 export interface RegistryStoreOptions {
   /** The workspace folder; the registry is `<workspace>/model_settings.json`. */
@@ -189,7 +190,7 @@ export class RegistryStore {
       text = this.readText();
     } catch (error) {
       this.stale = true;
-      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+      const reason = fileErrorReason(error);
       this.problem = {
         message: `${path.basename(this.path)} cannot be read (${reason}).`,
         file: this.path,

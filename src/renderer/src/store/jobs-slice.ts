@@ -1,4 +1,5 @@
 import { isFinished, type Job } from '../../../shared/jobs';
+import { retryLabel } from '../models/job-format';
 import { displayNameOf } from '../models/model-labels';
 import { attempt, type ActionResult } from './action-result';
 import type { SliceCreator } from './app-state';
@@ -57,7 +58,7 @@ export const createJobsSlice: SliceCreator<JobsSlice> = ({ client, now }) => (se
         title: job.kind === 'create' ? `Could not create ${title}` : `${job.kind === 'pull' ? 'Pull' : job.kind === 'delete' ? 'Delete' : 'Job'} failed: ${title}`,
         message: job.error ?? 'The job failed without a message.',
         key: `job:${job.id}`,
-        ...(canRetry(job) ? { action: { label: 'Retry', run: () => get().retryJob(job) } } : {}),
+        ...(canRetry(job) ? { action: { label: retryLabel(job.kind), run: () => get().retryJob(job) } } : {}),
       });
     }
   }

@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'rea
 import { selectChatModel } from '../../store/chat-selectors';
 import { selectChatStreaming } from '../../store/chat-slice';
 import { useAppStore } from '../../store/store-context';
+import { MessageText } from '../text/MessageText';
 
 /** The message box: Enter sends, Shift+Enter starts a new line; Stop replaces Send while a reply streams. */
 export function Composer() {
@@ -49,7 +50,9 @@ export function Composer() {
     <form className="chat-composer" onSubmit={onSubmit}>
       {error && (
         <div className="chat-composer__error" role="alert" data-testid="chat-error">
-          <span>{error.message}</span>
+          <span>
+            <MessageText text={error.message} />
+          </span>
           <button type="button" className="icon-button" aria-label="Dismiss" onClick={dismissChatError}>
             ×
           </button>

@@ -11,7 +11,7 @@ export function ConnectionStrip() {
   const retry = (
     <button type="button" className="button button--on-alert" onClick={() => void syncNow()} disabled={syncing} aria-busy={syncing}>
       {syncing && <span className="spinner" aria-hidden="true" />}
-      Retry
+      Check again
     </button>
   );
 
@@ -52,7 +52,7 @@ export function ConnectionStrip() {
               Start Ollama (<code>ollama serve</code>) or change the host in Settings.
             </p>
           ) : (
-            <p>Check that the address is Ollama's and look at Ollama's log, then retry.</p>
+            <p>Check that the address is Ollama's and look at Ollama's log, then check again.</p>
           )}
           {detail && <p className="conn__detail">{detail}</p>}
         </div>

@@ -1,4 +1,5 @@
 import { useAppStore } from '../../store/store-context';
+import { MessageText } from '../text/MessageText';
 
 export function Notifications() {
   const notices = useAppStore((s) => s.notifications);
@@ -14,7 +15,11 @@ export function Notifications() {
         >
           <div className="notice__body">
             <strong className="notice__title">{notice.title}</strong>
-            {notice.message && <p className="notice__message">{notice.message}</p>}
+            {notice.message && (
+              <p className="notice__message">
+                <MessageText text={notice.message} />
+              </p>
+            )}
             {notice.action && (
               <button
                 type="button"

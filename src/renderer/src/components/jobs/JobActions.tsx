@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Job } from '../../../../shared/jobs';
-import { isActive } from '../../models/job-format';
+import { isActive, retryLabel } from '../../models/job-format';
 import { canRetry } from '../../store/jobs-slice';
 import { useAppStore } from '../../store/store-context';
 
@@ -42,7 +42,7 @@ export function JobActions({ job, openModel = false, retry: offerRetry = true }:
       )}
       {retry && (
         <button type="button" className="button button--small button--primary" data-testid="job-retry" onClick={() => retryJob(job)}>
-          Retry
+          {retryLabel(job.kind)}
         </button>
       )}
     </div>

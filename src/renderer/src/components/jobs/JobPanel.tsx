@@ -7,6 +7,7 @@ import { JobProgress } from './JobProgress';
 import { JobStateChip } from './JobStateChip';
 import { JobSteps } from './JobSteps';
 import { JobTimes } from './JobTimes';
+import { MessageText } from '../text/MessageText';
 
 interface JobPanelProps {
   job: Job;
@@ -49,8 +50,11 @@ export function JobPanel({ job, showTarget = false, foldSteps = false, retry = t
       {active && !job.progress && job.state === 'queued' && <p className="job-panel__note">Waiting to start…</p>}
       {job.error && (
         <div className="job-panel__error" data-testid="job-error">
-          <span className="job-panel__error-label">{job.state === 'failed' ? 'Ollama said' : 'Reason'}</span>
-          <pre>{job.error}</pre>
+          {/* The message may be Ollama's or the app's own: the heading claims neither. */}
+          <span className="job-panel__error-label">{job.state === 'failed' ? 'Why it failed' : 'Reason'}</span>
+          <p className="job-panel__error-text">
+            <MessageText text={job.error} />
+          </p>
         </div>
       )}
       {job.steps.length > 0 &&

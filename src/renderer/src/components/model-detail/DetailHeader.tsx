@@ -12,11 +12,13 @@ interface DetailHeaderProps {
   titleId: string;
   dirty: boolean;
   readOnly: boolean;
+  /** False on the Modelfile tab, whose toolbar has the Create button next to Save: one Create per page. */
+  primaryAction?: boolean;
   onClose(): void;
   onCreate(): void;
 }
 
-export function DetailHeader({ model, titleId, dirty, readOnly, onClose, onCreate }: DetailHeaderProps) {
+export function DetailHeader({ model, titleId, dirty, readOnly, primaryAction = true, onClose, onCreate }: DetailHeaderProps) {
   const build = useBuildState(model);
   const display = displayNameOf(model);
   const version = versionLabel(model);
@@ -47,7 +49,7 @@ export function DetailHeader({ model, titleId, dirty, readOnly, onClose, onCreat
       <StatusChip status={build.status} label={build.label} {...(build.failure ? { hint: build.failure } : {})} />
       {build.action === 'rebuild' && <OutdatedMarker />}
       <div className="detail__actions">
-        <ModelPrimaryAction model={model} action={build.action} readOnly={readOnly} small={false} onCreate={onCreate} />
+        {primaryAction && <ModelPrimaryAction model={model} action={build.action} readOnly={readOnly} small={false} onCreate={onCreate} />}
         <LoadModelButton model={model.name} title={display} available={model.status === 'available'} small={false} />
         <DetailModelOps model={model} readOnly={readOnly} />
       </div>
