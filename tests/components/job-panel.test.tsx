@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { JobPanel } from '../../src/renderer/src/components/jobs/JobPanel';
@@ -89,6 +89,15 @@ describe('JobPanel', () => {
   it('offers no Retry for a create whose model left the registry', () => {
     renderJob(job({ state: 'failed', endedAt: '2025-08-08T21:00:09.000Z', error: 'boom' }), []);
     expect(screen.queryByRole('button', { name: 'Create again' })).toBeNull();
+  });
+
+  it('a failed pull can be pulled again, unless the name was not found', () => {
+    renderJob(job({ kind: 'pull', target: 'qwen3:30b', state: 'failed', endedAt: '2025-08-08T21:00:09.000Z', error: 'The connection was lost.' }));
+    expect(screen.getByRole('button', { name: 'Pull again' })).toBeTruthy();
+    cleanup();
+    renderJob(job({ kind: 'pull', target: 'nosuch', state: 'failed', endedAt: '2025-08-08T21:00:09.000Z', error: 'nosuch was not found in the Ollama library.', errorKind: 'not_found' }));
+    expect(screen.getByTestId('job-error').textContent).toContain('was not found in the Ollama library');
+    expect(screen.queryByRole('button', { name: /again/ })).toBeNull();
   });
 
   it('an interrupted job says why and can be retried', () => {

@@ -2,6 +2,7 @@ import { humanBytes } from '../../shared/human-bytes';
 import type { ProgressLine } from '../ollama/progress-line';
 import { streamPull } from '../ollama/pull-stream';
 import type { JobRunner } from './job-manager';
+import { pullFailure } from './pull-errors';
 
 /**
  * A model pulled from its registry as a job, with Ollama's per-layer progress. Cancelling aborts
@@ -20,6 +21,8 @@ export function pullJobRunner(deps: { host: string; onSettled?: () => void; fetc
           if (resumed) ctx.log(resumed);
         }
       }
+    } catch (error) {
+      throw pullFailure(error, model);
     } finally {
       deps.onSettled?.();
     }

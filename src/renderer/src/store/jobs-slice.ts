@@ -25,8 +25,12 @@ export interface JobsSlice {
   retryJob(job: Job): void;
 }
 
-/** Jobs that can be run again from their record: creates and pulls that did not succeed. */
+/**
+ * Jobs that can be run again from their record: creates and pulls that did not succeed. A pull of
+ * a name the library does not have would only fail again: the name has to change first.
+ */
 export function canRetry(job: Job): boolean {
+  if (job.kind === 'pull' && job.errorKind === 'not_found') return false;
   return (job.kind === 'create' || job.kind === 'pull') && isFinished(job.state) && job.state !== 'succeeded';
 }
 

@@ -8,7 +8,8 @@ import { selectModels } from '../../store/selectors';
 import { useAppStore } from '../../store/store-context';
 import { StatusChip } from '../common/StatusChip';
 import { JobProgress } from '../jobs/JobProgress';
-import { BaseModelActions, canResumePull } from './BaseModelActions';
+import { BaseModelActions, canResumePull, pullEndedBadly } from './BaseModelActions';
+import { MessageText } from '../text/MessageText';
 
 const IN_OLLAMA_TEXT = { yes: 'Yes', no: 'No', unknown: 'Unknown' } as const;
 const COLUMNS = 8;
@@ -32,7 +33,7 @@ export function BaseModelRow({ view, online, onDelete, onRemove }: BaseModelRowP
   const size = entry.size ?? (view.ollamaSize !== null ? formatBytes(view.ollamaSize) : null);
   const pulling = job?.kind === 'pull' && isActive(job) ? job : null;
   // A failed pull matters until the model is there; a later success or a delete supersedes it.
-  const pullProblem = view.inOllama !== true && canResumePull(job) && job?.state !== 'cancelled' ? job : null;
+  const pullProblem = view.inOllama !== true && pullEndedBadly(job) && job.state !== 'cancelled' ? job : null;
   const deleteFailed = job?.kind === 'delete' && job.state === 'failed' ? job : null;
   const showDetail = expanded || pulling !== null || pullProblem !== null || deleteFailed !== null;
   const title = entry.display_name.trim() || name;
@@ -87,9 +88,13 @@ export function BaseModelRow({ view, online, onDelete, onRemove }: BaseModelRowP
             {pulling && !pulling.progress && <p className="muted">Waiting for Ollama…</p>}
             {pullProblem && (
               <div className="job-panel__error" data-testid="base-pull-error">
-                <span className="job-panel__error-label">{pullProblem.state === 'failed' ? 'The pull failed' : 'The pull was interrupted'}</span>
-                <pre>{pullProblem.error ?? 'No reason was given.'}</pre>
-                <span className="muted">Resume pull continues from what Ollama already downloaded.</span>
+                <span className="job-panel__error-label">
+                  {pullProblem.errorKind === 'not_found' ? 'Not found' : pullProblem.state === 'failed' ? 'The pull failed' : 'The pull was interrupted'}
+                </span>
+                <p className="job-panel__error-text">
+                  <MessageText text={pullProblem.error ?? 'No reason was given.'} />
+                </p>
+                {canResumePull(pullProblem) && <span className="muted">Resume pull continues from what Ollama already downloaded.</span>}
               </div>
             )}
             {deleteFailed && (
