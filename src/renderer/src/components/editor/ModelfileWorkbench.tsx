@@ -99,7 +99,11 @@ export function ModelfileWorkbench({ model, doc, active }: ModelfileWorkbenchPro
             onDiagnostics={setDiagnostics}
             onRevealed={clearReveal}
           />
-          <ProblemsPanel diagnostics={diagnostics} onSelect={(line, column) => editorRef.current?.goTo(line, column)} />
+          <ProblemsPanel
+            diagnostics={diagnostics}
+            onSelect={(line, column) => editorRef.current?.goTo(line, column)}
+            onFix={(found, text) => editorRef.current?.replace(found, text)}
+          />
         </div>
         {previewOpen && active && <RequestPreview name={model.name} text={doc.text} />}
       </div>
