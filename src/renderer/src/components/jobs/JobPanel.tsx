@@ -8,6 +8,7 @@ import { JobStateChip } from './JobStateChip';
 import { JobSteps } from './JobSteps';
 import { JobTimes } from './JobTimes';
 import { MessageText } from '../text/MessageText';
+import { ModelName } from '../names/ModelName';
 
 interface JobPanelProps {
   job: Job;
@@ -36,12 +37,8 @@ export function JobPanel({ job, showTarget = false, foldSteps = false, retry = t
     >
       <header className="job-panel__head">
         <span className="job-panel__kind">{kind}</span>
-        {showTarget && entry && <span className="job-panel__title">{displayNameOf(entry)}</span>}
-        {showTarget && (
-          <span className="job-panel__target mono" title={job.target}>
-            {job.target}
-          </span>
-        )}
+        {showTarget && entry && <ModelName text={displayNameOf(entry)} className="job-panel__title" />}
+        {showTarget && <ModelName text={job.target} className="job-panel__target" mono />}
         <JobStateChip state={job.state} />
         <JobTimes job={job} />
         <JobActions job={job} openModel={showTarget} retry={retry} />

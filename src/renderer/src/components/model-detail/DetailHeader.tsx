@@ -6,6 +6,7 @@ import { ModelPrimaryAction } from '../models/ModelPrimaryAction';
 import { OutdatedMarker } from '../models/OutdatedMarker';
 import { DetailModelOps } from './DetailModelOps';
 import { LoadModelButton } from '../running/LoadModelButton';
+import { ModelName } from '../names/ModelName';
 
 interface DetailHeaderProps {
   model: ModelEntry;
@@ -28,8 +29,8 @@ export function DetailHeader({ model, titleId, dirty, readOnly, primaryAction = 
         <span aria-hidden="true">←</span> Models
       </button>
       <div className="detail__titles">
-        <h1 id={titleId} className="detail__title" tabIndex={-1} title={display}>
-          {display}
+        <h1 id={titleId} className="detail__title" tabIndex={-1}>
+          <ModelName text={display} />
           {dirty && (
             <span className="dirty-dot" title="Unsaved changes in the Modelfile" data-testid="detail-dirty">
               <span aria-hidden="true">●</span>
@@ -37,8 +38,8 @@ export function DetailHeader({ model, titleId, dirty, readOnly, primaryAction = 
             </span>
           )}
         </h1>
-        <p className="detail__name mono" title={model.name}>
-          {model.name}
+        <p className="detail__name">
+          <ModelName text={model.name} mono />
         </p>
       </div>
       {version && (
