@@ -47,18 +47,20 @@ export function BaseModelRow({ view, online, onDelete, onRemove }: BaseModelRowP
         <td className="mono truncate" title={name}>
           {name}
         </td>
-        <td title={entry.description || undefined}>
+        <td className="stack-full" title={entry.description || undefined}>
           {/* The clamp lives on an inner block: a table cell must keep display: table-cell. */}
           <span className="clamp-2">{entry.description || <span className="muted">—</span>}</span>
         </td>
-        <td className="num">{size ?? '—'}</td>
+        <td className="num" data-label="Size">
+          {size ?? '—'}
+        </td>
         <td>
           <StatusChip status={pulling ? 'creating' : entry.status} {...(pulling ? { label: 'Pulling', hint: 'Ollama is downloading it' } : {})} />
         </td>
-        <td data-in-ollama={inOllama} className={`in-ollama in-ollama--${inOllama}`}>
-          {IN_OLLAMA_TEXT[inOllama]}
+        <td data-in-ollama={inOllama} data-label="In Ollama">
+          <span className={`in-ollama in-ollama--${inOllama}`}>{IN_OLLAMA_TEXT[inOllama]}</span>
         </td>
-        <td className="num" data-testid="base-used-by-cell">
+        <td className="num" data-testid="base-used-by-cell" data-label="Used by">
           {dependents.length === 0 ? (
             <span className="muted" title="No registry model is built on it">
               0
@@ -77,13 +79,13 @@ export function BaseModelRow({ view, online, onDelete, onRemove }: BaseModelRowP
             </button>
           )}
         </td>
-        <td className="actions-cell">
+        <td className="actions-cell stack-end">
           <BaseModelActions view={view} job={job} online={online} onDelete={onDelete} onRemove={onRemove} />
         </td>
       </tr>
       {showDetail && (
         <tr className="base-detail" id={detailId} data-testid="base-model-detail">
-          <td colSpan={COLUMNS}>
+          <td colSpan={COLUMNS} className="stack-full">
             {pulling?.progress && <JobProgress progress={pulling.progress} />}
             {pulling && !pulling.progress && <p className="muted">Waiting for Ollama…</p>}
             {pullProblem && (
