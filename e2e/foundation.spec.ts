@@ -40,7 +40,7 @@ test('Ollama going offline changes no status and says what to do; coming back cl
   await snap(page, 'offline');
 
   await fake.setOffline(false);
-  await strip.getByRole('button', { name: 'Retry' }).click();
+  await strip.getByRole('button', { name: 'Check again' }).click();
   await expect(strip).toHaveAttribute('data-status', 'online');
   await expect(card(page, V1).getByTestId('status-chip')).toHaveText('Available');
 });

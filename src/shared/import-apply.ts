@@ -53,7 +53,7 @@ export function applyImport(draft: Registry, source: ImportSource, selection: Im
       outcome.skipped.push({ kind: 'model', name: pick.name, reason: 'The imported file has no such model.' });
       continue;
     }
-    const item = planModel(draft, pick.name, raw, options);
+    const item = planModel(draft, pick.name, raw, options, source.problems?.models[pick.name]);
     const mismatch = mismatchReason(item, pick.action);
     if (mismatch) {
       outcome.skipped.push({ kind: 'model', name: pick.name, reason: mismatch });
@@ -75,7 +75,7 @@ export function applyImport(draft: Registry, source: ImportSource, selection: Im
       outcome.skipped.push({ kind: 'base_model', name: pick.name, reason: 'The imported file has no such base model.' });
       continue;
     }
-    const item = planBaseModel(draft, pick.name, raw);
+    const item = planBaseModel(draft, pick.name, raw, source.problems?.base_models[pick.name]);
     const mismatch = mismatchReason(item, pick.action);
     if (mismatch) {
       outcome.skipped.push({ kind: 'base_model', name: pick.name, reason: mismatch });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { modelNameProblem, sameModel } from './model-name';
+import type { EntryProblems } from './import-entries';
 import type { BaseModelEntry, ModelEntry, Registry } from './registry';
 import { ownValue, setOwn } from './own-key';
 
@@ -65,6 +66,8 @@ export interface ImportSource {
   default_model: string | null;
   models: Record<string, Record<string, unknown>>;
   base_models: Record<string, Record<string, unknown>>;
+  /** Entries that failed the registry's schema, with why: planned as `invalid`, never applied. */
+  problems?: EntryProblems;
 }
 
 export interface PlanOptions {
@@ -83,8 +86,8 @@ export function findEntryKey(record: Readonly<Record<string, unknown>>, name: st
 }
 
 export function planImport(current: Pick<Registry, 'default_model' | 'models' | 'base_models'>, source: ImportSource, options: PlanOptions = {}): ImportPlan {
-  const models = Object.entries(source.models).map(([name, raw]) => planModel(current, name, raw, options));
-  const baseModels = Object.entries(source.base_models).map(([name, raw]) => planBaseModel(current, name, raw));
+  const models = Object.entries(source.models).map(([name, raw]) => planModel(current, name, raw, options, source.problems?.models[name]));
+  const baseModels = Object.entries(source.base_models).map(([name, raw]) => planBaseModel(current, name, raw, source.problems?.base_models[name]));
   const counts = { add: 0, change: 0, same: 0, invalid: 0 };
   for (const item of [...models, ...baseModels]) counts[item.action]++;
   return {
@@ -96,11 +99,12 @@ export function planImport(current: Pick<Registry, 'default_model' | 'models' | 
   };
 }
 
-export function planModel(current: Pick<Registry, 'models'>, name: string, raw: Record<string, unknown>, options: PlanOptions = {}): ImportItem {
+export function planModel(current: Pick<Registry, 'models'>, name: string, raw: Record<string, unknown>, options: PlanOptions = {}, problem?: string): ImportItem {
   const label = typeof raw.display_name === 'string' && raw.display_name.trim() !== '' ? raw.display_name : name;
   const existing = findEntryKey(current.models, name) ?? null;
   const entry = existing === null ? undefined : ownValue(current.models, existing);
   const base = { kind: 'model' as const, name, existing, label };
+  if (problem) return { ...base, action: 'invalid', changes: [], problem, warnings: [] };
   const nameProblem = modelNameProblem(name);
   if (nameProblem) return { ...base, action: 'invalid', changes: [], problem: `"${name}" is not a valid Ollama model name: ${nameProblem}`, warnings: [] };
 
@@ -118,11 +122,12 @@ export function planModel(current: Pick<Registry, 'models'>, name: string, raw: 
   return { ...base, action: changes.length > 0 ? 'change' : 'same', changes, problem: null, warnings };
 }
 
-export function planBaseModel(current: Pick<Registry, 'base_models'>, name: string, raw: Record<string, unknown>): ImportItem {
+export function planBaseModel(current: Pick<Registry, 'base_models'>, name: string, raw: Record<string, unknown>, problem?: string): ImportItem {
   const label = typeof raw.display_name === 'string' && raw.display_name.trim() !== '' ? raw.display_name : name;
   const existing = findEntryKey(current.base_models, name) ?? null;
   const entry = existing === null ? undefined : ownValue(current.base_models, existing);
   const base = { kind: 'base_model' as const, name, existing, label };
+  if (problem) return { ...base, action: 'invalid', changes: [], problem, warnings: [] };
   const nameProblem = modelNameProblem(name);
   if (nameProblem) return { ...base, action: 'invalid', changes: [], problem: `"${name}" is not a valid Ollama model name: ${nameProblem}`, warnings: [] };
   if (entry === undefined) return { ...base, action: 'add', changes: [], problem: null, warnings: [] };

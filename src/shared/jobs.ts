@@ -1,3 +1,4 @@
+import { ERROR_KINDS } from './errors';
 import { z } from 'zod';
 
 /**
@@ -54,6 +55,11 @@ export const jobSchema = z.object({
   progress: jobProgressSchema.nullable(),
   /** Ollama's message in full when the job failed; the reason when interrupted. */
   error: z.string().nullable(),
+  /**
+   * What kind of failure it was (`not_found`: nothing to resume or retry). Optional: jobs saved
+   * before it existed have none.
+   */
+  errorKind: z.enum(ERROR_KINDS).nullable().optional(),
   /** Plain-text log lines (what happened, in order), kept with the job's history. */
   log: z.array(z.string()),
   /**

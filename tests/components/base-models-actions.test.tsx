@@ -71,6 +71,18 @@ describe('Base models page: pull', () => {
     expect(client.callsTo('models.pull')).toEqual([{ model: 'qwen3:30b' }]);
   });
 
+  it('a name the library lacks says so once, offers no resume and no retry', () => {
+    const message = 'qwen3:30b was not found in the Ollama library. Check the name and tag (as listed on ollama.com/library, e.g. llama3.2 or qwen3:8b), then pull it under its right name.';
+    const failed = job({ id: 'p1', kind: 'pull', target: 'qwen3:30b', state: 'failed', endedAt: '2025-08-08T21:01:00.000Z', error: message, errorKind: 'not_found' });
+    render({ jobs: { p1: failed } });
+    const problem = screen.getByTestId('base-pull-error');
+    expect(problem.textContent).toContain('Not found');
+    expect(problem.textContent).toContain('was not found in the Ollama library');
+    expect(problem.textContent).not.toContain('Resume');
+    expect(within(row('qwen3:30b')).queryByTestId('base-resume')).toBeNull();
+    expect(screen.queryByRole('button', { name: /resume|again/i })).toBeNull();
+  });
+
   it('offers no Pull while Ollama is offline, since whether it has the model is unknown', () => {
     render({ sync: syncState({ connection: { ...online.connection, status: 'offline' } }) });
     expect(screen.queryByTestId('base-pull')).toBeNull();

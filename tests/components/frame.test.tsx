@@ -29,15 +29,15 @@ describe('Connection strip', () => {
     expect(alert.textContent).toContain('Ollama is not reachable at http://127.0.0.1:11434');
     expect(alert.textContent).toContain('Start Ollama (ollama serve) or change the host in Settings');
     expect(alert.textContent).toContain('ECONNREFUSED');
-    expect(within(alert).getByRole('button', { name: 'Retry' })).toBeTruthy();
+    expect(within(alert).getByRole('button', { name: 'Check again' })).toBeTruthy();
   });
 
-  it('Retry calls sync.now and shows the new state', async () => {
+  it('Check again calls sync.now and shows the new state', async () => {
     const user = userEvent.setup();
     const { client } = renderWithStore(<ConnectionStrip />, { sync: syncState({ connection: connection({ status: 'offline' }) }) });
     client.handlers['sync.now'] = () => syncState({ connection: connection({ status: 'online' }) });
     client.handlers['ollama.running'] = () => [];
-    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    await user.click(screen.getByRole('button', { name: 'Check again' }));
     expect(client.callsTo('sync.now')).toHaveLength(1);
     await waitFor(() => expect(screen.getByTestId('connection-strip').dataset.status).toBe('online'));
   });

@@ -121,14 +121,13 @@ describe('import a registry file', () => {
     const user = userEvent.setup();
     const { client } = renderWithStore(<RegistryTransferSetting />, { snapshot: here });
     client.handlers['registry.importPreview'] = () => {
-      throw new AppError('validation', 'broken.json is not valid JSON: line 3, column 25: found "}" where a property name was expected. Nothing was imported.', [
-        { path: 'broken.json:3:25', message: 'found "}"' },
-      ]);
+      throw new AppError('validation', 'broken.json is not valid JSON: line 3, column 25: found "}" where a property name was expected.');
     };
     await pick(user, '{', 'broken.json');
     const error = await screen.findByTestId('import-error');
-    expect(error.textContent).toContain('line 3, column 25');
-    expect(error.textContent).toContain('broken.json:3:25');
+    // Said once: what is wrong and where, then that nothing was imported.
+    expect(error.textContent?.split('line 3, column 25')).toHaveLength(2);
+    expect(error.textContent?.split('Nothing was imported')).toHaveLength(2);
     expect(client.callsTo('registry.importApply')).toEqual([]);
     await user.click(within(screen.getByTestId('import-dialog')).getByRole('button', { name: 'Close' }));
     expect(screen.queryByTestId('import-dialog')).toBeNull();

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { JobPanel } from '../../src/renderer/src/components/jobs/JobPanel';
@@ -70,29 +70,40 @@ describe('JobPanel', () => {
     expect(store.getState().jobs['job-1']?.state).toBe('cancelled');
   });
 
-  it("a failed create shows Ollama's message in full, marks the failing step, and Retry goes through the create checks", async () => {
+  it("a failed create shows Ollama's message in full, marks the failing step, and Create again goes through the create checks", async () => {
     const user = userEvent.setup();
     const message = 'pull model manifest: file does not exist\n(the base model qwen3:300b is not on registry.ollama.ai)';
     const failed = job({ state: 'failed', endedAt: '2025-08-08T21:00:09.000Z', error: message, steps: [step('pulling manifest')] });
     const { client } = renderJob(failed);
-    expect(screen.getByTestId('job-error').querySelector('pre')?.textContent).toBe(message);
+    expect(screen.getByTestId('job-error').querySelector('.job-panel__error-text')?.textContent).toBe(message);
+    // The heading claims nothing about who wrote the message (it may be the app's own words).
+    expect(screen.getByTestId('job-error').textContent).toContain('Why it failed');
     expect(screen.getByTestId('job-step').dataset.state).toBe('failed');
     expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
     client.handlers['modelfile.read'] = ({ path }) => ({ path, content: 'FROM llama3\n', sha256: 'a'.repeat(64), exists: true });
     client.handlers['models.create'] = ({ name }) => job({ id: 'job-2', target: name, state: 'queued' });
-    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    await user.click(screen.getByRole('button', { name: 'Create again' }));
     await vi.waitFor(() => expect(client.callsTo('models.create')).toEqual([{ name: 'pm-v2', pullBase: false }]));
   });
 
   it('offers no Retry for a create whose model left the registry', () => {
     renderJob(job({ state: 'failed', endedAt: '2025-08-08T21:00:09.000Z', error: 'boom' }), []);
-    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Create again' })).toBeNull();
+  });
+
+  it('a failed pull can be pulled again, unless the name was not found', () => {
+    renderJob(job({ kind: 'pull', target: 'qwen3:30b', state: 'failed', endedAt: '2025-08-08T21:00:09.000Z', error: 'The connection was lost.' }));
+    expect(screen.getByRole('button', { name: 'Pull again' })).toBeTruthy();
+    cleanup();
+    renderJob(job({ kind: 'pull', target: 'nosuch', state: 'failed', endedAt: '2025-08-08T21:00:09.000Z', error: 'nosuch was not found in the Ollama library.', errorKind: 'not_found' }));
+    expect(screen.getByTestId('job-error').textContent).toContain('was not found in the Ollama library');
+    expect(screen.queryByRole('button', { name: /again/ })).toBeNull();
   });
 
   it('an interrupted job says why and can be retried', () => {
     renderJob(job({ state: 'interrupted', endedAt: '2025-08-08T21:00:09.000Z', error: 'The app stopped while this job was running.' }));
     expect(screen.getByTestId('job-state').textContent).toBe('Interrupted');
     expect(screen.getByTestId('job-error').textContent).toContain('The app stopped while this job was running.');
-    expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Create again' })).toBeTruthy();
   });
 });

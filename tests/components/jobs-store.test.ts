@@ -51,7 +51,7 @@ describe('jobs in the store', () => {
       tone: 'error',
       title: 'Could not create PM v2',
       message: 'pull model manifest: file does not exist',
-      action: { label: 'Retry' },
+      action: { label: 'Create again' },
     });
   });
 

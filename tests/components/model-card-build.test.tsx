@@ -22,7 +22,7 @@ describe('card primary action', () => {
   it.each([
     ['pending', 'Create'],
     ['missing', 'Create'],
-    ['failed', 'Retry'],
+    ['failed', 'Create again'],
   ] as const)('a %s model offers %s', (status, label) => {
     renderCard(model('m', { status }));
     expect(screen.getByTestId('model-primary-action').textContent).toBe(label);
@@ -68,7 +68,7 @@ describe('card primary action', () => {
       jobs: { 'job-1': job({ target: 'pm-v2', state: 'failed', endedAt: '2025-08-08T21:01:00.000Z', error: 'pull model manifest: file does not exist' }) },
     });
     expect(screen.getByTestId('model-card-failure').textContent).toBe('Last build failed: pull model manifest: file does not exist');
-    expect(screen.getByTestId('model-primary-action').textContent).toBe('Retry');
+    expect(screen.getByTestId('model-primary-action').textContent).toBe('Create again');
   });
 });
 

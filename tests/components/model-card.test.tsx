@@ -26,9 +26,13 @@ describe('ModelCard', () => {
     expect(card.dataset.modelName).toBe('peteollama:property-manager-v2');
     expect(card.dataset.testid).toBe('model-card');
     expect(within(card).getByRole('heading', { name: 'PeteOllama Property Manager v2' })).toBeTruthy();
-    expect(within(card).getByRole('button', { name: 'PeteOllama Property Manager v2' }).title).toBe('PeteOllama Property Manager v2');
+    expect(within(card).getByRole('button', { name: 'PeteOllama Property Manager v2' }).querySelector('[title]')?.getAttribute('title')).toBe('PeteOllama Property Manager v2');
     expect(within(card).getByTestId('version-badge').textContent).toBe('v2');
-    expect(within(card).getByText('peteollama:property-manager-v2')).toBeTruthy();
+    // The Ollama name is cut in the middle at most, so its -v2 always shows; the full name is its tooltip.
+    const name = card.querySelector('.model-card__name')!;
+    expect(name.textContent).toBe('peteollama:property-manager-v2');
+    expect(name.querySelector('.model-name__tail')?.textContent).toBe('-manager-v2');
+    expect(name.querySelector('[title]')?.getAttribute('title')).toBe('peteollama:property-manager-v2');
     expect(within(card).getByText('qwen3:30b')).toBeTruthy();
     expect(within(card).getByText('Property management model v2 trained on qwen3')).toBeTruthy();
   });

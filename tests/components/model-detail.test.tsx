@@ -182,7 +182,7 @@ describe('keyboard and create from the detail', () => {
     await waitFor(() => expect(client.callsTo('modelfile.write')).toEqual([{ path: 'models/v1.Modelfile', content: '# draft\nFROM llama3\n', expectedSha256: 'a'.repeat(64) }]));
   });
 
-  it("the header's Create saves unsaved edits first and checks the edited text", async () => {
+  it("the header's Create (on another tab) saves unsaved edits first and checks the edited text", async () => {
     const user = userEvent.setup();
     const pending = model('pm-v3', { display_name: 'PM v3', status: 'pending', modelfile: 'models/v3.Modelfile' });
     const rendered = renderPage({ detail: { name: 'pm-v3', tab: 'modelfile' } }, [pending]);
@@ -191,7 +191,10 @@ describe('keyboard and create from the detail', () => {
     client.handlers['models.create'] = ({ name }) => job({ target: name, state: 'queued', startedAt: null });
     const view = await findEditor();
     replaceText(view, view.state.doc.length, view.state.doc.length, 'PARAMETER temperature hot\n');
+    // On the Modelfile tab the one Create is the editor's, beside Save; the header's shows on the other tabs.
     const header = screen.getByTestId('model-detail').querySelector('.detail__head') as HTMLElement;
+    expect(within(header).queryByRole('button', { name: 'Create' })).toBeNull();
+    await user.click(screen.getByTestId('detail-tab-overview'));
     await user.click(within(header).getByRole('button', { name: 'Create' }));
     await waitFor(() => expect(client.callsTo('modelfile.write')).toHaveLength(1));
     // The saved text has an error: creating is refused (the dialog shows where).

@@ -50,11 +50,12 @@ describe('Modelfile editor: diagnostics', () => {
   it('marks a bad PARAMETER at its line as you type, and clears it when fixed', async () => {
     renderEditor();
     const view = await findEditor();
-    await waitFor(() => expect(screen.getByTestId('problems-summary').textContent).toBe('✓ No problems'));
+    // The first check waits for the editor's debounce and a cold start; a loaded machine needs more than 1 s.
+    await waitFor(() => expect(screen.getByTestId('problems-summary').textContent).toBe('✓ No problems'), { timeout: 5000 });
 
     const line2 = view.state.doc.line(2);
     replaceText(view, line2.from + 'PARAMETER '.length, line2.from + 'PARAMETER temperature'.length, 'temprature');
-    await waitFor(() => expect(diagnosticLines()).toEqual(['error@2:11']));
+    await waitFor(() => expect(diagnosticLines()).toEqual(['error@2:11']), { timeout: 5000 });
     expect(screen.getByTestId('diagnostic').textContent).toContain('temprature');
     // Underlined at the exact range, with a gutter marker.
     await waitFor(() => expect(document.querySelector('.cm-lintRange-error')?.textContent).toBe('temprature'));

@@ -65,6 +65,9 @@ describe('readNdjson', () => {
     const error = await failure(collect(readNdjson(bodyOf(['{"status":"a"}\n'], Object.assign(new TypeError('terminated'), { cause: { code: 'UND_ERR_SOCKET' } })), CTX)));
     expect(error.kind).toBe('offline');
     expect(error.message).toMatch(/connection to Ollama at .* was lost during \/api\/create/);
+    // In words, not undici's code.
+    expect(error.message).toContain('(connection closed)');
+    expect(error.message).not.toContain('UND_ERR');
   });
 
   it('reports a cancel by the caller as cancelled', async () => {

@@ -114,20 +114,42 @@ describe('import', () => {
     expect(registry.models[V2]?.description).toBe('Property management model v2 trained on qwen3');
   });
 
-  it('refuses a broken file with its line and column, and changes nothing', async () => {
+  it('refuses a file that is not JSON with its line and column, said once, and changes nothing', async () => {
     const a = await world();
     const before = fs.readFileSync(a.services.session().store.path, 'utf8');
     const broken = '{\n  "models": {\n    "x": { "name": "x", }\n  }\n}\n';
-    await expect(a.services.handlers['registry.importPreview']({ content: broken, fileName: 'broken.json' })).rejects.toMatchObject({
-      kind: 'validation',
-      message: expect.stringMatching(/^broken\.json is not valid JSON: line 3, column \d+/),
-      issues: [expect.objectContaining({ path: expect.stringMatching(/^broken\.json:3:\d+$/) })],
-    });
-    const wrong = JSON.stringify({ models: { x: { name: 'x', display_name: 'X', show_in_ui: 'yes' } } }, null, 2);
-    await expect(a.services.handlers['registry.importApply']({ content: wrong, fileName: 'wrong.json', selection: { models: [{ name: 'x', action: 'add' }], baseModels: [], defaultModel: false } })).rejects.toMatchObject({
-      kind: 'validation',
-      message: expect.stringContaining('models.x.show_in_ui'),
-    });
+    const error = await a.services.handlers['registry.importPreview']({ content: broken, fileName: 'broken.json' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'validation', message: expect.stringMatching(/^broken\.json is not valid JSON: line 3, column \d+/) });
+    expect((error as { issues?: unknown }).issues).toBeUndefined();
     expect(fs.readFileSync(a.services.session().store.path, 'utf8')).toBe(before);
+  });
+
+  it('one bad entry is marked at the entry, once; the valid entries still import', async () => {
+    const a = await world();
+    const content = JSON.stringify(
+      {
+        models: {
+          x: { name: 'x', display_name: 'X', show_in_ui: 'yes' },
+          'team:good-v1': { name: 'team:good-v1', display_name: 'Good', modelfile: 'models/Modelfile.enhanced' },
+        },
+        base_models: { 'mistral:7b': { display_name: 'Mistral' } },
+      },
+      null,
+      2,
+    );
+    const plan = await a.services.handlers['registry.importPreview']({ content, fileName: 'mixed.json' });
+    const bad = plan.models.find((m) => m.name === 'x');
+    expect(bad).toMatchObject({ action: 'invalid', problem: 'show_in_ui: expected boolean, received string' });
+    expect(plan.counts).toMatchObject({ add: 2, invalid: 1 });
+    const result = await a.services.handlers['registry.importApply']({
+      content,
+      fileName: 'mixed.json',
+      selection: { models: [{ name: 'team:good-v1', action: 'add' }, { name: 'x', action: 'add' }], baseModels: [{ name: 'mistral:7b', action: 'add' }], defaultModel: false },
+    });
+    expect(result.added.sort()).toEqual(['mistral:7b', 'team:good-v1']);
+    expect(result.skipped).toEqual([{ kind: 'model', name: 'x', reason: 'show_in_ui: expected boolean, received string' }]);
+    const registry = a.services.session().store.get().registry;
+    expect(registry.models['team:good-v1']?.display_name).toBe('Good');
+    expect(registry.models.x).toBeUndefined();
   });
 });

@@ -26,12 +26,16 @@ describe('models.pull', () => {
     expect(state.ollamaModels.map((m) => m.name)).toContain('qwen3:30b');
   });
 
-  it("fails with Ollama's message for a model the library lacks", async () => {
+  it('says a model the library lacks was not found (in words, not the manifest message), as not_found', async () => {
     world = await startWorld();
     const job = await world.services.handlers['models.pull']({ model: 'nosuch:model' });
     const done = await world.services.jobs.whenDone(job.id);
     expect(done.state).toBe('failed');
-    expect(done.error).toContain('pull model manifest: file does not exist');
+    expect(done.errorKind).toBe('not_found');
+    expect(done.error).toBe(
+      'nosuch:model was not found in the Ollama library. Check the name and tag (as listed on ollama.com/library, e.g. llama3.2 or qwen3:8b), then pull it under its right name.',
+    );
+    expect(done.error).not.toContain('manifest');
   });
 
   it('refuses an invalid model name', async () => {

@@ -17,6 +17,7 @@ import { buildProvenance } from './build-provenance';
 import type { JobRunContext, JobRunner } from './job-manager';
 import { restoreStatus, statusBefore } from './registry-effects';
 import { ownValue } from '../../shared/own-key';
+import { fileErrorReason } from '../../shared/file-error-reason';
 
 /**
  * One model built from its Modelfile, end to end: Ollama must answer and be recent enough (else
@@ -101,7 +102,7 @@ async function buildModel(ctx: JobRunContext, deps: CreateJobDeps, { name, pullB
     bytes = fs.readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new AppError('validation', code === 'ENOENT' ? `The Modelfile ${modelfile} does not exist in the workspace.` : `Cannot read ${modelfile}: ${code ?? String(error)}`);
+    throw new AppError('validation', code === 'ENOENT' ? `The Modelfile ${modelfile} does not exist in the workspace.` : `Cannot read ${modelfile}: ${fileErrorReason(error)}.`);
   }
   const modelfileSha256 = sha256Hex(bytes);
 

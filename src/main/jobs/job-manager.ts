@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, toAppError } from '../../shared/errors';
+import { AppError, toAppError, type ErrorKind } from '../../shared/errors';
 import { isFinished, type Job, type JobKind, type JobState } from '../../shared/jobs';
 import type { EventBus } from '../events';
 import type { ProgressLine } from '../ollama/progress-line';
@@ -302,17 +302,18 @@ export class JobManager {
       const appError = toAppError(error);
       if (entry.stop === 'shutdown') this.finish(entry, 'interrupted', SHUTDOWN_REASON, 'Interrupted: the app was closed.');
       else if (entry.stop === 'cancel') this.finish(entry, 'cancelled', null, 'Cancelled.');
-      else this.finish(entry, 'failed', appError.message, `Failed: ${appError.message}`);
+      else this.finish(entry, 'failed', appError.message, `Failed: ${appError.message}`, appError.kind);
     }
   }
 
-  private finish(entry: Entry, state: JobState, error: string | null, logLine: string): void {
+  private finish(entry: Entry, state: JobState, error: string | null, logLine: string, errorKind?: ErrorKind): void {
     const { job } = entry;
     entry.tracker.closeAll();
     entry.tracker.log(logLine);
     job.state = state;
     job.error = error;
     delete job.waitingSeconds;
+    if (errorKind) job.errorKind = errorKind;
     job.endedAt = new Date(this.now()).toISOString();
     entry.run = null;
     entry.coalescer.flush(true);

@@ -3,6 +3,7 @@ import { DEFAULT_OLLAMA_TIMEOUTS, stallOptionsOf, type OllamaTimeouts } from '..
 import type { ProgressLine } from '../ollama/progress-line';
 import { streamPull } from '../ollama/pull-stream';
 import type { JobRunner } from './job-manager';
+import { pullFailure } from './pull-errors';
 
 /**
  * A model pulled from its registry as a job, with Ollama's per-layer progress. Cancelling aborts
@@ -33,6 +34,8 @@ export function pullJobRunner(deps: PullJobDeps, model: string): JobRunner {
           if (resumed) ctx.log(resumed);
         }
       }
+    } catch (error) {
+      throw pullFailure(error, model);
     } finally {
       deps.onSettled?.();
     }

@@ -9,6 +9,7 @@ import { requireEntry, requireNoCreateRunning, requireWritable } from './checks'
 import type { ModelOpsDeps } from './deps';
 import { removeFromDraft } from './registry-changes';
 import { ownValue } from '../../shared/own-key';
+import { fileErrorReason } from '../../shared/file-error-reason';
 
 /**
  * Deleting a model: from the registry only, or from Ollama as well, as the user chose; its
@@ -88,7 +89,7 @@ export async function deleteModel(deps: ModelOpsDeps, raw: DeleteInput): Promise
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') modelfile = 'not-found';
-      else notes.push(`${entry.modelfile} could not be deleted (${code ?? String(error)}); delete it by hand if you no longer need it.`);
+      else notes.push(`${entry.modelfile} could not be deleted (${fileErrorReason(error)}); delete it by hand if you no longer need it.`);
     }
   }
   void session.sync.syncNow().catch(() => undefined);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { resolveModelfilePath } from '../workspace/paths';
+import { fileErrorReason } from '../../shared/file-error-reason';
 
 /**
  * New Modelfiles for new versions and adopted models: a free name beside the proposed one
@@ -66,7 +67,7 @@ export function writeNewModelfile(workspaceDir: string, preferred: string, conte
     try {
       if (writeExclusive(file, content)) return rel;
     } catch (error) {
-      throw new AppError('internal', `Cannot write ${rel}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      throw new AppError('internal', `Cannot write ${rel}: ${fileErrorReason(error)}.`);
     }
   }
   throw new AppError('conflict', `There are already ${MAX_TRIES} files named like ${preferred}; choose another name.`);

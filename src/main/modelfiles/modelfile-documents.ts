@@ -6,6 +6,7 @@ import type { ModelfileDocument } from '../../shared/modelfile-files';
 import { resolveModelfilePath } from '../workspace/paths';
 import { writeFileAtomic } from './atomic-write';
 import { sha256Hex } from './sha256';
+import { fileErrorReason } from '../../shared/file-error-reason';
 
 /**
  * Reading and saving Modelfiles of a workspace for the editor. Paths are relative to the
@@ -30,7 +31,7 @@ function readBytes(file: string, shown: string): Buffer | null {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return null;
     if (code === 'EISDIR') throw new AppError('validation', `${shown} is a folder, not a Modelfile`, [{ path: 'path', message: 'is a folder' }]);
-    throw new AppError('internal', `Cannot read ${shown}: ${code ?? String(error)}`);
+    throw new AppError('internal', `Cannot read ${shown}: ${fileErrorReason(error)}.`);
   }
 }
 
@@ -68,7 +69,7 @@ export function writeModelfileDocument(
     fs.mkdirSync(path.dirname(file), { recursive: true });
     writeFileAtomic(file, bytes);
   } catch (error) {
-    throw new AppError('internal', `Cannot save ${relPath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new AppError('internal', `Cannot save ${relPath}: ${fileErrorReason(error)}.`);
   }
   return { path: relPath, content, sha256: sha256Hex(bytes), exists: true };
 }

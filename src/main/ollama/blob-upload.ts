@@ -12,6 +12,7 @@ import { defaultOllamaFetch, DEFAULT_OLLAMA_TIMEOUTS } from './ollama-link';
 import { readCappedText } from './reply-limits';
 import { StallWatchdog, type StallOptions } from './stall-watchdog';
 import { defaultStall, responseError, stopSignal } from './stream-request';
+import { fileErrorReason } from '../../shared/file-error-reason';
 
 /**
  * Local weights and adapters reach Ollama as blobs, the way its CLI sends them: hash the file,
@@ -157,7 +158,7 @@ export async function uploadBlob(host: string, path: string, digest: string, opt
     if (watchdog.stalled) throw stalledError(ctx, watchdog.limitMs);
     if (options.signal?.aborted) throw cancelledError(ctx);
     if ((error as NodeJS.ErrnoException).syscall === 'open' || (error as NodeJS.ErrnoException).path === path) {
-      throw new AppError('validation', `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      throw new AppError('validation', `Cannot read ${path}: ${fileErrorReason(error)}.`);
     }
     throw toOllamaError(error, ctx);
   } finally {
@@ -176,7 +177,7 @@ export async function ensureBlob(
   try {
     size = (await stat(path)).size;
   } catch (error) {
-    throw new AppError('validation', `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new AppError('validation', `Cannot read ${path}: ${fileErrorReason(error)}.`);
   }
   const report = (phase: EnsureBlobProgress['phase'], digest: string | null) => (bytes: number) =>
     options.onProgress?.({ phase, bytes, total: size, digest });

@@ -43,6 +43,12 @@ const NETWORK_REASONS: Record<string, string> = {
   UND_ERR_CLOSED: 'connection closed',
 };
 
+/** Words for the network failure inside an error (never its code), or null when there is none. */
+export function networkReason(error: unknown): string | null {
+  const code = networkErrorCode(error);
+  return code ? (NETWORK_REASONS[code] ?? null) : null;
+}
+
 /** The first network error code found in an error, its `cause` chain or an AggregateError. */
 export function networkErrorCode(error: unknown, depth = 0): string | null {
   if (depth > 5 || typeof error !== 'object' || error === null) return null;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { AppError } from '../../shared/errors';
+import { fileErrorReason } from '../../shared/file-error-reason';
 
 /** How far a long read has got, for a progress bar. */
 export type BytesProgress = (bytes: number) => void;
@@ -24,7 +25,7 @@ export async function sha256OfFile(path: string, options: { signal?: AbortSignal
     }
   } catch (error) {
     if (options.signal?.aborted) throw new AppError('cancelled', `Cancelled while hashing ${path}`);
-    throw new AppError('validation', `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new AppError('validation', `Cannot read ${path}: ${fileErrorReason(error)}.`);
   }
   return `sha256:${hash.digest('hex')}`;
 }

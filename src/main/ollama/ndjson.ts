@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/errors';
-import { networkErrorCode, stalledError, streamedError, unexpectedReplyError } from './errors';
+import { networkErrorCode, networkReason, stalledError, streamedError, unexpectedReplyError } from './errors';
 import { MAX_REPLY_LINE_BYTES, replyLineTooLongError } from './reply-limits';
 import type { StallWatchdog } from './stall-watchdog';
 
@@ -30,9 +30,8 @@ export function cancelledError(ctx: NdjsonContext): AppError {
 
 /** The connection closed before Ollama finished its answer. */
 export function connectionLostError(ctx: NdjsonContext, error?: unknown): AppError {
-  const code = networkErrorCode(error);
-  const cause = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : '';
-  const reason = code ?? cause;
+  // Words, not undici's codes: "connection closed", never "UND_ERR_SOCKET".
+  const reason = networkReason(error);
   return new AppError(
     'offline',
     `The connection to Ollama at ${ctx.host} was lost during ${ctx.endpoint}, before it finished${reason ? ` (${reason})` : ''}. Check that Ollama is still running, then try again.`,

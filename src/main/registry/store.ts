@@ -19,6 +19,7 @@ import type { ModelPatchInput, NewModelInput } from './operations';
 import { addModel, setDefaultModel, setModelStatus, updateModel } from './operations';
 import { parseRegistryText, type ParsedRegistry } from './parse';
 import { watchFileInDir } from './watch';
+import { fileErrorReason } from '../../shared/file-error-reason';
 
 export interface RegistryStoreOptions {
   /** The workspace folder; the registry is `<workspace>/model_settings.json`. */
@@ -213,7 +214,7 @@ export class RegistryStore {
       return readRegistryText(this.path);
     } catch (error) {
       this.stale = true;
-      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+      const reason = fileErrorReason(error);
       this.problem = {
         message: `${path.basename(this.path)} cannot be read (${reason}).`,
         file: this.path,

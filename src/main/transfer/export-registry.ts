@@ -7,6 +7,7 @@ import { serializeRegistry } from '../registry/engine';
 import { parseRegistryText } from '../registry/parse';
 import type { RegistryStore } from '../registry/store';
 import { REGISTRY_FILE, resolveModelfilePath } from '../workspace/paths';
+import { fileErrorReason } from '../../shared/file-error-reason';
 
 /**
  * The registry as a file to download: the JSON exactly as the workspace has it (key order, extra
@@ -86,7 +87,7 @@ export function exportRegistryZip(store: RegistryStore, now: Date): RegistryExpo
       bytes = fs.readFileSync(file);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      skipped.push({ path: entry.modelfile, reason: code === 'ENOENT' ? 'no such file in the workspace' : `cannot be read (${code ?? String(error)})` });
+      skipped.push({ path: entry.modelfile, reason: code === 'ENOENT' ? 'no such file in the workspace' : `cannot be read (${fileErrorReason(error)})` });
       continue;
     }
     total += bytes.length;

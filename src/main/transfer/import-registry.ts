@@ -1,36 +1,38 @@
 import fs from 'node:fs';
 import { AppError } from '../../shared/errors';
 import { applyImport, type ImportOutcome, type ImportSelection } from '../../shared/import-apply';
+import { checkImportEntries } from '../../shared/import-entries';
 import { planImport, type ImportPlan, type ImportSource, type PlanOptions } from '../../shared/import-plan';
 import { parseRegistryText } from '../registry/parse';
 import type { RegistryStore } from '../registry/store';
 import { resolveModelfilePath } from '../workspace/paths';
 
 /**
- * Importing a registry file in the seed's format: the text is checked like the workspace's own
+ * Importing a registry file (the workspace format): the text is checked like the workspace's own
  * file (JSON with line and column, then the schema with field paths), the plan is computed against
  * the registry as it is, and applying re-reads the file and re-plans inside one store update, so
  * only what the user saw and ticked is written.
  */
 
-/** The file's entries as written, after the whole file passed the registry schema. */
+/**
+ * The file's entries as written. A file that is not JSON, or not a registry at all, is refused
+ * (its message says where, once); otherwise each entry is checked on its own, so the bad ones are
+ * marked at the entry and the good ones can still be imported.
+ */
 export function readImportFile(content: string, fileName: string): ImportSource {
   const parsed = parseRegistryText(content, fileName);
-  if (!parsed.ok) {
-    const where = parsed.line !== null ? [{ path: `${fileName}:${parsed.line}:${parsed.column ?? 1}`, message: parsed.message }] : [];
-    throw new AppError('validation', `${parsed.message} Nothing was imported.`, [...where, ...parsed.issues]);
-  }
-  const raw = parsed.raw;
-  return {
-    default_model: typeof raw.default_model === 'string' ? raw.default_model : null,
-    models: objectEntries(raw.models),
-    base_models: objectEntries(raw.base_models),
-  };
+  if (parsed.ok) return { ...checkedSource(parsed.raw), problems: { models: {}, base_models: {} } };
+  // Not JSON (or empty): the message says where, once.
+  if (parsed.issues.length === 0) throw new AppError('validation', parsed.message);
+  const checked = checkImportEntries(JSON.parse(content.startsWith('\uFEFF') ? content.slice(1) : content));
+  if (!checked.ok) throw new AppError('validation', `${fileName} is not a registry file.`, checked.issues);
+  return { default_model: checked.default_model, models: checked.models, base_models: checked.base_models, problems: checked.problems };
 }
 
-function objectEntries(value: unknown): Record<string, Record<string, unknown>> {
-  // The schema accepted the file, so these are objects of objects (or absent).
-  return value !== null && typeof value === 'object' ? (value as Record<string, Record<string, unknown>>) : {};
+function checkedSource(raw: Record<string, unknown>): Omit<ImportSource, 'problems'> {
+  const checked = checkImportEntries(raw);
+  // The whole file passed the schema, so the entry check passes too.
+  return checked.ok ? { default_model: checked.default_model, models: checked.models, base_models: checked.base_models } : { default_model: null, models: {}, base_models: {} };
 }
 
 /** Modelfile paths must stay inside this workspace; a file not there yet is worth a warning only. */

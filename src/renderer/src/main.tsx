@@ -22,6 +22,7 @@ import './styles/editor.css';
 import './styles/chat.css';
 import './styles/lifecycle.css';
 import './styles/model-ops.css';
+import './styles/stacked-tables.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

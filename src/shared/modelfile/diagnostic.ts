@@ -11,6 +11,7 @@ export type DiagnosticCode =
   | 'no-from'
   // what Ollama rejects after parsing
   | 'unknown-parameter'
+  | 'empty-parameter-name'
   | 'invalid-value'
   | 'invalid-requires'
   | 'missing-path'
@@ -34,6 +35,8 @@ export interface Diagnostic extends Span {
   message: string;
   /** What to do about it, in plain words. */
   hint?: string;
+  /** Text that fixes it when it replaces the span (a misspelt parameter's likely name). */
+  fix?: string;
 }
 
 /** Every error this module reports: a diagnostic of severity `error`, always positioned. */

@@ -13,6 +13,8 @@ export function typeParameter(name: string, raw: string): TypedParameter {
   // parser.go checks the deprecated list before FormatParams, so these are never "unknown".
   if (isDeprecatedParameter(name)) return { kind: 'deprecated', message: `parameter ${name} is deprecated` };
   const info = parameterInfo(name);
+  // Ollama says "unknown parameter ''" for two spaces after PARAMETER; that says nothing useful.
+  if (!info && name === '') return { kind: 'unknown-name', message: 'PARAMETER is followed by more than one space, so Ollama reads no parameter name' };
   if (!info) return { kind: 'unknown-name', message: `unknown parameter '${name}'` };
   // FormatParams formats the value list with %s: `[value]`.
   const shown = `[${raw}]`;

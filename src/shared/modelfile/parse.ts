@@ -148,7 +148,7 @@ export function parse(text: string): ParseResult {
           const hint = isNewline(ch)
             ? 'PARAMETER needs a name, a space, then a value'
             : 'a parameter name is letters, digits and _ only, followed by a space and the value';
-          return fail('unexpected-eof', `${UNEXPECTED_EOF_MESSAGE}: ${word}`, word ? wordStart : start, isNewline(ch) ? i : end, hint);
+          return fail('unexpected-eof', word ? `${UNEXPECTED_EOF_MESSAGE}: ${word}` : UNEXPECTED_EOF_MESSAGE, word ? wordStart : start, isNewline(ch) ? i : end, hint);
         }
         break;
 
@@ -167,7 +167,7 @@ export function parse(text: string): ParseResult {
           const hint = isNewline(ch)
             ? 'MESSAGE needs a role (system, user or assistant), a space, then the text'
             : 'a message role is system, user or assistant, followed by a space and the text';
-          return fail('unexpected-eof', `${UNEXPECTED_EOF_MESSAGE}: ${word}`, word ? wordStart : start, isNewline(ch) ? i : end, hint);
+          return fail('unexpected-eof', word ? `${UNEXPECTED_EOF_MESSAGE}: ${word}` : UNEXPECTED_EOF_MESSAGE, word ? wordStart : start, isNewline(ch) ? i : end, hint);
         }
         break;
 

@@ -4,6 +4,8 @@ import { diagnostic } from './diagnostic';
 import type { Diagnostic } from './diagnostic';
 import { looksLikePath } from './looks-like-path';
 import { modelKey, modelNameProblem } from '../model-name';
+import { closestName } from './closest-name';
+import { parameterCatalog } from './parameter-catalog';
 import { typeParameter } from './parameter-value';
 import { NO_FROM_MESSAGE } from './parse';
 import { isRequiresVersion } from './semver';
@@ -17,6 +19,8 @@ export interface ValidationContext {
   /** Names Ollama has (`/api/tags`); leave out when Ollama is offline. */
   ollamaModels?: readonly string[];
 }
+
+const PARAMETER_NAMES = parameterCatalog.map((p) => p.name);
 
 /** Commands of which Ollama keeps only the last (parser.go `CreateRequest`). */
 const LAST_WINS = new Set(['template', 'system', 'adapter', 'renderer', 'parser', 'requires']);
@@ -112,9 +116,25 @@ function checkParameter(node: ParameterCommand, out: Diagnostic[]): void {
     case 'deprecated':
       out.push(diagnostic('warning', 'deprecated-parameter', node.nameSpan, typed.message, 'Ollama ignores it; remove the line'));
       break;
-    case 'unknown-name':
-      out.push(diagnostic('error', 'unknown-parameter', node.name ? node.nameSpan : node.keywordSpan, typed.message, 'see the list of parameters Ollama knows (names are case-sensitive)'));
+    case 'unknown-name': {
+      if (node.name.trim() === '') {
+        // Two spaces after PARAMETER: Ollama reads an empty name. Say that, not "unknown parameter ''".
+        out.push(
+          diagnostic('error', 'empty-parameter-name', node.keywordSpan, typed.message, 'put exactly one space between PARAMETER and the name, e.g. PARAMETER temperature 0.7'),
+        );
+        break;
+      }
+      const likely = closestName(node.name, PARAMETER_NAMES);
+      const found = diagnostic(
+        'error',
+        'unknown-parameter',
+        node.nameSpan,
+        typed.message,
+        likely ? `did you mean \`${likely}\`? Names are case-sensitive` : 'see the list of parameters Ollama knows (names are case-sensitive)',
+      );
+      out.push(likely ? { ...found, fix: likely } : found);
       break;
+    }
     case 'invalid-value':
       out.push(diagnostic('error', 'invalid-value', node.valueSpan, typed.message, typed.hint));
       break;

@@ -4,7 +4,8 @@ import { percentOf, wholePercent } from './job-format';
 
 export type PrimaryAction = 'create' | 'rebuild' | 'retry';
 
-export const PRIMARY_ACTION_LABELS: Record<PrimaryAction, string> = { create: 'Create', rebuild: 'Rebuild', retry: 'Retry' };
+/** Each button says what it does: "Retry" alone also meant "check the connection again" elsewhere. */
+export const PRIMARY_ACTION_LABELS: Record<PrimaryAction, string> = { create: 'Create', rebuild: 'Rebuild', retry: 'Create again' };
 
 /** What a model's card and detail show: its status, with a running create job taking precedence over the file. */
 export interface BuildState {

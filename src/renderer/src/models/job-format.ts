@@ -25,6 +25,11 @@ export const JOB_KIND_VERBS: Record<JobKind, string> = {
   upload: 'Uploading',
 };
 
+/** The button that runs a failed job again names what it runs: "Create again", "Pull again". */
+export function retryLabel(kind: JobKind): string {
+  return kind === 'pull' ? 'Pull again' : kind === 'create' ? 'Create again' : 'Try again';
+}
+
 export function isActive(job: Pick<Job, 'state'>): boolean {
   return job.state === 'queued' || job.state === 'running';
 }

@@ -1,4 +1,5 @@
 import { isFinished, type Job } from '../../../shared/jobs';
+import { retryLabel } from '../models/job-format';
 import { displayNameOf } from '../models/model-labels';
 import { attempt, type ActionResult } from './action-result';
 import type { SliceCreator } from './app-state';
@@ -25,8 +26,12 @@ export interface JobsSlice {
   retryJob(job: Job): void;
 }
 
-/** Jobs that can be run again from their record: creates and pulls that did not succeed. */
+/**
+ * Jobs that can be run again from their record: creates and pulls that did not succeed. A pull of
+ * a name the library does not have would only fail again: the name has to change first.
+ */
 export function canRetry(job: Job): boolean {
+  if (job.kind === 'pull' && job.errorKind === 'not_found') return false;
   return (job.kind === 'create' || job.kind === 'pull') && isFinished(job.state) && job.state !== 'succeeded';
 }
 
@@ -63,7 +68,7 @@ export const createJobsSlice: SliceCreator<JobsSlice> = ({ client, now }) => (se
         title: job.kind === 'create' ? `Could not create ${title}` : `${job.kind === 'pull' ? 'Pull' : job.kind === 'delete' ? 'Delete' : 'Job'} failed: ${title}`,
         message: job.error ?? 'The job failed without a message.',
         key: jobNoticeKey(job),
-        ...(canRetry(job) ? { action: { label: 'Retry', run: () => get().retryJob(job) } } : {}),
+        ...(canRetry(job) ? { action: { label: retryLabel(job.kind), run: () => get().retryJob(job) } } : {}),
       });
     }
   }

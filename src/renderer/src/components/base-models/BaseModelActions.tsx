@@ -16,9 +16,17 @@ interface BaseModelActionsProps {
   onRemove(): void;
 }
 
-/** A pull that ended without success leaves its bytes with Ollama: pulling again resumes it. */
-export function canResumePull(job: Job | null): boolean {
+/** A pull that ended without success, whatever the reason. */
+export function pullEndedBadly(job: Job | null): job is Job {
   return job !== null && job.kind === 'pull' && (job.state === 'failed' || job.state === 'cancelled' || job.state === 'interrupted');
+}
+
+/**
+ * A pull that ended without success leaves its bytes with Ollama: pulling again resumes it. Not
+ * when the model was not found: nothing was downloaded, and the same name would fail again.
+ */
+export function canResumePull(job: Job | null): boolean {
+  return pullEndedBadly(job) && job.errorKind !== 'not_found';
 }
 
 /** Pull, Cancel or Resume where the row's state calls for it; the rest in a menu. */

@@ -9,7 +9,8 @@ import { useAppStore } from '../../store/store-context';
 import { StatusChip } from '../common/StatusChip';
 import { JobProgress } from '../jobs/JobProgress';
 import { ollamaWaitText } from '../../models/ollama-wait';
-import { BaseModelActions, canResumePull } from './BaseModelActions';
+import { BaseModelActions, canResumePull, pullEndedBadly } from './BaseModelActions';
+import { MessageText } from '../text/MessageText';
 
 const IN_OLLAMA_TEXT = { yes: 'Yes', no: 'No', unknown: 'Unknown' } as const;
 const COLUMNS = 8;
@@ -33,7 +34,7 @@ export function BaseModelRow({ view, online, onDelete, onRemove }: BaseModelRowP
   const size = entry.size ?? (view.ollamaSize !== null ? formatBytes(view.ollamaSize) : null);
   const pulling = job?.kind === 'pull' && isActive(job) ? job : null;
   // A failed pull matters until the model is there; a later success or a delete supersedes it.
-  const pullProblem = view.inOllama !== true && canResumePull(job) && job?.state !== 'cancelled' ? job : null;
+  const pullProblem = view.inOllama !== true && pullEndedBadly(job) && job.state !== 'cancelled' ? job : null;
   const deleteFailed = job?.kind === 'delete' && job.state === 'failed' ? job : null;
   const showDetail = expanded || pulling !== null || pullProblem !== null || deleteFailed !== null;
   const title = entry.display_name.trim() || name;
@@ -47,18 +48,20 @@ export function BaseModelRow({ view, online, onDelete, onRemove }: BaseModelRowP
         <td className="mono truncate" title={name}>
           {name}
         </td>
-        <td title={entry.description || undefined}>
+        <td className="stack-full" title={entry.description || undefined}>
           {/* The clamp lives on an inner block: a table cell must keep display: table-cell. */}
           <span className="clamp-2">{entry.description || <span className="muted">—</span>}</span>
         </td>
-        <td className="num">{size ?? '—'}</td>
+        <td className="num" data-label="Size">
+          {size ?? '—'}
+        </td>
         <td>
           <StatusChip status={pulling ? 'creating' : entry.status} {...(pulling ? { label: 'Pulling', hint: 'Ollama is downloading it' } : {})} />
         </td>
-        <td data-in-ollama={inOllama} className={`in-ollama in-ollama--${inOllama}`}>
-          {IN_OLLAMA_TEXT[inOllama]}
+        <td data-in-ollama={inOllama} data-label="In Ollama">
+          <span className={`in-ollama in-ollama--${inOllama}`}>{IN_OLLAMA_TEXT[inOllama]}</span>
         </td>
-        <td className="num" data-testid="base-used-by-cell">
+        <td className="num" data-testid="base-used-by-cell" data-label="Used by">
           {dependents.length === 0 ? (
             <span className="muted" title="No registry model is built on it">
               0
@@ -77,13 +80,13 @@ export function BaseModelRow({ view, online, onDelete, onRemove }: BaseModelRowP
             </button>
           )}
         </td>
-        <td className="actions-cell">
+        <td className="actions-cell stack-end">
           <BaseModelActions view={view} job={job} online={online} onDelete={onDelete} onRemove={onRemove} />
         </td>
       </tr>
       {showDetail && (
         <tr className="base-detail" id={detailId} data-testid="base-model-detail">
-          <td colSpan={COLUMNS}>
+          <td colSpan={COLUMNS} className="stack-full">
             {pulling?.progress && <JobProgress progress={pulling.progress} />}
             {pulling && !pulling.progress && (pulling.waitingSeconds ?? 0) === 0 && <p className="muted">Waiting for Ollama…</p>}
             {pulling && (pulling.waitingSeconds ?? 0) > 0 && (
@@ -93,9 +96,13 @@ export function BaseModelRow({ view, online, onDelete, onRemove }: BaseModelRowP
             )}
             {pullProblem && (
               <div className="job-panel__error" data-testid="base-pull-error">
-                <span className="job-panel__error-label">{pullProblem.state === 'failed' ? 'The pull failed' : 'The pull was interrupted'}</span>
-                <pre>{pullProblem.error ?? 'No reason was given.'}</pre>
-                <span className="muted">Resume pull continues from what Ollama already downloaded.</span>
+                <span className="job-panel__error-label">
+                  {pullProblem.errorKind === 'not_found' ? 'Not found' : pullProblem.state === 'failed' ? 'The pull failed' : 'The pull was interrupted'}
+                </span>
+                <p className="job-panel__error-text">
+                  <MessageText text={pullProblem.error ?? 'No reason was given.'} />
+                </p>
+                {canResumePull(pullProblem) && <span className="muted">Resume pull continues from what Ollama already downloaded.</span>}
               </div>
             )}
             {deleteFailed && (

@@ -56,7 +56,7 @@ export function BaseModelsPage() {
           </section>
         ) : (
           <div className="table-wrap table-wrap--menus">
-            <table className="data-table base-table" data-testid="base-models-table">
+            <table className="data-table data-table--stack base-table" data-testid="base-models-table">
               <thead>
                 <tr>
                   <th scope="col">Display name</th>

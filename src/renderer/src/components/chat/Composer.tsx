@@ -3,6 +3,7 @@ import { selectChatModel } from '../../store/chat-selectors';
 import { selectChatStreaming } from '../../store/chat-slice';
 import { useAppStore } from '../../store/store-context';
 import { useOllamaGate } from '../common/use-ollama-gate';
+import { MessageText } from '../text/MessageText';
 
 /** The message box: Enter sends, Shift+Enter starts a new line; Stop (or Esc) replaces Send while a reply streams. */
 export function Composer() {
@@ -67,7 +68,9 @@ export function Composer() {
     <form className="chat-composer" onSubmit={onSubmit}>
       {error && (
         <div className="chat-composer__error" role="alert" data-testid="chat-error">
-          <span>{error.message}</span>
+          <span>
+            <MessageText text={error.message} />
+          </span>
           <button type="button" className="icon-button" aria-label="Dismiss" onClick={dismissChatError}>
             ×
           </button>

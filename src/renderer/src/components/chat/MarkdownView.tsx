@@ -1,12 +1,16 @@
 import { memo, type ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
+import remarkGfm from 'remark-gfm';
+import { rehypeCodeHighlight } from './code-highlight';
 import { CopyButton } from './CopyButton';
+import { safeLinkHref } from './safe-link';
 
 /**
- * A reply as markdown. Raw HTML in the text is never rendered (react-markdown escapes it unless
- * a raw-HTML plugin is added, and none is), links open outside the app, and unsafe URLs
- * (javascript:) are dropped by react-markdown's default URL check. Code blocks are shown plainly
- * in a styled block with their language and a Copy button: no highlighter ships with the app.
+ * A reply as GitHub-flavoured markdown (tables, strikethrough, task lists, bare addresses as
+ * links). Model output can never run script: raw HTML is shown as text (no raw-HTML plugin), and
+ * only http(s) and mailto addresses become links, which open in the user's browser (a new
+ * window, which the desktop app hands to the system browser). Code blocks are highlighted for
+ * common languages and have a Copy button.
  */
 
 interface HastNode {
@@ -47,21 +51,39 @@ function CodeBlock({ node, children }: { node?: HastNode | undefined; children?:
   );
 }
 
-const components: Components = {
-  pre: ({ node, children }) => <CodeBlock node={node as HastNode | undefined}>{children}</CodeBlock>,
-  a: ({ href, children }) => (
-    <a href={href} target="_blank" rel="noreferrer noopener">
+function ExternalLink({ href, children }: { href: string | undefined; children: ReactNode }) {
+  const safe = safeLinkHref(href);
+  // Anything else (javascript:, data:, a path into the app) is shown, not followed.
+  if (!safe) return <span className="markdown__unlinked">{children}</span>;
+  return (
+    <a href={safe} target="_blank" rel="noopener noreferrer" title={safe}>
       {children}
     </a>
-  ),
+  );
+}
+
+const components: Components = {
+  pre: ({ node, children }) => <CodeBlock node={node as HastNode | undefined}>{children}</CodeBlock>,
+  a: ({ href, children }) => <ExternalLink href={href}>{children}</ExternalLink>,
   // Images would be fetched from wherever the model says: shown as links instead.
-  img: ({ src, alt }) => (typeof src === 'string' ? <a href={src} target="_blank" rel="noreferrer noopener">{alt || src}</a> : <>{alt}</>),
+  img: ({ src, alt }) => (typeof src === 'string' ? <ExternalLink href={src}>{alt || src}</ExternalLink> : <>{alt}</>),
+  // A wide table scrolls inside its own box, never the page.
+  table: ({ children }) => (
+    <div className="markdown__table" data-scroll-x="allowed" tabIndex={0} role="group" aria-label="Table">
+      <table>{children}</table>
+    </div>
+  ),
 };
+
+const remarkPlugins = [remarkGfm];
+const rehypePlugins = [rehypeCodeHighlight];
 
 export const MarkdownView = memo(function MarkdownView({ text }: { text: string }) {
   return (
     <div className="markdown">
-      <Markdown components={components}>{text}</Markdown>
+      <Markdown components={components} remarkPlugins={remarkPlugins} rehypePlugins={rehypePlugins}>
+        {text}
+      </Markdown>
     </div>
   );
 });

@@ -28,6 +28,8 @@ export function ModelPicker({ label, value, options, onChange, testId, disabled 
       <select
         id={id}
         data-testid={testId}
+        // A narrow window cuts the chosen name: its full text on hover.
+        title={options.find((o) => o.value === value)?.label ?? value ?? undefined}
         value={value ?? ''}
         disabled={disabled || options.length === 0}
         onChange={(event) => onChange(event.target.value)}

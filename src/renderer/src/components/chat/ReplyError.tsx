@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ChatError, ChatLane } from '../../../../shared/chat';
 import { useAppStore } from '../../store/store-context';
 import { useOllamaGate } from '../common/use-ollama-gate';
+import { MessageText } from '../text/MessageText';
 
 interface ReplyErrorProps {
   error: ChatError;
@@ -23,7 +24,9 @@ export function ReplyError({ error, lane, canRetry }: ReplyErrorProps) {
 
   return (
     <div className="reply-error" role="alert" data-testid="reply-error" data-fix={error.fix ?? undefined}>
-      <p className="reply-error__message">{error.message}</p>
+      <p className="reply-error__message">
+        <MessageText text={error.message} />
+      </p>
       <div className="reply-error__actions">
         {error.fix === 'create' && model && (
           <button

@@ -6,7 +6,7 @@ import type { Reveal } from '../../store/detail-slice';
 import { editorExtensions, external } from './editor-extensions';
 import { formatModelfileText, type FormatResult } from './format-text';
 import type { BaseName } from './modelfile-completion';
-import { refreshDiagnostics } from './modelfile-diagnostics';
+import { positionOf, refreshDiagnostics } from './modelfile-diagnostics';
 
 /** What the toolbar can ask of the editor. */
 export interface ModelfileEditorHandle {
@@ -16,6 +16,8 @@ export interface ModelfileEditorHandle {
   text(): string;
   /** Moves the cursor to a line and column (1-based) and focuses the editor. */
   goTo(line: number, column: number): void;
+  /** Replaces a finding's span with `text` (one undoable edit) and puts the cursor after it. */
+  replace(span: Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'>, text: string): void;
 }
 
 interface ModelfileEditorProps {
@@ -97,6 +99,14 @@ export function ModelfileEditor(props: ModelfileEditorProps) {
       text: () => viewRef.current?.state.doc.toString() ?? '',
       goTo: (line, column) => {
         if (viewRef.current) goTo(viewRef.current, line, column);
+      },
+      replace: (span, insert) => {
+        const view = viewRef.current;
+        if (!view) return;
+        const from = positionOf(view.state.doc, span.line, span.column);
+        const to = Math.max(from, positionOf(view.state.doc, span.endLine, span.endColumn));
+        view.dispatch({ changes: { from, to, insert }, selection: { anchor: from + insert.length }, userEvent: 'input.fix' });
+        view.focus();
       },
     }),
     [],

@@ -15,6 +15,9 @@ import { ModelfileEditor, type ModelfileEditorHandle } from './ModelfileEditor';
 import { ProblemsPanel } from './ProblemsPanel';
 import { RequestPreview } from './RequestPreview';
 
+/** Matches the stylesheet's breakpoint where the preview moves from beside the editor to below it. */
+const WIDE_ENOUGH_FOR_PREVIEW = '(min-width: 1101px)';
+
 interface ModelfileWorkbenchProps {
   model: ModelEntry;
   doc: ModelfileDoc;
@@ -26,7 +29,9 @@ interface ModelfileWorkbenchProps {
 export function ModelfileWorkbench({ model, doc, active }: ModelfileWorkbenchProps) {
   const editorRef = useRef<ModelfileEditorHandle>(null);
   const [diagnostics, setDiagnostics] = useState<Diagnostic[] | null>(null);
-  const [previewOpen, setPreviewOpen] = useState(true);
+  // Beside the editor in a wide window; in a narrow one it would sit below and squeeze the
+  // editor to a few lines, so it starts closed there (the toolbar's Request preview opens it).
+  const [previewOpen, setPreviewOpen] = useState(() => typeof window === 'undefined' || !window.matchMedia || window.matchMedia(WIDE_ENOUGH_FOR_PREVIEW).matches);
   const editDocument = useAppStore((s) => s.editDocument);
   const saveDocument = useAppStore((s) => s.saveDocument);
   const requestCreate = useAppStore((s) => s.requestCreate);
@@ -103,7 +108,11 @@ export function ModelfileWorkbench({ model, doc, active }: ModelfileWorkbenchPro
             onDiagnostics={setDiagnostics}
             onRevealed={clearReveal}
           />
-          <ProblemsPanel diagnostics={diagnostics} onSelect={(line, column) => editorRef.current?.goTo(line, column)} />
+          <ProblemsPanel
+            diagnostics={diagnostics}
+            onSelect={(line, column) => editorRef.current?.goTo(line, column)}
+            onFix={(found, text) => editorRef.current?.replace(found, text)}
+          />
         </div>
         {previewOpen && active && <RequestPreview name={model.name} text={doc.text} />}
       </div>

@@ -1,5 +1,8 @@
+import { useId, useState } from 'react';
 import type { Diagnostic, Severity } from '../../../../shared/modelfile';
+import { MessageText } from '../text/MessageText';
 import { sentence } from './modelfile-diagnostics';
+import { ParameterList } from './ParameterList';
 
 const SEVERITY_LABELS: Record<Severity, [string, string]> = {
   error: ['error', 'errors'],
@@ -18,13 +21,18 @@ function count(list: readonly Diagnostic[], severity: Severity): string | null {
 interface ProblemsPanelProps {
   diagnostics: readonly Diagnostic[] | null;
   onSelect(line: number, column: number): void;
+  /** Replaces a finding's span with its fix (or another text, e.g. a name picked from the list). */
+  onFix?(diagnostic: Diagnostic, text: string): void;
 }
 
 /** What `diagnose` found, under the editor: each finding with its line and column, a click away. */
-export function ProblemsPanel({ diagnostics, onSelect }: ProblemsPanelProps) {
+export function ProblemsPanel({ diagnostics, onSelect, onFix }: ProblemsPanelProps) {
+  const listId = useId();
+  // Which unknown parameter the list of known ones is open for (its span), if any.
+  const [listFor, setListFor] = useState<string | null>(null);
   const summary = diagnostics ? (['error', 'warning', 'info'] as const).map((s) => count(diagnostics, s)).filter(Boolean) : [];
   return (
-    <section className="problems" aria-label="Problems" data-testid="problems">
+    <section className="problems" aria-label="Problems" data-testid="problems" data-list-open={listFor !== null || undefined}>
       <p className="problems__summary" role="status" data-testid="problems-summary">
         {diagnostics === null ? 'Checking…' : summary.length === 0 ? <span className="problems__ok">✓ No problems</span> : summary.join(' · ')}
       </p>
@@ -39,10 +47,38 @@ export function ProblemsPanel({ diagnostics, onSelect }: ProblemsPanelProps) {
                 <span className="problem-list__where">
                   Line {d.line}, column {d.column}
                 </span>
-                <span className="problem-list__message">{d.message}</span>
-                {d.hint && <span className="problem-list__hint">{sentence(d.hint)}</span>}
+                <span className="problem-list__message">
+                  <MessageText text={d.message} />
+                </span>
+                {d.hint && (
+                  <span className="problem-list__hint">
+                    <MessageText text={sentence(d.hint)} />
+                  </span>
+                )}
                 <span className="visually-hidden"> ({d.severity})</span>
               </button>
+              {(d.fix || d.code === 'unknown-parameter') && (
+                <span className="problem-list__actions">
+                  {d.fix && onFix && (
+                    <button type="button" className="button button--small" data-testid="diagnostic-fix" onClick={() => onFix(d, d.fix ?? '')}>
+                      Use <code>{d.fix}</code>
+                    </button>
+                  )}
+                  {d.code === 'unknown-parameter' && (
+                    <button
+                      type="button"
+                      className="link-button"
+                      data-testid="show-parameters"
+                      aria-expanded={listFor === keyOf(d)}
+                      aria-controls={listFor === keyOf(d) ? listId : undefined}
+                      onClick={() => setListFor((was) => (was === keyOf(d) ? null : keyOf(d)))}
+                    >
+                      {listFor === keyOf(d) ? 'Hide the parameters Ollama knows' : 'The parameters Ollama knows'}
+                    </button>
+                  )}
+                </span>
+              )}
+              {listFor === keyOf(d) && <ParameterList id={listId} {...(onFix ? { onPick: (name: string) => onFix(d, name) } : {})} />}
             </li>
           ))}
         </ul>
@@ -50,3 +86,5 @@ export function ProblemsPanel({ diagnostics, onSelect }: ProblemsPanelProps) {
     </section>
   );
 }
+
+const keyOf = (d: Diagnostic) => `${d.from}:${d.to}`;

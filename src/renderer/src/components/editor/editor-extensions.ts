@@ -15,7 +15,7 @@ import {
   rectangularSelection,
 } from '@codemirror/view';
 import type { Diagnostic, ValidationContext } from '../../../../shared/modelfile';
-import { modelfileCompletion, type BaseName } from './modelfile-completion';
+import { completionTypeOver, modelfileCompletion, type BaseName } from './modelfile-completion';
 import { modelfileDiagnostics } from './modelfile-diagnostics';
 import { modelfileLanguage } from './modelfile-language';
 import { modelfileTheme } from './modelfile-theme';
@@ -57,6 +57,7 @@ export function editorExtensions(text: string, hooks: EditorHooks): Extension[] 
     modelfileTheme,
     lintGutter(),
     autocompletion({ override: [modelfileCompletion(hooks.baseNames)], icons: false }),
+    completionTypeOver,
     modelfileDiagnostics({ delayMs: 250, context: hooks.context, onResult: hooks.onDiagnostics }),
     keymap.of([
       {

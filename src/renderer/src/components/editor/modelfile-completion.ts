@@ -6,7 +6,8 @@ import {
   type CompletionResult,
   type CompletionSource,
 } from '@codemirror/autocomplete';
-import type { EditorView } from '@codemirror/view';
+import { StateEffect, StateField, type Extension } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
 import { MESSAGE_ROLES, parameterCatalog, parameterInfo, parse } from '../../../../shared/modelfile';
 
 export interface BaseName {
@@ -15,10 +16,41 @@ export interface BaseName {
   info?: string;
 }
 
+/**
+ * A completion ends with the space that must follow its word, and a space typed right after it
+ * steps over that space instead of adding a second one: `PARAMETER  temperature` (two spaces) is
+ * an empty parameter name to Ollama. This field holds the position just after such a space.
+ */
+const setTypeOver = StateEffect.define<number | null>();
+const typeOverField = StateField.define<number | null>({
+  create: () => null,
+  update(value, tr) {
+    for (const effect of tr.effects) if (effect.is(setTypeOver)) return effect.value;
+    return tr.docChanged || tr.selection ? null : value;
+  },
+});
+
+/** The space a completion inserted is not doubled by the space the user types next. */
+export const completionTypeOver: Extension = [
+  typeOverField,
+  EditorView.inputHandler.of((view, from, to, text) => {
+    const at = view.state.field(typeOverField, false);
+    if (text !== ' ' || from !== to || at !== from) return false;
+    view.dispatch({ effects: setTypeOver.of(null) });
+    return true;
+  }),
+];
+
 /** Inserts the word and a space, then offers what may follow it (parameter names, roles, models). */
 function thenComplete(text: string) {
   return (view: EditorView, _completion: Completion, from: number, to: number) => {
-    view.dispatch({ changes: { from, to, insert: text }, selection: { anchor: from + text.length }, userEvent: 'input.complete' });
+    const end = from + text.length;
+    view.dispatch({
+      changes: { from, to, insert: text },
+      selection: { anchor: end },
+      userEvent: 'input.complete',
+      effects: setTypeOver.of(text.endsWith(' ') ? end : null),
+    });
     startCompletion(view);
   };
 }
@@ -29,12 +61,12 @@ const INSTRUCTIONS: Completion[] = [
   snippetCompletion('SYSTEM """\n${}\n"""', { label: 'SYSTEM', info: 'The system prompt the model starts every conversation with.' }),
   snippetCompletion('TEMPLATE """\n${}\n"""', { label: 'TEMPLATE', info: 'The full prompt template, in Go template syntax ({{ .System }}, {{ .Prompt }}, …).' }),
   { label: 'MESSAGE', apply: thenComplete('MESSAGE '), info: 'A turn of example conversation: MESSAGE system|user|assistant text.' },
-  { label: 'ADAPTER', apply: 'ADAPTER ', info: 'A LoRA adapter (GGUF file or safetensors folder) applied on top of the base model.' },
+  { label: 'ADAPTER', apply: thenComplete('ADAPTER '), info: 'A LoRA adapter (GGUF file or safetensors folder) applied on top of the base model.' },
   snippetCompletion('LICENSE """\n${}\n"""', { label: 'LICENSE', info: 'The license the model is shared under.' }),
-  { label: 'REQUIRES', apply: 'REQUIRES ', info: 'The oldest Ollama version that can run this model (semver, e.g. 0.14.0).' },
-  { label: 'DRAFT', apply: 'DRAFT ', info: 'A smaller draft model for speculative decoding.' },
-  { label: 'RENDERER', apply: 'RENDERER ', info: "One of Ollama's built-in prompt renderers, used instead of TEMPLATE." },
-  { label: 'PARSER', apply: 'PARSER ', info: "One of Ollama's built-in output parsers (tool calls, thinking)." },
+  { label: 'REQUIRES', apply: thenComplete('REQUIRES '), info: 'The oldest Ollama version that can run this model (semver, e.g. 0.14.0).' },
+  { label: 'DRAFT', apply: thenComplete('DRAFT '), info: 'A smaller draft model for speculative decoding.' },
+  { label: 'RENDERER', apply: thenComplete('RENDERER '), info: "One of Ollama's built-in prompt renderers, used instead of TEMPLATE." },
+  { label: 'PARSER', apply: thenComplete('PARSER '), info: "One of Ollama's built-in output parsers (tool calls, thinking)." },
 ].map((c) => ({ ...c, type: 'keyword' }));
 
 const PARAMETERS: Completion[] = parameterCatalog.map((p) => ({
@@ -42,10 +74,10 @@ const PARAMETERS: Completion[] = parameterCatalog.map((p) => ({
   type: 'property',
   detail: p.type === 'string-list' ? 'text, repeatable' : p.type,
   info: p.help,
-  apply: `${p.name} `,
+  apply: thenComplete(`${p.name} `),
 }));
 
-const ROLES: Completion[] = MESSAGE_ROLES.map((role) => ({ label: role, type: 'enum', apply: `${role} ` }));
+const ROLES: Completion[] = MESSAGE_ROLES.map((role) => ({ label: role, type: 'enum', apply: thenComplete(`${role} `) }));
 
 const BOOLEANS: Completion[] = ['true', 'false'].map((label) => ({ label, type: 'constant' }));
 

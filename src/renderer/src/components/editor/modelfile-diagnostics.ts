@@ -2,6 +2,7 @@ import { setDiagnostics, type Diagnostic as CmDiagnostic } from '@codemirror/lin
 import { StateEffect, type Text } from '@codemirror/state';
 import { ViewPlugin, type EditorView, type ViewUpdate } from '@codemirror/view';
 import { diagnose, type Diagnostic, type ValidationContext } from '../../../../shared/modelfile';
+import { messageParts } from '../text/message-parts';
 
 /** Dispatch this when what diagnostics depend on (the base models Ollama has) changed. */
 export const refreshDiagnostics = StateEffect.define<null>();
@@ -14,7 +15,7 @@ export interface DiagnosticsOptions {
 }
 
 /** A line and column (1-based) as a document position, kept inside the document. */
-function positionOf(doc: Text, line: number, column: number): number {
+export function positionOf(doc: Text, line: number, column: number): number {
   const at = doc.line(Math.min(Math.max(line, 1), doc.lines));
   return Math.min(at.from + Math.max(column, 1) - 1, at.to);
 }
@@ -32,13 +33,29 @@ export function sentence(text: string): string {
 export function toCmDiagnostic(doc: Text, d: Diagnostic): CmDiagnostic {
   const from = positionOf(doc, d.line, d.column);
   const to = Math.max(from, positionOf(doc, d.endLine, d.endColumn));
+  const message = d.hint ? `${d.message}\n${sentence(d.hint)}` : d.message;
+  const fix = d.fix;
   return {
     from,
     to,
     severity: d.severity,
-    message: d.hint ? `${d.message}\n${sentence(d.hint)}` : d.message,
+    message: message.replaceAll('`', ''),
+    // Backticked names show as code, never as backticks.
+    renderMessage: () => messageElement(message),
     source: `Line ${d.line}, column ${d.column}`,
+    ...(fix ? { actions: [{ name: `Use ${fix}`, apply: (view: EditorView, start: number, end: number) => view.dispatch({ changes: { from: start, to: end, insert: fix } }) }] } : {}),
   };
+}
+
+function messageElement(text: string): HTMLElement {
+  const root = document.createElement('span');
+  root.className = 'cm-diagnosticText-body';
+  for (const part of messageParts(text)) {
+    const node = part.code ? document.createElement('code') : document.createElement('span');
+    node.textContent = part.text;
+    root.append(node);
+  }
+  return root;
 }
 
 /** Runs `diagnose` shortly after each change (and at once on open), underlining and reporting what it finds. */

@@ -12,7 +12,7 @@ export function ConnectionStrip() {
   const retry = (
     <button type="button" className="button button--on-alert" onClick={() => void syncNow()} disabled={syncing} aria-busy={syncing}>
       {syncing && <span className="spinner" aria-hidden="true" />}
-      Retry
+      Check again
     </button>
   );
 
@@ -53,7 +53,7 @@ export function ConnectionStrip() {
               Start Ollama (<code>ollama serve</code>) or change the host in Settings.
             </p>
           ) : (
-            <p>Check that the address is Ollama's and look at Ollama's log, then retry.</p>
+            <p>Check that the address is Ollama's and look at Ollama's log, then check again.</p>
           )}
           {detail && <p className="conn__detail">{detail}</p>}
         </div>

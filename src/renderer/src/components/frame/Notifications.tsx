@@ -1,6 +1,7 @@
 import type { KeyboardEvent } from 'react';
 import type { Notice } from '../../store/notifications-slice';
 import { useAppStore } from '../../store/store-context';
+import { MessageText } from '../text/MessageText';
 
 /** More than this and the oldest wait (counted) behind the newest: the area stays small at 900×600. */
 const SHOWN = 3;
@@ -61,7 +62,11 @@ function NoticeView({ notice, onDismiss, onHold }: { notice: Notice; onDismiss()
     >
       <div className="notice__body">
         <strong className="notice__title">{notice.title}</strong>
-        {notice.message && <p className="notice__message">{notice.message}</p>}
+        {notice.message && (
+          <p className="notice__message">
+            <MessageText text={notice.message} />
+          </p>
+        )}
         {notice.action && (
           <button
             type="button"

@@ -5,6 +5,7 @@ import { selectModels } from '../../store/selectors';
 import { useAppStore } from '../../store/store-context';
 import { ProgressBar } from '../common/ProgressBar';
 import { ownValue } from '../../../../shared/own-key';
+import { ModelName } from '../names/ModelName';
 
 /** How many jobs show by name; the rest are counted. */
 const SHOWN = 2;
@@ -25,7 +26,7 @@ export function StatusBarJobs() {
         return (
           <span key={job.id} className="status-job" data-testid="status-job" title={job.target}>
             <span className="status-job__line">
-              <span className="status-job__name">{label}</span>
+              <ModelName text={label} className="status-job__name" />
               {percent !== null && <span className="status-job__percent"> {wholePercent(percent)}%</span>}
             </span>
             <ProgressBar percent={percent} label={label} size="thin" />

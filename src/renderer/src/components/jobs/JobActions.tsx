@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Job } from '../../../../shared/jobs';
-import { isActive } from '../../models/job-format';
+import { isActive, retryLabel } from '../../models/job-format';
 import { canRetry } from '../../store/jobs-slice';
 import { useAppStore } from '../../store/store-context';
 import { useOllamaGate } from '../common/use-ollama-gate';
@@ -53,7 +53,7 @@ export function JobActions({ job, openModel = false, retry: offerRetry = true }:
             aria-describedby={gate.describedBy}
             onClick={() => retryJob(job)}
           >
-            Retry
+            {retryLabel(job.kind)}
           </button>
           {gate.note}
         </>

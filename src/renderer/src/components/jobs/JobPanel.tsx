@@ -9,6 +9,8 @@ import { JobStateChip } from './JobStateChip';
 import { JobSteps } from './JobSteps';
 import { JobTimes } from './JobTimes';
 import { ownValue } from '../../../../shared/own-key';
+import { MessageText } from '../text/MessageText';
+import { ModelName } from '../names/ModelName';
 
 interface JobPanelProps {
   job: Job;
@@ -37,12 +39,8 @@ export function JobPanel({ job, showTarget = false, foldSteps = false, retry = t
     >
       <header className="job-panel__head">
         <span className="job-panel__kind">{kind}</span>
-        {showTarget && entry && <span className="job-panel__title">{displayNameOf(entry)}</span>}
-        {showTarget && (
-          <span className="job-panel__target mono" title={job.target}>
-            {job.target}
-          </span>
-        )}
+        {showTarget && entry && <ModelName text={displayNameOf(entry)} className="job-panel__title" />}
+        {showTarget && <ModelName text={job.target} className="job-panel__target" mono />}
         <JobStateChip state={job.state} />
         <JobTimes job={job} />
         <JobActions job={job} openModel={showTarget} retry={retry} />
@@ -56,8 +54,11 @@ export function JobPanel({ job, showTarget = false, foldSteps = false, retry = t
       )}
       {job.error && (
         <div className="job-panel__error" data-testid="job-error">
-          <span className="job-panel__error-label">{job.state === 'failed' ? 'Ollama said' : 'Reason'}</span>
-          <pre>{job.error}</pre>
+          {/* The message may be Ollama's or the app's own: the heading claims neither. */}
+          <span className="job-panel__error-label">{job.state === 'failed' ? 'Why it failed' : 'Reason'}</span>
+          <p className="job-panel__error-text">
+            <MessageText text={job.error} />
+          </p>
         </div>
       )}
       {job.steps.length > 0 &&

@@ -6,17 +6,20 @@ import { ModelPrimaryAction } from '../models/ModelPrimaryAction';
 import { OutdatedMarker } from '../models/OutdatedMarker';
 import { DetailModelOps } from './DetailModelOps';
 import { LoadModelButton } from '../running/LoadModelButton';
+import { ModelName } from '../names/ModelName';
 
 interface DetailHeaderProps {
   model: ModelEntry;
   titleId: string;
   dirty: boolean;
   readOnly: boolean;
+  /** False on the Modelfile tab, whose toolbar has the Create button next to Save: one Create per page. */
+  primaryAction?: boolean;
   onClose(): void;
   onCreate(): void;
 }
 
-export function DetailHeader({ model, titleId, dirty, readOnly, onClose, onCreate }: DetailHeaderProps) {
+export function DetailHeader({ model, titleId, dirty, readOnly, primaryAction = true, onClose, onCreate }: DetailHeaderProps) {
   const build = useBuildState(model);
   const display = displayNameOf(model);
   const version = versionLabel(model);
@@ -26,8 +29,8 @@ export function DetailHeader({ model, titleId, dirty, readOnly, onClose, onCreat
         <span aria-hidden="true">←</span> Models
       </button>
       <div className="detail__titles">
-        <h1 id={titleId} className="detail__title" tabIndex={-1} title={display}>
-          {display}
+        <h1 id={titleId} className="detail__title" tabIndex={-1}>
+          <ModelName text={display} />
           {dirty && (
             <span className="dirty-dot" title="Unsaved changes in the Modelfile" data-testid="detail-dirty">
               <span aria-hidden="true">●</span>
@@ -35,8 +38,8 @@ export function DetailHeader({ model, titleId, dirty, readOnly, onClose, onCreat
             </span>
           )}
         </h1>
-        <p className="detail__name mono" title={model.name}>
-          {model.name}
+        <p className="detail__name">
+          <ModelName text={model.name} mono />
         </p>
       </div>
       {version && (
@@ -47,7 +50,7 @@ export function DetailHeader({ model, titleId, dirty, readOnly, onClose, onCreat
       <StatusChip status={build.status} label={build.label} {...(build.failure ? { hint: build.failure } : {})} />
       {build.action === 'rebuild' && <OutdatedMarker />}
       <div className="detail__actions">
-        <ModelPrimaryAction model={model} action={build.action} readOnly={readOnly} small={false} onCreate={onCreate} />
+        {primaryAction && <ModelPrimaryAction model={model} action={build.action} readOnly={readOnly} small={false} onCreate={onCreate} />}
         <LoadModelButton model={model.name} title={display} available={model.status === 'available'} small={false} />
         <DetailModelOps model={model} readOnly={readOnly} />
       </div>

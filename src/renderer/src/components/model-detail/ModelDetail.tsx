@@ -110,6 +110,7 @@ export function ModelDetail({ name, tab }: { name: string; tab: DetailTab }) {
         titleId={`${idBase}-title`}
         dirty={dirty}
         readOnly={readOnly}
+        primaryAction={tab !== 'modelfile'}
         onClose={requestClose}
         onCreate={() => void create()}
       />

@@ -82,7 +82,7 @@ export function OverviewEditor({ model }: { model: ModelEntry }) {
             save={(value) => edit('display_name')(value.trim())}
           />
           <InlineField field="description" label="Description" value={model.description} multiline disabled={readOnly} save={edit('description')} />
-          <InlineField field="version" label="Version" value={model.version} disabled={readOnly} hint="As the seed writes it, e.g. v2." save={(value) => edit('version')(value.trim())} />
+          <InlineField field="version" label="Version" value={model.version} disabled={readOnly} hint="A short label such as v2, usually the -v2 at the end of the name." save={(value) => edit('version')(value.trim())} />
           <InlineField
             field="base_model"
             label="Base model"

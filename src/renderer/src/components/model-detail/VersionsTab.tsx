@@ -39,7 +39,7 @@ export function VersionsTab({ model }: { model: ModelEntry }) {
         </button>
       </header>
       <div className="table-wrap">
-        <table className="data-table versions__table" aria-label={`Versions of ${label}`}>
+        <table className="data-table data-table--stack versions__table" aria-label={`Versions of ${label}`}>
           <thead>
             <tr>
               <th scope="col">Version</th>
@@ -75,7 +75,7 @@ function VersionRow({ model, current, readOnly }: { model: ModelEntry; current: 
       <th scope="row">
         <span className="version-badge">{versionLabel(model) ?? '—'}</span>
       </th>
-      <td>
+      <td className="stack-grow">
         <div className="versions__names">
           <span className="truncate" title={current ? `${display} (this one)` : display}>
             {display}
@@ -86,17 +86,17 @@ function VersionRow({ model, current, readOnly }: { model: ModelEntry; current: 
           </span>
         </div>
       </td>
-      <td className="mono truncate" title={model.base_model || undefined}>
+      <td className="mono truncate" data-label="from" title={model.base_model || undefined}>
         {model.base_model || <span className="muted">—</span>}
       </td>
       <td>
         <StatusChip status={build.status} label={build.label} {...(build.failure ? { hint: build.failure } : {})} />
       </td>
-      <td className="nowrap">{builtAt ? <time dateTime={builtAt}>{formatWhen(builtAt)}</time> : <span className="muted">Not built here</span>}</td>
+      <td className="nowrap" data-label="Built:">{builtAt ? <time dateTime={builtAt}>{formatWhen(builtAt)}</time> : <span className="muted">Not built here</span>}</td>
       <td className="nowrap" data-testid="version-freshness">
         {build.action === 'rebuild' ? <OutdatedMarker /> : builtAt ? 'Up to date' : <span className="muted">—</span>}
       </td>
-      <td className="versions__actions-cell">
+      <td className="versions__actions-cell stack-end">
         <div className="versions__actions">
           {!current && (
             <button type="button" className="button button--small" aria-label={`Open ${display}`} onClick={() => openModel(model.name)}>

@@ -8,6 +8,7 @@ import { StatusChip } from '../common/StatusChip';
 import { ModelCardMenu } from './ModelCardMenu';
 import { ModelPrimaryAction } from './ModelPrimaryAction';
 import { OutdatedMarker } from './OutdatedMarker';
+import { ModelName } from '../names/ModelName';
 
 interface ModelCardProps {
   model: ModelEntry;
@@ -37,8 +38,8 @@ export const ModelCard = memo(function ModelCard({ model, isDefault, readOnly }:
     >
       <header className="model-card__head">
         <h3 className="model-card__title">
-          <button type="button" className="model-card__open" data-testid="model-card-open" title={display} onClick={() => openModel(model.name)}>
-            {display}
+          <button type="button" className="model-card__open" data-testid="model-card-open" onClick={() => openModel(model.name)}>
+            <ModelName text={display} />
           </button>
         </h3>
         {version && (
@@ -48,8 +49,8 @@ export const ModelCard = memo(function ModelCard({ model, isDefault, readOnly }:
         )}
         <ModelCardMenu model={model} displayName={display} isDefault={isDefault} readOnly={readOnly} />
       </header>
-      <p className="model-card__name mono" title={model.name}>
-        {model.name}
+      <p className="model-card__name">
+        <ModelName text={model.name} mono />
       </p>
       <div className="model-card__meta">
         <StatusChip status={build.status} label={build.label} {...(failure ? { hint: failure } : {})} />

@@ -5,6 +5,7 @@ import { displayNameOf } from '../../models/model-labels';
 import { formatMemory, formatUnloadTime, unloadTime } from '../../models/running-format';
 import { findModelEntry } from './find-model-entry';
 import { useAppStore } from '../../store/store-context';
+import { ModelName } from '../names/ModelName';
 
 interface RunningModelRowProps {
   model: RunningModel;
@@ -40,7 +41,7 @@ export function RunningModelRow({ model, variant }: RunningModelRowProps) {
   if (variant === 'chip') {
     return (
       <span className="running-chip" data-testid="running-chip" data-model-name={model.name} title={`${model.name}\n${memory}\n${countdown}`}>
-        <span className="running-chip__name">{title}</span>
+        <ModelName text={title} className="running-chip__name" />
         <span className="running-chip__memory">{memory}</span>
         <span className="running-chip__time" data-testid="running-countdown" data-forever={time.kind === 'forever' || undefined}>
           {time.kind === 'forever' ? '∞' : countdown.replace(/^Unloads in /, '')}
@@ -52,9 +53,7 @@ export function RunningModelRow({ model, variant }: RunningModelRowProps) {
   return (
     <li className="running-row" data-testid="running-row" data-model-name={model.name}>
       <div className="running-row__names">
-        <span className="running-row__title" title={title}>
-          {title}
-        </span>
+        <ModelName text={title} className="running-row__title" />
         {entry && (
           <span className="running-row__name mono" title={model.name}>
             {model.name}

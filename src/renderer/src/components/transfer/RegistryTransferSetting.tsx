@@ -42,7 +42,7 @@ export function RegistryTransferSetting() {
           }}
         />
       </div>
-      <p className="field-hint">A model_settings.json in the seed’s format. You see what it would add or change, and tick what to take; nothing is overwritten unasked.</p>
+      <p className="field-hint">A model_settings.json, from this app or another copy of the registry. You see what it would add or change, and tick what to take; nothing is overwritten unasked.</p>
       <ImportPlanDialog />
     </div>
   );

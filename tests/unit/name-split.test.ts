@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { splitForMiddle } from '../../src/renderer/src/models/name-split';
+
+/** Truncation must keep the part that tells sibling names apart: the version or tag at the end. */
+describe('splitForMiddle', () => {
+  it.each([
+    ['PeteOllama Property Manager v1', 'PeteOllama Property', ' Manager v1'],
+    ['PeteOllama Property Manager v2', 'PeteOllama Property', ' Manager v2'],
+    ['peteollama:property-manager-v2', 'peteollama:property', '-manager-v2'],
+    ['Creating PeteOllama Property Manager v2', 'Creating PeteOllama Property', ' Manager v2'],
+    ['hf.co/bartowski/Qwen2.5-Coder-32B-Instruct-GGUF:Q4_K_M', 'hf.co/bartowski/Qwen2.5-Coder-32B-Instruct', '-GGUF:Q4_K_M'],
+  ])('%s keeps %s … %s', (text, head, tail) => {
+    expect(splitForMiddle(text)).toEqual([head, tail]);
+  });
+
+  it('does not split a short name', () => {
+    expect(splitForMiddle('qwen3:30b')).toEqual(['qwen3:30b', '']);
+  });
+
+  it('keeps the end of one long word', () => {
+    const [head, tail] = splitForMiddle('averyveryverylongsinglewordname');
+    expect(head + tail).toBe('averyveryverylongsinglewordname');
+    expect(tail.length).toBeGreaterThan(0);
+  });
+
+  it('two versions of one model differ in the part that always shows', () => {
+    expect(splitForMiddle('PeteOllama Property Manager v1')[1]).not.toBe(splitForMiddle('PeteOllama Property Manager v2')[1]);
+  });
+});
