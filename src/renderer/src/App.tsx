@@ -6,6 +6,7 @@ import { ConnectionStrip } from './components/frame/ConnectionStrip';
 import { Notifications } from './components/frame/Notifications';
 import { RegistryProblemPanel } from './components/frame/RegistryProblemPanel';
 import { Sidebar } from './components/frame/Sidebar';
+import { MAIN_CONTENT_ID, SkipLink } from './components/frame/SkipLink';
 import { StartupScreen } from './components/frame/StartupScreen';
 import { StatusBar } from './components/frame/StatusBar';
 import { JobsPage } from './components/jobs/JobsPage';
@@ -42,8 +43,10 @@ export function App() {
     <>
       {startup.status === 'ready' ? (
         <div className="app-frame">
+          <SkipLink />
           <Sidebar />
-          <main className="content">
+          {/* Focusable from script only, as the skip link's target. */}
+          <main className="content" id={MAIN_CONTENT_ID} tabIndex={-1}>
             <ConnectionStrip />
             <RegistryProblemPanel />
             <CurrentPage />
