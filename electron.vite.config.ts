@@ -1,6 +1,42 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+/**
+ * The renderer's entry starts the first API calls, then imports the UI (`render-app`). That import
+ * is dynamic so the calls go out before the UI's code is compiled, but its chunks should still be
+ * fetched at once, in parallel with the entry: this lists them as modulepreload links in the page.
+ */
+function preloadChunksOf(moduleSuffix: string): Plugin {
+  return {
+    name: 'modelwright:preload-dynamic-entry',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle }) {
+        if (!bundle) return [];
+        const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+        const root = chunks.find((c) => c.facadeModuleId?.endsWith(moduleSuffix));
+        if (!root) throw new Error(`preloadChunksOf: no chunk for ${moduleSuffix}`);
+        const files = new Set<string>();
+        const visit = (fileName: string) => {
+          if (files.has(fileName)) return;
+          files.add(fileName);
+          const chunk = chunks.find((c) => c.fileName === fileName);
+          for (const imported of chunk?.imports ?? []) visit(imported);
+        };
+        visit(root.fileName);
+        // The entry and what it imports statically are in the page already.
+        return [...files].filter((file) => !html.includes(`/${file}"`)).map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -27,7 +63,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'src/renderer'),
-    plugins: [react()],
+    plugins: [react(), preloadChunksOf('/src/render-app.tsx')],
     build: {
       // electron-vite leaves the renderer unminified by default; the headless UI is served over HTTP.
       minify: true,

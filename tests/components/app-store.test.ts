@@ -53,6 +53,26 @@ describe('store init', () => {
     expect(client.listenerCount('registry.changed') + client.listenerCount('sync.changed') + client.listenerCount('settings.changed')).toBe(0);
   });
 
+  it('is shared: the entry starts it early, App joins it; one load, one set of listeners, the last undo stops it', async () => {
+    const client = readyClient();
+    const store = createAppStore(client, { storage: null });
+    const fromEntry = store.getState().init();
+    const fromApp = store.getState().init();
+    await waitFor(() => expect(store.getState().startup.status).toBe('ready'));
+    expect(client.callsTo('registry.get')).toHaveLength(1);
+    expect(client.listenerCount('registry.changed')).toBe(1);
+    // StrictMode's unmount and remount of App, and an undo called twice, change nothing.
+    fromApp();
+    fromApp();
+    const again = store.getState().init();
+    expect(client.listenerCount('registry.changed')).toBe(1);
+    expect(client.callsTo('registry.get')).toHaveLength(1);
+    again();
+    expect(client.listenerCount('registry.changed')).toBe(1);
+    fromEntry();
+    expect(client.listenerCount('registry.changed')).toBe(0);
+  });
+
   it('fails startup with the error when the registry cannot be loaded, and retries', async () => {
     const client = readyClient();
     client.handlers['registry.get'] = () => {

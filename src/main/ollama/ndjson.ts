@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/errors';
-import { networkErrorCode, networkReason, stalledError, streamedError, unexpectedReplyError } from './errors';
+import { networkReason, stalledError, streamedError, unexpectedReplyError } from './errors';
 import { MAX_REPLY_LINE_BYTES, replyLineTooLongError } from './reply-limits';
 import type { StallWatchdog } from './stall-watchdog';
 

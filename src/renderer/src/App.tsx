@@ -1,11 +1,11 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { BaseModelsPage } from './components/base-models/BaseModelsPage';
-import { ChatPage } from './components/chat/ChatPage';
 import { CreateDialogs } from './components/create/CreateDialogs';
 import { ConnectionStrip } from './components/frame/ConnectionStrip';
 import { Notifications } from './components/frame/Notifications';
 import { RegistryProblemPanel } from './components/frame/RegistryProblemPanel';
 import { Sidebar } from './components/frame/Sidebar';
+import { MAIN_CONTENT_ID, SkipLink } from './components/frame/SkipLink';
 import { StartupScreen } from './components/frame/StartupScreen';
 import { StatusBar } from './components/frame/StatusBar';
 import { JobsPage } from './components/jobs/JobsPage';
@@ -13,7 +13,17 @@ import { ModelOpsDialogs } from './components/lifecycle/ModelOpsDialogs';
 import { ModelsPage } from './components/models/ModelsPage';
 import { SettingsPage } from './components/settings/SettingsPage';
 import { useThemeAttribute } from './hooks/use-theme-attribute';
+import { ChatPage } from './lazy-parts';
 import { useAppStore } from './store/store-context';
+
+/** Shown for the moment a page's code chunk takes to load (the chat, the first time). */
+function PageLoading({ label }: { label: string }) {
+  return (
+    <p className="page page--loading" role="status">
+      <span className="spinner" aria-hidden="true" /> {label}
+    </p>
+  );
+}
 
 function CurrentPage() {
   const page = useAppStore((s) => s.page);
@@ -23,7 +33,11 @@ function CurrentPage() {
     case 'base-models':
       return <BaseModelsPage />;
     case 'chat':
-      return <ChatPage />;
+      return (
+        <Suspense fallback={<PageLoading label="Opening the chat…" />}>
+          <ChatPage />
+        </Suspense>
+      );
     case 'jobs':
       return <JobsPage />;
     case 'settings':
@@ -42,8 +56,10 @@ export function App() {
     <>
       {startup.status === 'ready' ? (
         <div className="app-frame">
+          <SkipLink />
           <Sidebar />
-          <main className="content">
+          {/* Focusable from script only, as the skip link's target. */}
+          <main className="content" id={MAIN_CONTENT_ID} tabIndex={-1}>
             <ConnectionStrip />
             <RegistryProblemPanel />
             <CurrentPage />

@@ -12,11 +12,15 @@ if (typeof Range !== 'undefined' && !Range.prototype.getClientRects) {
 /** The CodeMirror view on the page (there is one editor at a time in these tests). */
 export async function findEditor(): Promise<EditorView> {
   let view: EditorView | null = null;
-  await waitFor(() => {
-    const dom = document.querySelector<HTMLElement>('.cm-editor');
-    view = dom ? EditorView.findFromDOM(dom) : null;
-    if (!view) throw new Error('no editor yet');
-  });
+  // The editor is a lazily loaded chunk: its first import in a test file takes a while on a busy machine.
+  await waitFor(
+    () => {
+      const dom = document.querySelector<HTMLElement>('.cm-editor');
+      view = dom ? EditorView.findFromDOM(dom) : null;
+      if (!view) throw new Error('no editor yet');
+    },
+    { timeout: 10_000 },
+  );
   return view!;
 }
 

@@ -9,13 +9,38 @@ export type Startup = { status: 'loading' } | { status: 'ready' } | { status: 'f
 export interface StartupSlice {
   startup: Startup;
   appInfo: AppInfo | null;
-  /** Subscribes to events, loads everything, syncs, and syncs again when the user returns. Returns the undo. */
+  /**
+   * Subscribes to events, loads everything, syncs, and syncs again when the user returns. Returns
+   * the undo. Shared: the entry starts it before the UI's code loads and App joins it, so a second
+   * call neither subscribes nor loads again; the last undo stops it.
+   */
   init(): () => void;
   /** Loads app info, registry, sync state and settings (the registry is required to start), then syncs. */
   load(): Promise<void>;
 }
 
-export const createStartupSlice: SliceCreator<StartupSlice> = (env) => (set, get) => ({
+/** One start-up session however many callers: the first init starts it, the last undo stops it. */
+function sharedInit(slice: StartupSlice): StartupSlice {
+  let session: { users: number; stop: () => void } | null = null;
+  return {
+    ...slice,
+    init() {
+      const joined = (session ??= { users: 0, stop: slice.init() });
+      joined.users += 1;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        joined.users -= 1;
+        if (joined.users > 0 || session !== joined) return;
+        session = null;
+        joined.stop();
+      };
+    },
+  };
+}
+
+export const createStartupSlice: SliceCreator<StartupSlice> = (env) => (set, get) => sharedInit({
   startup: { status: 'loading' },
   appInfo: null,
   init() {

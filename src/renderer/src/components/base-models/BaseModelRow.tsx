@@ -72,7 +72,7 @@ export function BaseModelRow({ view, online, onDelete, onRemove }: BaseModelRowP
               className="link-button"
               data-testid="base-used-by"
               aria-expanded={expanded}
-              aria-controls={detailId}
+              aria-controls={showDetail ? detailId : undefined}
               title={`Registry models built on ${name}`}
               onClick={() => setExpanded((was) => !was)}
             >

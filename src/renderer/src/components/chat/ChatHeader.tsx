@@ -27,7 +27,8 @@ export function ChatHeader() {
           type="button"
           className="button button--small"
           aria-pressed={settingsOpen}
-          aria-controls="chat-settings-panel"
+          // Only while the panel exists: an id that points at nothing is worse than none.
+          aria-controls={settingsOpen ? 'chat-settings-panel' : undefined}
           data-testid="chat-settings-toggle"
           onClick={() => toggleChatSettings()}
         >

@@ -47,7 +47,7 @@ export function RequestPreview({ name, text }: RequestPreviewProps) {
   return (
     <section className="request-preview" aria-labelledby="request-preview-title" data-testid="request-preview" aria-busy={updating}>
       <header className="request-preview__head">
-        <h3 id="request-preview-title">Request preview</h3>
+        <h2 id="request-preview-title">Request preview</h2>
         <span className="request-preview__route mono">POST /api/create</span>
         {updating && <span className="spinner" aria-label="Updating" />}
         <button type="button" className="button button--small request-preview__copy" disabled={!preview?.request} onClick={() => void copy()}>
@@ -81,7 +81,7 @@ export function RequestPreview({ name, text }: RequestPreviewProps) {
         )}
         {preview && preview.uploads.length > 0 && (
           <div className="preview-uploads" data-testid="preview-uploads">
-            <h4>Uploaded first</h4>
+            <h3>Uploaded first</h3>
             <ul>
               {preview.uploads.map((u) => (
                 <li key={`${u.kind}:${u.key}`}>

@@ -82,7 +82,8 @@ export function editorExtensions(text: string, hooks: EditorHooks): Extension[] 
       ...historyKeymap,
       ...defaultKeymap,
     ]),
-    EditorView.contentAttributes.of({ 'aria-label': hooks.label, 'data-testid': 'modelfile-editor-content' }),
+        // An explicit tab stop: the editable area is then the keyboard's way into the scrolling editor.
+    EditorView.contentAttributes.of({ 'aria-label': hooks.label, 'data-testid': 'modelfile-editor-content', tabindex: '0' }),
     EditorView.updateListener.of((update) => {
       if (update.docChanged && !update.transactions.some((tr) => tr.annotation(external))) {
         hooks.onChange(update.state.doc.toString());
