@@ -96,8 +96,7 @@ export class RegistryStore {
     if (options.onChange) this.listeners.add(options.onChange);
     this.current = this.emptyRegistry();
     this.snapshot = this.makeSnapshot();
-    const first = this.read();
-    if (first) this.absorb(first, this.parse(first));
+    this.readFirst();
     this.loaded = true;
     if (options.watch !== false) {
       const onChange = () => void this.reload().catch((error: unknown) => this.log(`reloading failed: ${String(error)}`));
@@ -248,6 +247,26 @@ export class RegistryStore {
   }
 
   /**
+   * The first read, in the constructor: synchronous, so it settles the same way `refresh` does but
+   * by blocking briefly (only when the file does not parse). Another program starting at the same
+   * moment as an editor's in-place save must not copy the half-written file aside.
+   */
+  private readFirst(): void {
+    let read = this.read();
+    if (!read) return;
+    let parsed = this.parse(read);
+    for (let i = 0; parsed && !parsed.ok && i < this.settle.tries; i++) {
+      sleepSync(this.settle.delayMs);
+      const again = this.read();
+      if (!again) return;
+      if (sameRead(again, read)) continue;
+      read = again;
+      parsed = this.parse(read);
+    }
+    this.absorb(read, parsed);
+  }
+
+  /**
    * Reads the file and takes in what changed. A new content that does not parse is re-read a
    * few times first: an editor saving in place may be halfway through.
    */
@@ -351,4 +370,9 @@ export class RegistryStore {
     }
     this.bus?.emit('registry.changed', this.snapshot);
   }
+}
+
+/** Blocks the thread: only for the constructor's settle, which cannot await. */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
