@@ -46,6 +46,15 @@ function type(view: EditorView, text: string): void {
   });
 }
 
+/** Accepts the selected completion; CodeMirror ignores an accept within its interaction delay (75 ms) of opening. */
+async function accept(view: EditorView): Promise<void> {
+  await waitFor(() => {
+    let accepted = false;
+    act(() => void (accepted = acceptCompletion(view)));
+    expect(accepted).toBe(true);
+  });
+}
+
 describe('Modelfile editor: completion inserts exactly what is needed', () => {
   it('accepting PARAMETER then typing a space leaves one space, and the names are offered', async () => {
     renderEditor('FROM llama3\n');
@@ -53,7 +62,7 @@ describe('Modelfile editor: completion inserts exactly what is needed', () => {
     setText(view, 'FROM llama3\nPARA');
     await completionsAtEnd(view);
     await waitFor(() => expect(selectedCompletion(view.state)?.label).toBe('PARAMETER'));
-    act(() => void acceptCompletion(view));
+    await accept(view);
     expect(view.state.doc.toString()).toBe('FROM llama3\nPARAMETER ');
     type(view, ' ');
     expect(view.state.doc.toString()).toBe('FROM llama3\nPARAMETER ');
@@ -68,7 +77,7 @@ describe('Modelfile editor: completion inserts exactly what is needed', () => {
     const view = await findEditor();
     setText(view, 'FROM llama3\nPARAMETER temp');
     await completionsAtEnd(view);
-    act(() => void acceptCompletion(view));
+    await accept(view);
     type(view, ' ');
     type(view, '0');
     expect(view.state.doc.toString()).toBe('FROM llama3\nPARAMETER temperature 0');

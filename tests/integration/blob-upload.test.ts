@@ -91,7 +91,7 @@ describe('ensureBlob', () => {
   });
 
   it('is a validation error for a file that does not exist', async () => {
-    await expect(ensureBlob(fake.url, path.join(dir, 'nope.gguf'))).rejects.toMatchObject({ kind: 'validation', message: expect.stringContaining('ENOENT') });
+    await expect(ensureBlob(fake.url, path.join(dir, 'nope.gguf'))).rejects.toMatchObject({ kind: 'validation', message: expect.stringContaining('it does not exist') });
   });
 
   it('is offline when Ollama is not there', async () => {

@@ -30,14 +30,16 @@ describe('inputs the fuzz found', () => {
     ['models.adoptProposal', { name: '\\\\server\\share\\x' }, 'name'],
     ['models.adopt', { name: 'L-orS}+BwQ', display_name: 'x' }, 'name'],
   ])('%s with an invalid Ollama model name is a 400 naming the field, not Ollama\'s 400 as a 502', async (call, input, field) => {
-    const before = world.fake.requests.length;
+    // The connection monitor's /api/version probes are not the call under test.
+    const calls = () => world.fake.requests.filter((r) => r.path !== '/api/version').length;
+    const before = calls();
     const res = await rpc(world.server, call, input);
     expect(res.status).toBe(400);
     const body = res.json() as Envelope;
     expect(body.error?.kind).toBe('validation');
     expect(body.error?.issues?.[0]?.path).toBe(field);
     expect(body.error?.issues?.[0]?.message).toContain('not a valid Ollama model name');
-    expect(world.fake.requests.length).toBe(before);
+    expect(calls()).toBe(before);
   });
 
   it.each([

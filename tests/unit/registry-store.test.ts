@@ -327,7 +327,7 @@ describe('an invalid file', () => {
   it('reports a file that cannot be read as a problem, and recovers when it can', async () => {
     fs.mkdirSync(file); // reading a folder fails with EISDIR
     const store = open();
-    expect(store.get()).toMatchObject({ readOnly: true, problem: { message: 'model_settings.json cannot be read (EISDIR).' } });
+    expect(store.get()).toMatchObject({ readOnly: true, problem: { message: 'model_settings.json cannot be read (it is a folder, not a file).' } });
     fs.rmdirSync(file);
     writeSeed();
     expect(await store.reload()).toMatchObject({ readOnly: false, problem: null });

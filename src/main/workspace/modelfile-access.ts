@@ -1,3 +1,4 @@
+import { fileErrorReason } from '../../shared/file-error-reason';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
@@ -60,7 +61,7 @@ export function modelfileTarget(access: ModelfileAccess, rel: string, intent: Mo
   try {
     stat = fs.statSync(target);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new AppError('internal', `Cannot look at ${rel}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new AppError('internal', `Cannot look at ${rel}: ${fileErrorReason(error)}. Check the file's permissions and try again.`);
     stat = null;
   }
   if (stat?.isDirectory()) refuse(rel, 'is a folder, not a Modelfile', 'give the path of the Modelfile inside it', field);
