@@ -38,6 +38,8 @@ import {
   versionProposalSchema,
 } from './model-ops';
 import { ollamaModelNameSchema } from './model-name-schema';
+import { call, none } from './contract-call';
+import { evalCalls, evalEvents } from './eval/eval-calls';
 
 /**
  * The one place the app's API is declared. The IPC handlers, the preload bridge, the HTTP
@@ -164,16 +166,6 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 
 // ---------- calls ----------
 
-const none = z.strictObject({});
-
-interface CallSpec<I extends z.ZodType, O extends z.ZodType> {
-  input: I;
-  output: O;
-  summary: string;
-}
-function call<I extends z.ZodType, O extends z.ZodType>(spec: CallSpec<I, O>): CallSpec<I, O> {
-  return spec;
-}
 
 export const calls = {
   'app.info': call({ input: none, output: appInfoSchema, summary: 'Name, version and mode of the running app' }),
@@ -417,6 +409,7 @@ export const calls = {
     summary: "Add a model Ollama has to the registry (status available), with its Modelfile from /api/show written to models/",
   }),
   // ---------- end lifecycle: versions, edit, delete, adopt ----------
+  ...evalCalls,
 } as const;
 
 // ---------- events ----------
@@ -442,6 +435,7 @@ export const events = {
   /** An automatic preload ended; a failed one says why. */
   'preload.finished': preloadOutcomeSchema,
   // ---------- end lifecycle ----------
+  ...evalEvents,
 } as const;
 
 // ---------- derived types ----------

@@ -6,7 +6,7 @@ import { z } from 'zod';
  * reported, the current progress with totals when Ollama gives them, and how it ended.
  */
 
-export const JOB_KINDS = ['create', 'pull', 'delete', 'upload'] as const;
+export const JOB_KINDS = ['create', 'pull', 'delete', 'upload', 'eval'] as const;
 export const jobKindSchema = z.enum(JOB_KINDS);
 export type JobKind = z.infer<typeof jobKindSchema>;
 

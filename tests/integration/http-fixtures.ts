@@ -116,6 +116,13 @@ export function stubHandlers(overrides: Partial<Handlers> = {}): { handlers: Han
     'models.delete': notStubbed,
     'models.adoptProposal': notStubbed,
     'models.adopt': notStubbed,
+    'evals.sets': notStubbed,
+    'evals.readSet': notStubbed,
+    'evals.saveSet': notStubbed,
+    'evals.newSet': notStubbed,
+    'evals.start': notStubbed,
+    'evals.runs': notStubbed,
+    'evals.readRun': notStubbed,
   };
   const all = { ...base, ...overrides };
   const handlers = Object.fromEntries(

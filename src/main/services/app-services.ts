@@ -6,6 +6,7 @@ import { hostProblem, resolveOllamaHost } from '../../shared/ollama-host';
 import type { OllamaTimeoutsPatch } from '../../shared/ollama-timeouts';
 import { createChatFeature, type ChatFeature } from '../chat/feature';
 import { EventBus } from '../events';
+import { evalHandlers } from '../evals/handlers';
 import { createJobKey, jobHandlers } from '../jobs/job-handlers';
 import { createLifecycleFeature, type LifecycleFeature } from '../lifecycle/feature';
 import { modelOpsHandlers } from '../model-ops/handlers';
@@ -164,6 +165,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     ...chat.handlers,
     ...lifecycle.handlers,
     ...modelOpsHandlers({ session: () => session, gateway, jobs }),
+    ...evalHandlers(),
     'workspace.open': async ({ path }) => {
       const dir = resolve(path);
       if (!isAbsolute(path)) {

@@ -15,6 +15,7 @@ export const JOB_KIND_LABELS: Record<JobKind, string> = {
   pull: 'Pull',
   delete: 'Delete',
   upload: 'Upload',
+  eval: 'Evaluate',
 };
 
 /** What an active job is doing, as a verb: "Creating", "Pulling". */
@@ -23,6 +24,7 @@ export const JOB_KIND_VERBS: Record<JobKind, string> = {
   pull: 'Pulling',
   delete: 'Deleting',
   upload: 'Uploading',
+  eval: 'Evaluating',
 };
 
 /** The button that runs a failed job again names what it runs: "Create again", "Pull again". */
