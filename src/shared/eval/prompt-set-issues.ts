@@ -31,7 +31,7 @@ export function issueWords(issue: z.core.$ZodIssue, root: unknown): IssueWords[]
   const value = valueAt(root, path);
   switch (issue.code) {
     case 'invalid_union':
-      if (isCheckPath(path)) return checkItemWords(path, value);
+      if (isCheckPath(path)) return checkItemWords(path, value, root);
       if (path.at(-1) === 'think') return [{ path, message: 'must be true, false, low, medium, high or max' }];
       return [{ path, message: `is not valid here (found ${describe(value)})` }];
     case 'unrecognized_keys': {
@@ -83,7 +83,7 @@ function isCheckPath(path: Path): boolean {
 const KIND_LIST = CHECK_KINDS.join(', ');
 
 /** A check that fits no kind: say which kind it looks like and what is wrong with it as that kind. */
-function checkItemWords(path: Path, item: unknown): IssueWords[] {
+function checkItemWords(path: Path, item: unknown, root: unknown): IssueWords[] {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) {
     return [{ path, message: `must be a check such as "contains: hello" (found ${describe(item)}); use one of ${KIND_LIST}` }];
   }
@@ -110,14 +110,8 @@ function checkItemWords(path: Path, item: unknown): IssueWords[] {
     if (inner.code === 'invalid_value' && kind === 'valid_json') {
       return [{ path: innerPath, message: 'must be true (leave the check out to skip it)' }];
     }
-    return issueWords({ ...inner, path: innerPath }, { cases: [] }).map((w) => ({ ...w, message: withValue(w.message, item, inner.path) }));
+    return issueWords({ ...inner, path: innerPath }, root);
   });
-}
-
-/** Inner issues were judged against an empty root; fill in the value they are about. */
-function withValue(message: string, item: unknown, innerPath: readonly PropertyKey[]): string {
-  const value = valueAt(item, innerPath.filter((p): p is string | number => typeof p !== 'symbol'));
-  return message.replace(/, not empty$/, `, not ${describe(value)}`);
 }
 
 function unknownKey(key: string, allowed: readonly string[], what: string): string {
@@ -178,7 +172,7 @@ export function describe(value: unknown): string {
   if (value === null || value === undefined) return 'empty';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-  if (typeof value === 'number') return `the number ${value}`;
+  if (typeof value === 'number') return Number.isFinite(value) ? `the number ${value}` : `${value} (not a usable number)`;
   if (typeof value === 'boolean') return String(value);
   if (typeof value === 'object') return 'a map';
   return typeof value;

@@ -36,7 +36,7 @@ function parse(text: string): PromptSetParse {
     return { set: null, problems: [whole(`is larger than ${PROMPT_SET_MAX_BYTES / 1024 / 1024} MiB; split the cases over fewer, shorter prompts`)] };
   }
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const at = (offset: number): { line: number; column: number } => {
     const { line, col } = lines.linePos(offset);
     return { line, column: col };
@@ -68,13 +68,16 @@ function parse(text: string): PromptSetParse {
   };
   const words: IssueWords[] = [];
   const result = promptSetSchema.safeParse(value);
-  if (!result.success) for (const issue of result.error.issues) words.push(...issueWords(issue, value));
+  // Wording an issue costs more than finding it: word a few past the limit, count the rest.
+  const issues = result.success ? [] : result.error.issues;
+  for (const issue of issues.slice(0, MAX_PROBLEMS * 2)) words.push(...issueWords(issue, value));
   words.push(...checkContents(value));
+  const unworded = Math.max(0, issues.length - MAX_PROBLEMS * 2);
 
   const problems = dedupe(words.map(located)).sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  if (problems.length > MAX_PROBLEMS) {
-    const more = problems.length - MAX_PROBLEMS;
-    problems.length = MAX_PROBLEMS;
+  if (problems.length > MAX_PROBLEMS || unworded > 0) {
+    const more = problems.length - Math.min(problems.length, MAX_PROBLEMS) + unworded;
+    problems.length = Math.min(problems.length, MAX_PROBLEMS);
     problems.push(whole(`and ${more} more ${more === 1 ? 'problem' : 'problems'}; fix these first`));
   }
   return { set: problems.length === 0 && result.success ? result.data : null, problems };

@@ -133,6 +133,20 @@ describe('parsePromptSet', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('says what the value of a wrong check field is', () => {
+    const base = 'family: x\ncases:\n  - id: a\n    prompt: p\n    checks:\n';
+    expect(problemsOf(`${base}      - max_tokens: 1e400\n`)[0]?.message).toBe('cases[0].checks[0].max_tokens: must be a number, not Infinity (not a usable number)');
+    expect(problemsOf(`${base}      - max_seconds: soon\n`)[0]?.message).toBe('cases[0].checks[0].max_seconds: must be a number, not the text "soon"');
+  });
+
+  it('lists the first hundred problems of a badly broken file and counts the rest, in good time', () => {
+    const cases = Array.from({ length: 2000 }, (_, i) => `  - id: c${i}\n    prompt: p\n    checks:\n      - max_tokenz: 4\n`).join('');
+    const problems = problemsOf(`family: x\ncases:\n${cases}`);
+    expect(problems).toHaveLength(101);
+    expect(problems[0]).toMatchObject({ line: 6, column: 9 });
+    expect(problems[100]?.message).toBe('and 1900 more problems; fix these first');
+  });
+
   it('never throws and always positions its problems, whatever the text', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ unit: fc.constantFrom(...'ab:-[]{}&*!|>\'"\n #'), maxLength: 120 })), (text) => {
