@@ -1,6 +1,7 @@
 import { Validator, type OutputUnit, type Schema } from '@cfworker/json-schema';
 import { findJsonSyntaxError } from '../json-position';
 import { JSON_SCHEMA_DRAFT, jsonSchemaProblem } from './json-schema-usable';
+import { compileRegex } from './regex-compile';
 import { type Check, CHECK_KINDS, type CheckKind } from './prompt-set';
 import type { CheckVerdict } from './run-record';
 
@@ -81,12 +82,8 @@ function find(output: string, needle: string, ignoreCase: boolean): number | nul
 }
 
 function judgeMatch(output: string, pattern: string, flags: string): Judgement {
-  let regex: RegExp;
-  try {
-    regex = new RegExp(pattern, flags);
-  } catch (error) {
-    return { passed: false, detail: `the pattern is not a valid regular expression: ${message(error)}` };
-  }
+  const { regex, problem } = compileRegex(pattern, flags);
+  if (!regex) return { passed: false, detail: `the pattern ${problem}` };
   const match = regex.exec(output);
   return match ? { passed: true, detail: `matched ${quote(match[0])} at character ${match.index + 1}` } : { passed: false, detail: 'no match' };
 }

@@ -1,4 +1,5 @@
 import { Validator, type Schema } from '@cfworker/json-schema';
+import { compileRegex } from './regex-compile';
 
 /**
  * Whether a `json_schema` check's schema can be used, said in words, before any run needs it.
@@ -95,13 +96,8 @@ function walkValue(value: unknown, at: string, depth: number, anchors: Set<strin
 
 function regexProblem(pattern: unknown): string | null {
   if (typeof pattern !== 'string') return 'must be text';
-  try {
-    // The validator compiles patterns with the u flag.
-    new RegExp(pattern, 'u');
-    return null;
-  } catch (error) {
-    return `is not a valid regular expression: ${error instanceof Error ? error.message : String(error)}`;
-  }
+  // The validator compiles patterns with the u flag.
+  return compileRegex(pattern, 'u').problem;
 }
 
 function refResolves(root: Record<string, unknown>, ref: string, anchors: Set<string>): boolean {

@@ -29,9 +29,17 @@ const MODIFIERS = new Set(['ignore_case', 'flags']);
 export function issueWords(issue: z.core.$ZodIssue, root: unknown): IssueWords[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   const value = valueAt(root, path);
+  // zod's union picks its own member for a broken check; judge the check by the kind it names instead.
+  const checkPath = path.slice(0, 4);
+  if (isCheckPath(checkPath) && (path.length > 4 || issue.code === 'unrecognized_keys' || issue.code === 'invalid_union')) {
+    return checkItemWords(checkPath, valueAt(root, checkPath), root);
+  }
+  return plainWords(issue, path, value);
+}
+
+function plainWords(issue: z.core.$ZodIssue, path: Path, value: unknown): IssueWords[] {
   switch (issue.code) {
     case 'invalid_union':
-      if (isCheckPath(path)) return checkItemWords(path, value, root);
       if (path.at(-1) === 'think') return [{ path, message: 'must be true, false, low, medium, high or max' }];
       return [{ path, message: `is not valid here (found ${describe(value)})` }];
     case 'unrecognized_keys': {
@@ -105,18 +113,18 @@ function checkItemWords(path: Path, item: unknown, root: unknown): IssueWords[] 
     const innerPath = [...path, ...inner.path.filter((p): p is string | number => typeof p !== 'symbol')];
     if (inner.code === 'unrecognized_keys') {
       const allowed = Object.keys(member.shape);
-      return inner.keys.map((key) => ({ path: innerPath, key, message: unknownKey(key, allowed, `modifier of ${kind}`) }));
+      return inner.keys.map((key) => ({ path: innerPath, key, message: unknownKey(key, allowed, 'key', ` in a ${kind} check`) }));
     }
     if (inner.code === 'invalid_value' && kind === 'valid_json') {
       return [{ path: innerPath, message: 'must be true (leave the check out to skip it)' }];
     }
-    return issueWords({ ...inner, path: innerPath }, root);
+    return plainWords({ ...inner, path: innerPath }, innerPath, valueAt(root, innerPath));
   });
 }
 
-function unknownKey(key: string, allowed: readonly string[], what: string): string {
+function unknownKey(key: string, allowed: readonly string[], what: string, where = ''): string {
   const near = closestName(key, allowed);
-  return `unknown ${what} ${JSON.stringify(key)}${near ? ` (did you mean "${near}"?)` : ''}; use one of ${allowed.join(', ')}`;
+  return `unknown ${what} ${JSON.stringify(key)}${where}${near ? ` (did you mean "${near}"?)` : ''}; use one of ${allowed.join(', ')}`;
 }
 
 function checkMember(kind: string) {
@@ -146,10 +154,12 @@ function sizeWords(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): st
   const limit = Number(small ? (issue as z.core.$ZodIssueTooSmall).minimum : (issue as z.core.$ZodIssueTooBig).maximum);
   switch (issue.origin) {
     case 'string':
-      return small ? `must be at least ${limit} characters` : `must be at most ${limit} characters`;
+      return `must be ${small ? 'at least' : 'at most'} ${limit} ${limit === 1 ? 'character' : 'characters'}`;
     case 'array':
       return small ? `needs at least ${limit} ${limit === 1 ? 'item' : 'items'}` : `may hold at most ${limit} items`;
     default:
+      // The bounds zod adds for whole numbers say nothing useful.
+      if (Math.abs(limit) >= Number.MAX_SAFE_INTEGER) return small ? 'is too small a number' : 'is too large a number';
       if (small) return issue.inclusive === false ? `must be more than ${limit}` : `must be at least ${limit}`;
       return issue.inclusive === false ? `must be less than ${limit}` : `must be at most ${limit}`;
   }
@@ -169,7 +179,7 @@ function expectedWords(expected: string): string {
 }
 
 export function describe(value: unknown): string {
-  if (value === null || value === undefined) return 'empty';
+  if (value === null || value === undefined) return 'an empty value';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   if (typeof value === 'number') return Number.isFinite(value) ? `the number ${value}` : `${value} (not a usable number)`;

@@ -1,6 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import type { PromptSetProblem } from './eval-calls';
 import { jsonSchemaProblem } from './json-schema-usable';
+import { compileRegex } from './regex-compile';
 import { type PromptSet, promptSetSchema } from './prompt-set';
 import { issueWords, pathText, valueAt, type IssueWords, type Path } from './prompt-set-issues';
 
@@ -96,11 +97,8 @@ function checkContents(root: unknown): IssueWords[] {
       const pattern = valueAt(check, ['matches']);
       if (typeof pattern === 'string') {
         const flags = valueAt(check, ['flags']);
-        try {
-          new RegExp(pattern, typeof flags === 'string' && /^[imsu]*$/.test(flags) ? flags : '');
-        } catch (error) {
-          words.push({ path: [...path, 'matches'], message: `is not a valid regular expression: ${error instanceof Error ? error.message : String(error)}` });
-        }
+        const { problem } = compileRegex(pattern, typeof flags === 'string' && /^[imsu]*$/.test(flags) ? flags : '');
+        if (problem) words.push({ path: [...path, 'matches'], message: problem });
       }
       const schema = valueAt(check, ['json_schema']);
       if (typeof schema === 'object' && schema !== null && !Array.isArray(schema)) {
