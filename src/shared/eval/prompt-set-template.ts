@@ -90,7 +90,7 @@ export function promptSetFromConversations(family: string, conversations: readon
       const reply = replyTo(conversation, index);
       cases.push({
         id,
-        title: `${conversation.title}`.slice(0, 180) + ` (turn ${turn})`,
+        title: `${(conversation.title.trim() || 'Conversation').slice(0, 180)} (turn ${turn})`,
         ...(conversation.settings.systemPrompt !== null ? { system: conversation.settings.systemPrompt.slice(0, MAX_TURN_CHARS) } : {}),
         ...(history.length > 0 ? { history: history.slice(-MAX_HISTORY) } : {}),
         prompt: message.content.slice(0, MAX_TURN_CHARS),

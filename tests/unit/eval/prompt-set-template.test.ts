@@ -82,6 +82,7 @@ describe('promptSetFromConversations', () => {
     expect(problems).toEqual([]);
     expect(set?.family).toBe('bot');
     expect(set?.cases.map((c) => c.id)).toEqual(['unicode-1', 'unicode-1-2', 'case-1']);
+    expect(set?.cases.map((c) => c.title)).toEqual(['Ünïcode!! (turn 1)', 'unicode (turn 1)', 'Conversation (turn 1)']);
   });
 
   it('falls back to the template when the conversations hold no user turn', () => {

@@ -30,6 +30,16 @@ describe('run verdicts', () => {
     ]);
   });
 
+  it('skips a base model between versions: v2 is still compared with v1', () => {
+    const between = runRecord([MODELS[1] ?? {}, MODELS[0] ?? {}, MODELS[2] ?? {}], PASSES);
+    const verdicts = verdictsByModel(between);
+    expect(verdicts.map((v) => [v.model, v.regressions, v.improvements])).toEqual([
+      ['bot-v1', [], []],
+      ['llama3.2', [], []],
+      ['bot-v2', ['greets'], ['json']],
+    ]);
+  });
+
   it('finds the newest version regressing against the one before it, whatever the order of models', () => {
     expect(newestRegression(run)).toEqual({ newest: 'bot-v2', previous: 'bot-v1', caseIds: ['greets'] });
     const reordered = runRecord([MODELS[2] ?? {}, MODELS[0] ?? {}, MODELS[1] ?? {}], PASSES);
