@@ -52,6 +52,7 @@ function plainWords(issue: z.core.$ZodIssue, path: Path, value: unknown): IssueW
         const hint = KEY_HINTS[key];
         return [{ path, message: `is missing${hint ? ` (${hint})` : ''}; add it` }];
       }
+      if (path.length === 0) return [{ path, message: `the file must be a map with "family" and "cases", not ${describe(value)}` }];
       return [{ path, message: `must be ${expectedWords(issue.expected)}, not ${describe(value)}` }];
     }
     case 'too_small':

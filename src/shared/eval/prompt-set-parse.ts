@@ -28,13 +28,13 @@ export function parsePromptSet(text: string): PromptSetParse {
     return parse(text);
   } catch (error) {
     // A safety net: nothing above should throw, but a file must never crash the app.
-    return { set: null, problems: [whole(`could not be read: ${error instanceof Error ? error.message : String(error)}`)] };
+    return { set: null, problems: [whole(`the file could not be read: ${error instanceof Error ? error.message : String(error)}`)] };
   }
 }
 
 function parse(text: string): PromptSetParse {
   if (tooBig(text)) {
-    return { set: null, problems: [whole(`is larger than ${PROMPT_SET_MAX_BYTES / 1024 / 1024} MiB; split the cases over fewer, shorter prompts`)] };
+    return { set: null, problems: [whole(`the file is larger than ${PROMPT_SET_MAX_BYTES / 1024 / 1024} MiB; keep fewer or shorter cases in it`)] };
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
@@ -56,11 +56,11 @@ function parse(text: string): PromptSetParse {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     const offset = firstAlias(doc) ?? 0;
-    const why = error instanceof ReferenceError ? 'expands its aliases (*name) into too much text' : `could not be read: ${error instanceof Error ? error.message : String(error)}`;
+    const why = error instanceof ReferenceError ? 'the file expands its aliases (*name) into too much text' : `the file could not be read: ${error instanceof Error ? error.message : String(error)}`;
     return { set: null, problems: [{ message: `${why}; write the values out instead`, path: '', ...at(offset) }] };
   }
   if (value === null || value === undefined) {
-    return { set: null, problems: [whole('is empty; a prompt set needs "family" and a list of "cases" (start from the template)')] };
+    return { set: null, problems: [whole('the file is empty; a prompt set needs "family" and a list of "cases" (start from the template)')] };
   }
 
   const located = (words: IssueWords): PromptSetProblem => {
@@ -168,13 +168,13 @@ function firstAlias(doc: Document): number | null {
 function yamlWords(error: YAMLError, text: string): string {
   switch (error.code) {
     case 'DUPLICATE_KEY':
-      return `repeats the key ${keyAt(text, error.pos[0])}; each key may appear only once in a map`;
+      return `the key ${keyAt(text, error.pos[0])} appears twice in one map; keep one`;
     case 'MULTIPLE_DOCS':
-      return 'holds more than one YAML document (a second "---"); a prompt set is a single document';
+      return 'the file holds more than one YAML document (a second "---"); a prompt set is a single document';
     case 'TAB_AS_INDENT':
-      return 'indents with a tab; YAML needs spaces for indentation';
+      return 'a tab indents this line; YAML needs spaces for indentation';
     default:
-      return `is not valid YAML here: ${error.message}`;
+      return `not valid YAML: ${error.message}`;
   }
 }
 

@@ -49,12 +49,12 @@ describe('parsePromptSet', () => {
     const [problem] = problemsOf('family: x\ncases:\n  - id: [a\n');
     expect(problem?.line).toBe(4);
     expect(problem?.column).toBe(1);
-    expect(problem?.message).toMatch(/^is not valid YAML here: /);
+    expect(problem?.message).toMatch(/^not valid YAML: /);
   });
 
   it('reports a duplicate key where it repeats', () => {
     expect(problemsOf('family: x\nfamily: y\ncases: []\n')).toEqual([
-      { message: 'repeats the key "family"; each key may appear only once in a map', path: '', line: 2, column: 1 },
+      { message: 'the key "family" appears twice in one map; keep one', path: '', line: 2, column: 1 },
     ]);
   });
 
@@ -130,8 +130,12 @@ describe('parsePromptSet', () => {
     expect(problemsOf('family: &f [*f]\n')[0]).toMatchObject({ line: 1, column: 13 });
   });
 
+  it('says the file itself must be a map', () => {
+    expect(problemsOf('- a\n')).toEqual([{ message: 'the file must be a map with "family" and "cases", not a list', path: '', line: 1, column: 1 }]);
+  });
+
   it('refuses empty files, several documents and files over 8 MiB', () => {
-    expect(problemsOf('')[0]?.message).toMatch(/^is empty/);
+    expect(problemsOf('')[0]?.message).toBe('the file is empty; a prompt set needs "family" and a list of "cases" (start from the template)');
     expect(problemsOf('family: x\n---\nfamily: y\n')[0]).toMatchObject({ line: 2, message: expect.stringMatching(/more than one YAML document/) });
     expect(problemsOf('#'.repeat(PROMPT_SET_MAX_BYTES + 1))[0]?.message).toMatch(/larger than 8 MiB/);
     // 3-byte characters: under 8 Mi characters but over 8 MiB.
