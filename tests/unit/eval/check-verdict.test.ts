@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkKind, checkLabel, judgeChecks, readJson, type Answer } from '../../../src/shared/eval/check-verdict';
 import type { Check } from '../../../src/shared/eval/prompt-set';
@@ -86,5 +87,27 @@ describe('judgeChecks', () => {
       [false, 'no answer'],
       [false, 'no answer'],
     ]);
+  });
+
+  it('never throws, and gives one verdict per check, whatever the checks and the output', () => {
+    const text = fc.string({ unit: 'binary', minLength: 1, maxLength: 20 });
+    const check: fc.Arbitrary<Check> = fc.oneof(
+      fc.record({ contains: text, ignore_case: fc.boolean() }),
+      fc.record({ not_contains: text, ignore_case: fc.boolean() }),
+      fc.record({ matches: text, flags: fc.constantFrom('', 'i', 'ms', 'u', 'ii') }),
+      fc.constant({ valid_json: true as const }),
+      fc.record({ json_schema: fc.dictionary(fc.constantFrom('type', 'required', 'pattern', '$ref', 'properties', 'items'), fc.jsonValue({ maxDepth: 2 })) }),
+      fc.record({ max_tokens: fc.integer({ min: 1, max: 100 }) }),
+      fc.record({ max_seconds: fc.double({ min: 0.1, max: 100, noNaN: true }) }),
+    );
+    const output = fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v)));
+    fc.assert(
+      fc.property(fc.array(check, { maxLength: 4 }), output, fc.option(fc.nat(200)), (checks, out, tokens) => {
+        const verdicts = judgeChecks(checks, answer(out, { outputTokens: tokens }));
+        expect(verdicts).toHaveLength(checks.length);
+        for (const v of verdicts) expect(v.label).not.toBe('');
+      }),
+      { numRuns: 300 },
+    );
   });
 });
