@@ -17,6 +17,7 @@ const MAX_ALIAS_COUNT = 20;
 /** Beyond this many, more problems help nobody: fix these first. */
 const MAX_PROBLEMS = 100;
 const MAX_YAML_ERRORS = 10;
+const TOO_DEEP = 'values nest too deeply here (lists or maps inside one another); a prompt set needs only a few levels';
 
 export interface PromptSetParse {
   set: PromptSet | null;
@@ -28,6 +29,7 @@ export function parsePromptSet(text: string): PromptSetParse {
     return parse(text);
   } catch (error) {
     // A safety net: nothing above should throw, but a file must never crash the app.
+    if (error instanceof RangeError) return { set: null, problems: [whole(TOO_DEEP)] };
     return { set: null, problems: [whole(`the file could not be read: ${error instanceof Error ? error.message : String(error)}`)] };
   }
 }
@@ -46,7 +48,10 @@ function parse(text: string): PromptSetParse {
   const yamlErrors = [...doc.errors, ...doc.warnings];
   if (yamlErrors.length > 0) {
     const problems = yamlErrors.slice(0, MAX_YAML_ERRORS).map((e) => ({ message: yamlWords(e, text), path: '', ...at(e.pos[0]) }));
-    return { set: null, problems };
+    // Running out of stack is reported once per level it unwinds: once is enough.
+    const deep = problems.find((p) => p.message === TOO_DEEP);
+    const rest = problems.filter((p) => p.message !== TOO_DEEP);
+    return { set: null, problems: deep ? [deep, ...rest] : rest };
   }
 
   const aliasProblem = recursiveAlias(doc);
@@ -174,6 +179,8 @@ function yamlWords(error: YAMLError, text: string): string {
     case 'TAB_AS_INDENT':
       return 'a tab indents this line; YAML needs spaces for indentation';
     default:
+      // The parser reports running out of stack as an error of its own.
+      if (/call stack/i.test(error.message)) return TOO_DEEP;
       return `not valid YAML: ${error.message}`;
   }
 }

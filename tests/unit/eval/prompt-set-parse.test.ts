@@ -134,6 +134,13 @@ describe('parsePromptSet', () => {
     expect(problemsOf('- a\n')).toEqual([{ message: 'the file must be a map with "family" and "cases", not a list', path: '', line: 1, column: 1 }]);
   });
 
+  it('says a too deeply nested file is too deep, in words', () => {
+    const problems = problemsOf(`family: x\ncases: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).toBe('values nest too deeply here (lists or maps inside one another); a prompt set needs only a few levels');
+    expect(problems[0]?.line).toBe(2);
+  });
+
   it('refuses empty files, several documents and files over 8 MiB', () => {
     expect(problemsOf('')[0]?.message).toBe('the file is empty; a prompt set needs "family" and a list of "cases" (start from the template)');
     expect(problemsOf('family: x\n---\nfamily: y\n')[0]).toMatchObject({ line: 2, message: expect.stringMatching(/more than one YAML document/) });
