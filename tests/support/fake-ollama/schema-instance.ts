@@ -121,9 +121,11 @@ function numberValue(schema: Schema, random: ReplyRandom, integer: boolean): num
 function arrayValue(root: Schema, schema: Schema, random: ReplyRandom, depth: number): unknown[] {
   const prefix = Array.isArray(schema.prefixItems) ? (schema.prefixItems as unknown[]) : [];
   const items = isSchema(schema.items) ? schema.items : {};
-  const min = Math.max(num(schema, 'minItems') ?? 0, prefix.length === 0 ? 1 : 0);
-  const max = num(schema, 'maxItems') ?? Math.max(min, 3);
-  const count = Math.min(max, Math.max(min, prefix.length, random.int(min, Math.min(max, min + 2))));
+  const min = Math.max(num(schema, 'minItems') ?? 0, prefix.length === 0 ? 1 : prefix.length);
+  let max = num(schema, 'maxItems') ?? Math.max(min, 3);
+  // `items: false` closes a tuple after its prefixItems.
+  if (schema.items === false) max = Math.min(max, prefix.length);
+  const count = Math.max(0, Math.min(max, random.int(min, min + 2)));
   const out: unknown[] = [];
   for (let i = 0; i < count; i++) {
     const itemSchema = i < prefix.length && isSchema(prefix[i]) ? (prefix[i] as Schema) : items;
