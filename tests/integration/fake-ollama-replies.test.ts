@@ -72,6 +72,12 @@ describe('deterministic replies', () => {
     expect(await withSystem('twin-a')).toBe(await withSystem('twin-b'));
   });
 
+  it('lets /api/generate’s system replace the Modelfile SYSTEM, and raw drop it', async () => {
+    const plain = await generateText('bot-v1', 'Hello');
+    expect(await generateText('bot-v1', 'Hello', { system: 'Be brief.' })).not.toBe(plain);
+    expect(await generateText('bot-v1', 'Hello', { raw: true })).not.toBe(plain);
+  });
+
   it('ignores the seed at temperature 0 (greedy) and follows it above 0', async () => {
     const greedy = await chatText('bot-v1', 'Hi', { options: { temperature: 0, seed: 1 } });
     expect(await chatText('bot-v1', 'Hi', { options: { temperature: 0, seed: 2 } })).toBe(greedy);

@@ -120,6 +120,13 @@ describe('format', () => {
     ).toBe(text);
   });
 
+  it('honours a schema on /api/generate too', async () => {
+    const schema: Schema = { type: 'object', properties: { city: { type: 'string', enum: ['Paris', 'Lyon'] } }, required: ['city'], additionalProperties: false };
+    const res = await post(`${fake.url}/api/generate`, { model: 'llama3', prompt: 'Capital of France?', format: schema, stream: false, options: FIXED });
+    const body = (await res.json()) as { response: string };
+    expect(new Validator(schema, '2020-12').validate(JSON.parse(body.response)).errors).toEqual([]);
+  });
+
   it('sends a scripted rule text as is, so a test can make a model break the schema', async () => {
     fake.setReplies([{ when: 'prime', text: 'Yes, it is prime.' }]);
     expect(await content({ format: { type: 'object', properties: { answer: { type: 'boolean' } }, required: ['answer'] } })).toBe('Yes, it is prime.');
