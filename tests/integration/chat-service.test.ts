@@ -142,7 +142,7 @@ describe('chat service against the fake Ollama', () => {
   });
 
   it('keeps the text of a reply that failed mid-stream and says what Ollama reported', async () => {
-    fake.setChat({ tokens: 20 });
+    fake.setChat({ text: 'This is a reply from the fake that fails after five words.' });
     fake.failMidStream({ path: '/api/chat', afterLines: 5, error: 'an error was encountered while running the model: CUDA out of memory' });
     const chat = service();
     const turn = await chat.send({ conversationId: null, content: 'Hi', model: V1, compareModel: null });

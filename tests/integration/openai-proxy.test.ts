@@ -154,7 +154,7 @@ describe('the OpenAI-compatible proxy, driven by the official openai client', ()
   });
 
   it('reports a failure after the stream began as an error event the client raises', async () => {
-    fake.setChat({ tokens: 20 });
+    fake.setChat({ text: 'This is a reply that breaks after three words.' });
     fake.failMidStream({ path: '/api/chat', afterLines: 3, error: 'model runner has unexpectedly stopped' });
     const stream = await client.chat.completions.create({ model: V1, messages: ask, stream: true });
     let text = '';

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { FakeOllama } from './fake-ollama';
 import { readBody, sendJson } from './http-io';
 import { Listener } from './listener';
+import { replyRuleSchema, ruleFromJson } from './reply-rules';
 
 /**
  * The fake's JSON control API, on its own port so it keeps answering while the API port is
@@ -19,6 +20,8 @@ import { Listener } from './listener';
  *   POST /control/huge-line-next {bytes, path?}   POST /control/garbage-next {afterLines, text, path?}
  *   POST /control/reply-next {body, status?, contentType?, path?}   (a path ending in / is a prefix)
  *   POST /control/chat {tokens?, tokensPerSecond?, text?}   POST /control/pull {steps?, stepMs?}
+ *   POST /control/replies {rules: [{model?, when?: "text" | {regex, flags?}, text, thinking?, delayMs?}], append?}
+ *   DELETE /control/replies
  *   GET  /control/requests[?path=/api/create]          DELETE /control/requests
  *   GET  /control/cancellations
  */
@@ -77,6 +80,14 @@ const actions: Record<string, Action> = {
   'POST /control/drop-next': (fake, body) => fake.dropNext(z.object({ afterLines: lines.optional(), ...target }).parse(body ?? {})),
   'POST /control/chat': (fake, body) =>
     fake.setChat(z.object({ tokens: z.number().int().nonnegative().optional(), tokensPerSecond: z.number().nonnegative().optional(), text: z.string().optional() }).parse(body)),
+  'POST /control/replies': (fake, body) => {
+    const { rules, append } = z.strictObject({ rules: z.array(replyRuleSchema).max(10_000), append: z.boolean().optional() }).parse(body);
+    const parsed = rules.map(ruleFromJson);
+    if (append) fake.addReplies(parsed);
+    else fake.setReplies(parsed);
+    return { rules: fake.replies.length };
+  },
+  'DELETE /control/replies': (fake) => fake.setReplies([]),
   'POST /control/pull': (fake, body) => fake.setPull(z.object({ steps: z.number().int().positive().optional(), stepMs: z.number().nonnegative().optional() }).parse(body)),
   'GET /control/requests': (fake, _body, url) => {
     const path = url.searchParams.get('path');

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultQueue } from './faults';
 import type { ModelStore } from './model-store';
+import type { ReplyRule } from './reply-rules';
 import type { CancelledRequest, ChatSettings, Fault, PullSettings, RecordedRequest } from './types';
 
 /** Everything a route handler can see: the shared state and one request/response pair. */
@@ -42,8 +43,15 @@ export class RequestLog {
   }
 }
 
+/** Scripted replies, and how many unseeded samples have been drawn (the fake's randomness). */
+export interface ReplyBook {
+  rules: ReplyRule[];
+  unseededDraws: number;
+}
+
 export interface FakeContext {
   store: ModelStore;
+  replies: ReplyBook;
   settings: FakeSettings;
   faults: FaultQueue;
   log: RequestLog;

@@ -3,6 +3,7 @@ import { RequestLog } from './exchange';
 import { FaultQueue } from './faults';
 import { Listener } from './listener';
 import { ModelStore, sha256Hex, type FakeModel } from './model-store';
+import { ruleToJson, type ReplyRule } from './reply-rules';
 import { handleApiRequest } from './router';
 import { tagEntryOf } from './show-model';
 import type {
@@ -50,6 +51,7 @@ export class FakeOllama {
   constructor(private readonly options: FakeOllamaOptions = {}) {
     this.ctx = {
       store: new ModelStore(),
+      replies: { rules: [], unseededDraws: 0 },
       settings: this.initialSettings(),
       faults: new FaultQueue(),
       log: new RequestLog(),
@@ -225,6 +227,24 @@ export class FakeOllama {
     this.ctx.settings.chat = { ...this.ctx.settings.chat, ...chat };
   }
 
+  /**
+   * Scripted replies, replacing earlier ones: the first rule matching the model (as Ollama
+   * resolves its name) and the last user message answers; others get the generated reply.
+   *   fake.setReplies([{ model: 'bot-v2', when: 'capital of France', text: 'Lyon.' }])
+   */
+  setReplies(rules: readonly ReplyRule[]): void {
+    this.ctx.replies.rules = [...rules];
+  }
+
+  /** Adds rules after the current ones (earlier rules still win). */
+  addReplies(rules: readonly ReplyRule[]): void {
+    this.ctx.replies.rules.push(...rules);
+  }
+
+  get replies(): readonly ReplyRule[] {
+    return this.ctx.replies.rules;
+  }
+
   setPull(pull: Partial<PullSettings>): void {
     this.ctx.settings.pull = { ...this.ctx.settings.pull, ...pull };
   }
@@ -237,6 +257,7 @@ export class FakeOllama {
       version: this.ctx.settings.version,
       latencyMs: this.ctx.settings.latencyMs,
       chat: this.ctx.settings.chat,
+      replies: this.ctx.replies.rules.map(ruleToJson),
       pull: this.ctx.settings.pull,
       models: this.tags().map((m) => m.name),
       library: this.ctx.store.libraryNames(),
@@ -250,6 +271,7 @@ export class FakeOllama {
     this.ctx.store.clear();
     this.ctx.faults.clear();
     this.ctx.log.clear();
+    this.ctx.replies = { rules: [], unseededDraws: 0 };
     this.ctx.settings = this.initialSettings();
     this.seed();
     await this.setOffline(false);

@@ -22,6 +22,7 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
 }
 
 export { DEFAULT_VERSION, FakeOllama, type FakeOllamaOptions } from './fake-ollama';
+export type { ReplyRule } from './reply-rules';
 export { LLAMA3, LLAMA32_FP16, PRESETS, PROPERTY_MANAGER_V1, QWEN3_30B, type Preset } from './presets';
 export type {
   CancelledRequest,

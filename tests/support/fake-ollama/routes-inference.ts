@@ -4,56 +4,59 @@ import { FOREVER_MS, keepAliveMs } from './go-duration';
 import { bindJson, str } from './go-json';
 import { JSON_CONTENT_TYPE, pause, sendError, sendJson } from './http-io';
 import type { FakeModel } from './model-store';
-import { respond, type StreamItem } from './stream-response';
-import type { ChatSettings } from './types';
+import { capabilitiesOf } from './capabilities';
+import { formatSetting, thinkSetting, thinkValueError } from './inference-input';
+import { planReply, type ReplyPlan } from './reply-plan';
+import { StreamFailure, respond, type StreamItem } from './stream-response';
 
 /**
  * POST /api/chat and /api/generate (ChatHandler, GenerateHandler): token streaming at a
- * configurable rate, the final metrics chunk, `stream:false`, and the load/unload forms (no
- * messages or no prompt → one object with done_reason "load"; keep_alive 0 → "unload").
+ * configurable rate (the words come from reply-plan), `thinking` chunks for capable models,
+ * `format`, the final metrics chunk, `stream:false`, and the load/unload forms (no messages or no
+ * prompt → one object with done_reason "load"; keep_alive 0 → "unload").
  */
 
 type Kind = 'chat' | 'generate';
 
 const DEFAULT_KEEP_ALIVE_MS = 5 * 60 * 1000;
 const DEFAULT_NUM_CTX = 4096;
-const WORDS = ['This', 'is', 'a', 'reply', 'from', 'the', 'fake', 'Ollama', 'server', 'for', 'tests', 'and', 'manual', 'runs.'];
+/** At full speed (no token delay) durations are reported as if the model ran at these rates. */
+const NOMINAL_EVAL_NS_PER_TOKEN = 20_000_000;
+const PROMPT_EVAL_NS_PER_TOKEN = 250_000;
 
-function replyTokens(chat: ChatSettings): string[] {
-  if (chat.text !== undefined) return chat.text.match(/\s*\S+/g) ?? [];
-  return Array.from({ length: chat.tokens }, (_, i) => `${i === 0 ? '' : ' '}${WORDS[i % WORDS.length] ?? ''}`);
-}
-
-function chunk(kind: Kind, model: string, text: string): Record<string, unknown> {
+function chunk(kind: Kind, model: string, text: string, thinking = ''): Record<string, unknown> {
   const head = { model, created_at: new Date().toISOString() };
-  return kind === 'chat' ? { ...head, message: { role: 'assistant', content: text } } : { ...head, response: text };
-}
-
-function promptTokens(body: Record<string, unknown>, kind: Kind): number {
-  const text =
-    kind === 'chat'
-      ? (body.messages as Array<Record<string, unknown>>).map((m) => String(m.content ?? '')).join(' ')
-      : str(body, 'system') + str(body, 'prompt');
-  return Math.max(1, Math.ceil(text.length / 4));
+  // Go's omitempty: `thinking` only when there is some; `content`/`response` always.
+  const extra = thinking === '' ? {} : { thinking };
+  return kind === 'chat' ? { ...head, message: { role: 'assistant', content: text, ...extra } } : { ...head, response: text, ...extra };
 }
 
 interface Run {
   kind: Kind;
   requested: string;
-  tokens: string[];
+  plan: ReplyPlan;
+  /** An invalid `format`: the runner refuses before the first token. */
+  formatError: string | null;
   numPredict: number;
-  promptCount: number;
   tokensPerSecond: number;
   startedAt: number;
   loadNs: number;
 }
 
+/** Tokens as streamed: thinking first, then the content; num_predict counts both, as Ollama's runner does. */
 async function* tokenItems(run: Run, signal: AbortSignal): AsyncGenerator<StreamItem> {
+  if (run.formatError !== null) {
+    yield new StreamFailure(run.formatError);
+    return;
+  }
   const delay = run.tokensPerSecond > 0 ? 1000 / run.tokensPerSecond : 0;
+  await pause(run.plan.delayMs, signal);
+  if (signal.aborted) return;
   const evalStart = Date.now();
+  const tokens = [...run.plan.thinking.map((t) => ({ thinking: t, text: '' })), ...run.plan.content.map((t) => ({ thinking: '', text: t }))];
   let count = 0;
   let truncated = false;
-  for (const token of run.tokens) {
+  for (const token of tokens) {
     if (run.numPredict > 0 && count >= run.numPredict) {
       truncated = true;
       break;
@@ -61,29 +64,40 @@ async function* tokenItems(run: Run, signal: AbortSignal): AsyncGenerator<Stream
     await pause(delay, signal);
     if (signal.aborted) return;
     count++;
-    yield { ...chunk(run.kind, run.requested, token), done: false };
+    yield { ...chunk(run.kind, run.requested, token.text, token.thinking), done: false };
   }
-  const evalNs = Math.max(1, (Date.now() - evalStart) * 1e6);
+  const evalNs = delay > 0 ? Math.max(1, (Date.now() - evalStart) * 1e6) : count * NOMINAL_EVAL_NS_PER_TOKEN;
+  const promptEvalNs = run.plan.promptTokens * PROMPT_EVAL_NS_PER_TOKEN + run.plan.delayMs * 1e6;
+  const wallNs = (Date.now() - run.startedAt) * 1e6;
   yield {
     ...chunk(run.kind, run.requested, ''),
     done: true,
     done_reason: truncated ? 'length' : 'stop',
     ...(run.kind === 'generate' ? { context: [128006, 882, 128007, 271] } : {}),
-    total_duration: Math.max(1, (Date.now() - run.startedAt) * 1e6) + run.loadNs,
+    total_duration: run.loadNs + Math.max(wallNs, promptEvalNs + evalNs),
     load_duration: run.loadNs,
-    prompt_eval_count: run.promptCount,
-    prompt_eval_duration: run.promptCount * 250_000,
+    prompt_eval_count: run.plan.promptTokens,
+    prompt_eval_duration: promptEvalNs,
+    // Go's omitempty drops them when nothing was generated.
     ...(count > 0 ? { eval_count: count, eval_duration: evalNs } : {}),
   };
 }
 
-/** writeChatResponse with stream:false: the last chunk with all the text joined. */
+function joined(items: Array<Record<string, unknown>>, pick: (item: Record<string, unknown>) => unknown): string {
+  return items.map((item) => (typeof pick(item) === 'string' ? (pick(item) as string) : '')).join('');
+}
+
+/** writeChatResponse with stream:false: the last chunk with all the text (and thinking) joined. */
 function joinChunks(kind: Kind): (items: Array<Record<string, unknown>>) => unknown {
   return (items) => {
     const last = items[items.length - 1] ?? {};
-    if (kind === 'generate') return { ...last, response: items.map((i) => String(i.response ?? '')).join('') };
-    const content = items.map((i) => String((i.message as Record<string, unknown> | undefined)?.content ?? '')).join('');
-    return { ...last, message: { role: 'assistant', content } };
+    if (kind === 'generate') {
+      const thinking = joined(items, (i) => i.thinking);
+      return { ...last, response: joined(items, (i) => i.response), ...(thinking ? { thinking } : {}) };
+    }
+    const message = (i: Record<string, unknown>): Record<string, unknown> => (i.message as Record<string, unknown> | undefined) ?? {};
+    const thinking = joined(items, (i) => message(i).thinking);
+    return { ...last, message: { role: 'assistant', content: joined(items, (i) => message(i).content), ...(thinking ? { thinking } : {}) } };
   };
 }
 
@@ -92,7 +106,20 @@ function numOption(model: FakeModel, options: Record<string, unknown>, name: str
   return typeof value === 'number' ? value : undefined;
 }
 
+/** api.ThinkValue fails while binding, ahead of any other field's type error. */
+function thinkBindError(raw: string, version: string): string | null {
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
+    return thinkValueError((parsed as Record<string, unknown>).think, version);
+  } catch {
+    return null;
+  }
+}
+
 async function handleInference(ex: Exchange, raw: string, kind: Kind): Promise<void> {
+  const thinkError = thinkBindError(raw, ex.ctx.settings.version);
+  if (thinkError !== null) return sendError(ex.res, 400, thinkError);
   const bound = bindJson(raw, kind === 'chat' ? 'ChatRequest' : 'GenerateRequest', {
     model: 'string',
     stream: 'bool',
@@ -102,6 +129,8 @@ async function handleInference(ex: Exchange, raw: string, kind: Kind): Promise<v
     prompt: 'string',
     template: 'string',
     raw: 'bool',
+    think: 'any',
+    format: 'any',
     ...(kind === 'chat' ? { messages: 'message-list' as const } : {}),
   });
   if (!bound.ok) return sendError(ex.res, 400, bound.error);
@@ -128,7 +157,10 @@ async function handleInference(ex: Exchange, raw: string, kind: Kind): Promise<v
     ex.ctx.store.unload(name);
     return sendJson(ex.res, 200, done('unload'));
   }
-  if (!model.capabilities.includes('completion')) return sendError(ex.res, 400, `${JSON.stringify(requested)} does not support ${kind}`);
+  const capabilities = capabilitiesOf(model);
+  const think = thinkSetting(body.think, capabilities.includes('thinking'));
+  if (think === null) return sendError(ex.res, 400, `${JSON.stringify(requested)} does not support thinking`);
+  if (!capabilities.includes('completion')) return sendError(ex.res, 400, `${JSON.stringify(requested)} does not support ${kind}`);
 
   const options = (body.options as Record<string, unknown> | undefined) ?? {};
   const contextLength = numOption(model, options, 'num_ctx') ?? DEFAULT_NUM_CTX;
@@ -137,14 +169,24 @@ async function handleInference(ex: Exchange, raw: string, kind: Kind): Promise<v
   ex.ctx.store.load(name, lifetime, contextLength, lifetime >= FOREVER_MS);
   if (empty) return sendJson(ex.res, 200, done('load'));
 
-  const { chat } = ex.ctx.settings;
+  const format = formatSetting(body.format);
   const run: Run = {
     kind,
     requested,
-    tokens: replyTokens(chat),
+    plan: planReply({
+      kind,
+      model,
+      body,
+      options,
+      think,
+      format,
+      chat: ex.ctx.settings.chat,
+      rules: ex.ctx.replies.rules,
+      nextUnseeded: () => ex.ctx.replies.unseededDraws++,
+    }),
+    formatError: format.kind === 'invalid' ? format.error : null,
     numPredict: numOption(model, options, 'num_predict') ?? -1,
-    promptCount: promptTokens(body, kind),
-    tokensPerSecond: chat.tokensPerSecond,
+    tokensPerSecond: ex.ctx.settings.chat.tokensPerSecond,
     startedAt: Date.now(),
     loadNs: wasLoaded ? 1_500_000 : 1_250_000_000,
   };

@@ -1,3 +1,4 @@
+import { capabilitiesOf } from './capabilities';
 import { MEDIA_TYPES, digestOf, sizeOf, type FakeModel } from './model-store';
 
 /** How a model is described in /api/tags, /api/ps and /api/show, field for field as Ollama's api types. */
@@ -14,6 +15,7 @@ export function detailsOf(model: FakeModel): Record<string, unknown> {
 }
 
 export function tagEntryOf(model: FakeModel): Record<string, unknown> {
+  const capabilities = capabilitiesOf(model);
   return {
     name: model.name,
     model: model.name,
@@ -21,7 +23,7 @@ export function tagEntryOf(model: FakeModel): Record<string, unknown> {
     size: sizeOf(model),
     digest: digestOf(model),
     details: detailsOf(model),
-    ...(model.capabilities.length > 0 ? { capabilities: model.capabilities } : {}),
+    ...(capabilities.length > 0 ? { capabilities } : {}),
   };
 }
 
@@ -88,7 +90,8 @@ export function showResponseOf(model: FakeModel, modelsDir: string): Record<stri
     'general.parameter_count': Math.round(sizeOf(model) * 1.7),
     [`${model.family}.context_length`]: model.contextLength,
   };
-  if (model.capabilities.length > 0) out.capabilities = model.capabilities;
+  const capabilities = capabilitiesOf(model);
+  if (capabilities.length > 0) out.capabilities = capabilities;
   out.modified_at = model.modifiedAt.toISOString();
   return out;
 }
