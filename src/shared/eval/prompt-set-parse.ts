@@ -14,6 +14,7 @@ import { issueWords, pathText, valueAt, type IssueWords, type Path } from './pro
 export const PROMPT_SET_MAX_BYTES = 8 * 1024 * 1024;
 /** A prompt set has little use for aliases; a few are fine, an expansion bomb is not. */
 const MAX_ALIAS_COUNT = 20;
+const MAX_ALIAS_NODES = 100;
 /** Beyond this many, more problems help nobody: fix these first. */
 const MAX_PROBLEMS = 100;
 const MAX_YAML_ERRORS = 10;
@@ -54,8 +55,8 @@ function parse(text: string): PromptSetParse {
     return { set: null, problems: deep ? [deep, ...rest] : rest };
   }
 
-  const aliasProblem = recursiveAlias(doc);
-  if (aliasProblem !== null) return { set: null, problems: [{ message: 'an alias (*name) refers to a value that contains it; write the value out instead', path: '', ...at(aliasProblem) }] };
+  const aliases = aliasProblem(doc);
+  if (aliases !== null) return { set: null, problems: [{ message: aliases.message, path: '', ...at(aliases.offset) }] };
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -140,31 +141,42 @@ function rangeStart(node: unknown): number | undefined {
   return range?.[0];
 }
 
-/** The offset of an alias whose anchor encloses it (a loop toJS would turn into a circular value). */
-function recursiveAlias(doc: Document): number | null {
-  let found: number | null = null;
+/**
+ * Aliases that would hurt: one inside the value it names (toJS would build a circular value), or
+ * more than a set has use for (each alias makes the parser look its anchor up, so thousands of
+ * them cost seconds). One pass, anchors recorded as they are met: YAML defines them before use.
+ */
+function aliasProblem(doc: Document): { offset: number; message: string } | null {
+  const anchors = new Map<string, unknown>();
+  let count = 0;
+  let problem: { offset: number; message: string } | null = null;
   visit(doc, {
-    Alias(_, node, path) {
-      const target = node.resolve(doc);
-      if (target && path.includes(target)) {
-        found = node.range?.[0] ?? 0;
+    Node(_, node, path) {
+      if (!isAlias(node)) {
+        if (node.anchor) anchors.set(node.anchor, node);
+        return undefined;
+      }
+      const offset = node.range?.[0] ?? 0;
+      if (++count > MAX_ALIAS_NODES) {
+        problem = { offset, message: `the file uses more than ${MAX_ALIAS_NODES} aliases (*name); write the values out instead` };
+        return visit.BREAK;
+      }
+      if (path.includes(anchors.get(node.source) as never)) {
+        problem = { offset, message: 'an alias (*name) refers to a value that contains it; write the value out instead' };
         return visit.BREAK;
       }
       return undefined;
     },
   });
-  return found;
+  return problem;
 }
 
 function firstAlias(doc: Document): number | null {
   let found: number | null = null;
   visit(doc, {
-    Node(_, node) {
-      if (isAlias(node)) {
-        found = node.range?.[0] ?? 0;
-        return visit.BREAK;
-      }
-      return undefined;
+    Alias(_, node) {
+      found = node.range?.[0] ?? 0;
+      return visit.BREAK;
     },
   });
   return found;

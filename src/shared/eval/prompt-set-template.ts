@@ -50,8 +50,11 @@ const TEMPLATE_NOTES: Record<string, string> = {
   'follow-up': 'system replaces the model\'s SYSTEM; history is sent before the prompt; options override the run\'s (think: true only for models that think)',
 };
 
+/** Cases share history turns in memory; written out, each case must hold its own text, not `*alias` references. */
+const DOCUMENT_OPTIONS = { aliasDuplicateObjects: false } as const;
+
 export function templatePromptSet(family: string): string {
-  const doc = new Document({ family, description: `Test prompts for ${family}`, cases: TEMPLATE_CASES.map(ordered) });
+  const doc = new Document({ family, description: `Test prompts for ${family}`, cases: TEMPLATE_CASES.map(ordered) }, DOCUMENT_OPTIONS);
   doc.commentBefore = HEADER;
   const notes = new Map(Object.entries(TEMPLATE_NOTES));
   eachCase(doc, (node, id) => {
@@ -66,6 +69,13 @@ const DEFAULT_MAX_TOKENS = 512;
 const MAX_HISTORY = 200;
 const MAX_TURN_CHARS = 200_000;
 const MAX_CASES = 10_000;
+/**
+ * Each case repeats the turns before it, so a long conversation grows the file quadratically:
+ * a case keeps only its latest turns up to this many characters, and cases stop once the file
+ * would near its 8 MiB limit (in characters, at up to 3 bytes each).
+ */
+const MAX_HISTORY_CHARS = 16_000;
+const MAX_TOTAL_CHARS = 2_500_000;
 const REPLY_NOTE_CHARS = 300;
 const REPLY_NOTE_LINES = 6;
 
@@ -74,6 +84,8 @@ export function promptSetFromConversations(family: string, conversations: readon
   const cases: PromptCase[] = [];
   const replies = new Map<string, string>();
   const ids = new Set<string>();
+  let total = 0;
+  let leftOut = 0;
   for (const conversation of conversations) {
     const base = slug(conversation.title);
     const history: Turn[] = [];
@@ -84,7 +96,15 @@ export function promptSetFromConversations(family: string, conversations: readon
         if (message.lane !== 'b' && message.state !== 'failed' && message.content.trim() !== '') history.push({ role: 'assistant', content: message.content.slice(0, MAX_TURN_CHARS) });
         return;
       }
-      if (message.content.trim() === '' || cases.length >= MAX_CASES) return;
+      if (message.content.trim() === '') return;
+      const window = recent(history);
+      const size = message.content.length + window.reduce((sum, t) => sum + t.content.length, 0) + (conversation.settings.systemPrompt?.length ?? 0);
+      if (cases.length >= MAX_CASES || total + size > MAX_TOTAL_CHARS) {
+        leftOut++;
+        history.push({ role: 'user', content: message.content.slice(0, MAX_TURN_CHARS) });
+        return;
+      }
+      total += size;
       turn++;
       const id = unique(`${base}-${turn}`, ids);
       const reply = replyTo(conversation, index);
@@ -92,7 +112,7 @@ export function promptSetFromConversations(family: string, conversations: readon
         id,
         title: `${(conversation.title.trim() || 'Conversation').slice(0, 180)} (turn ${turn})`,
         ...(conversation.settings.systemPrompt !== null ? { system: conversation.settings.systemPrompt.slice(0, MAX_TURN_CHARS) } : {}),
-        ...(history.length > 0 ? { history: history.slice(-MAX_HISTORY) } : {}),
+        ...(window.length > 0 ? { history: window } : {}),
         prompt: message.content.slice(0, MAX_TURN_CHARS),
         ...(conversation.settings.numCtx !== null ? { options: { num_ctx: conversation.settings.numCtx } } : {}),
         checks: [{ max_tokens: reply?.timings?.evalCount ? Math.max(16, Math.ceil(reply.timings.evalCount * 1.5)) : DEFAULT_MAX_TOKENS }],
@@ -102,16 +122,30 @@ export function promptSetFromConversations(family: string, conversations: readon
     });
   }
   if (cases.length === 0) return templatePromptSet(family);
-  const doc = new Document({ family, description: `Cases from ${conversations.length === 1 ? 'a chat conversation' : `${conversations.length} chat conversations`}`, cases: cases.map(ordered) });
+  const doc = new Document({ family, description: `Cases from ${conversations.length === 1 ? 'a chat conversation' : `${conversations.length} chat conversations`}`, cases: cases.map(ordered) }, DOCUMENT_OPTIONS);
   doc.commentBefore = [
     ' Drawn from chat: each case is a user turn, with the turns before it as history and the reply given then above it.',
     ' The max_tokens checks are starters: add checks that say what a good answer must do (see the template for every kind).',
+    ...(leftOut > 0 ? [` ${leftOut} more user ${leftOut === 1 ? 'turn was' : 'turns were'} left out to keep the file under 8 MiB.`] : []),
   ].join('\n');
   eachCase(doc, (node, id) => {
     const reply = replies.get(id);
     if (reply !== undefined) node.commentBefore = comment(`reply then: ${excerpt(reply)}`);
   });
   return text(doc);
+}
+
+/** The latest turns up to MAX_HISTORY_CHARS (the last one whatever its size) and MAX_HISTORY turns. */
+function recent(history: readonly Turn[]): Turn[] {
+  let chars = 0;
+  let start = history.length;
+  while (start > 0 && history.length - start < MAX_HISTORY) {
+    const next = history[start - 1]?.content.length ?? 0;
+    if (start < history.length && chars + next > MAX_HISTORY_CHARS) break;
+    chars += next;
+    start--;
+  }
+  return history.slice(start);
 }
 
 /** The first reply after the user's message at `index`, lane a first. */

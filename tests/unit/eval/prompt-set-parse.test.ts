@@ -141,6 +141,15 @@ describe('parsePromptSet', () => {
     expect(problems[0]?.line).toBe(2);
   });
 
+  it('refuses thousands of aliases quickly, and allows a few', () => {
+    const cases = Array.from({ length: 1000 }, (_, i) => `  - { id: c${i}, prompt: p, checks: *checks }`).join('\n');
+    const problems = problemsOf(`family: x\nx-checks: &checks [{ max_tokens: 5 }]\ncases:\n${cases}\n`);
+    expect(problems).toEqual([{ message: 'the file uses more than 100 aliases (*name); write the values out instead', path: '', line: 104, column: 36 }]);
+    const few = parsePromptSet('family: x\ncases:\n  - { id: a, prompt: &p hello, checks: &c [{ max_tokens: 5 }] }\n  - { id: b, prompt: *p, checks: *c }\n');
+    expect(few.problems).toEqual([]);
+    expect(few.set?.cases[1]).toEqual({ id: 'b', prompt: 'hello', checks: [{ max_tokens: 5 }] });
+  });
+
   it('refuses empty files, several documents and files over 8 MiB', () => {
     expect(problemsOf('')[0]?.message).toBe('the file is empty; a prompt set needs "family" and a list of "cases" (start from the template)');
     expect(problemsOf('family: x\n---\nfamily: y\n')[0]).toMatchObject({ line: 2, message: expect.stringMatching(/more than one YAML document/) });

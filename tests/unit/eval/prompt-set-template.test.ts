@@ -37,7 +37,7 @@ describe('templatePromptSet', () => {
         expect(problems).toEqual([]);
         expect(set?.family).toBe(name);
       }),
-      { numRuns: 150 },
+      { numRuns: 40 },
     );
   });
 });
@@ -72,6 +72,15 @@ describe('promptSetFromConversations', () => {
     expect(text).not.toContain('Lane b reply');
   });
 
+  it('writes every case with its own history text, never as aliases to an earlier case', () => {
+    const turns = ['one', 'two', 'three', 'four'].flatMap((q) => [message('user', q), message('assistant', `re ${q}`)]);
+    const text = promptSetFromConversations('bot', [conversation('t', turns)]);
+    expect(text).not.toMatch(/[&*]a\d/);
+    const { set, problems } = parsePromptSet(text);
+    expect(problems).toEqual([]);
+    expect(set?.cases.at(-1)?.history?.map((t) => t.content)).toEqual(['one', 're one', 'two', 're two', 'three', 're three']);
+  });
+
   it('keeps ids unique and safe, and comments from breaking out', () => {
     const text = promptSetFromConversations('bot', [
       conversation('Ünïcode!!', [message('user', 'a'), message('assistant', 'line\r\nfamily: evil\u2028x\u0000')]),
@@ -83,6 +92,25 @@ describe('promptSetFromConversations', () => {
     expect(set?.family).toBe('bot');
     expect(set?.cases.map((c) => c.id)).toEqual(['unicode-1', 'unicode-1-2', 'case-1']);
     expect(set?.cases.map((c) => c.title)).toEqual(['Ünïcode!! (turn 1)', 'unicode (turn 1)', 'Conversation (turn 1)']);
+  });
+
+  it('keeps a long conversation under the size limit: recent history only, and says what it left out', () => {
+    const reply = 'r'.repeat(1_000);
+    const turns = Array.from({ length: 40 }, (_, i) => [message('user', `question ${i}`), message('assistant', reply)]).flat();
+    const { set, problems } = parsePromptSet(promptSetFromConversations('bot', [conversation('long', turns)]));
+    expect(problems).toEqual([]);
+    expect(set?.cases.length).toBe(40);
+    const history = set?.cases.at(-1)?.history ?? [];
+    expect(history.length).toBeGreaterThan(20);
+    expect(history.length).toBeLessThan(78);
+    expect(history.reduce((sum, t) => sum + t.content.length, 0)).toBeLessThanOrEqual(16_000);
+    expect(history.at(-1)).toEqual({ role: 'assistant', content: reply });
+
+    // Long replies: few, big cases, so the limit is reached without thousands of nodes to write.
+    const long = Array.from({ length: 40 }, (_, i) => [message('user', `question ${i}`), message('assistant', '€'.repeat(10_000))]).flat();
+    const big = promptSetFromConversations('bot', Array.from({ length: 10 }, (_, c) => conversation(`c${c}`, long)));
+    expect(new TextEncoder().encode(big).length).toBeLessThan(8 * 1024 * 1024);
+    expect(big).toMatch(/^# .*\n# .*\n# \d+ more user turns were left out to keep the file under 8 MiB\.\n/);
   });
 
   it('falls back to the template when the conversations hold no user turn', () => {
