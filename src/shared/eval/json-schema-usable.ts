@@ -80,6 +80,8 @@ function walk(node: Record<string, unknown>, at: string, depth: number, anchors:
       if (problem) return problem;
     }
   }
+  // Draft 2020-12 moved lists of item schemas to prefixItems; older schemas are often copied in.
+  if (Array.isArray(node.items)) return `${at}.items: a list of schemas is prefixItems in JSON Schema 2020-12; use prefixItems`;
   for (const key of SCHEMA_VALUES) {
     if (node[key] === undefined) continue;
     const problem = walkValue(node[key], `${at}.${key}`, depth, anchors, refs);

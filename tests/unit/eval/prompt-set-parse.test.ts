@@ -113,6 +113,7 @@ describe('parsePromptSet', () => {
     expect(problemsOf(`${base}{ type: strin }\n`)[0]?.message).toContain('$.type: "strin" is not a JSON type');
     expect(problemsOf(`${base}{ properties: { a: { pattern: "(" } } }\n`)[0]?.message).toContain('$.properties.a.pattern: is not a valid regular expression');
     expect(problemsOf(`${base}{ $ref: "#/$defs/missing" }\n`)[0]?.message).toContain('points nowhere in this schema');
+    expect(problemsOf(`${base}{ items: [{ type: string }] }\n`)[0]?.message).toContain('$.items: a list of schemas is prefixItems in JSON Schema 2020-12; use prefixItems');
     expect(parsePromptSet(`${base}{ $defs: { n: { type: string } }, $ref: "#/$defs/n" }\n`).problems).toEqual([]);
   });
 
