@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 
 /**
- * The renderer's entry starts the first API calls, then imports the UI (`render-app`). That import
+ * The renderer's entry starts the first API requests, then imports the rest (`start-app`). That import
  * is dynamic so the calls go out before the UI's code is compiled, but its chunks should still be
  * fetched at once, in parallel with the entry: this lists them as modulepreload links in the page.
  */
@@ -63,7 +63,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'src/renderer'),
-    plugins: [react(), preloadChunksOf('/src/render-app.tsx')],
+    plugins: [react(), preloadChunksOf('/src/start-app.ts')],
     build: {
       // electron-vite leaves the renderer unminified by default; the headless UI is served over HTTP.
       minify: true,

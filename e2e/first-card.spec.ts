@@ -26,10 +26,13 @@ test('the first card needs neither the editor nor the chat code, and the registr
       firstRenderAt: win.firstRenderAt,
       registryAskedAt: resources.find((e) => e.name.endsWith('/rpc/registry.get'))?.startTime ?? Infinity,
       beforeCard: resources.filter((e) => e.startTime < win.firstCardAt).map((e) => new URL(e.name).pathname),
+      registryAsked: resources.filter((e) => e.name.endsWith('/rpc/registry.get')).length,
     };
   });
   expect(seen.beforeCard.filter((path) => /ModelfileWorkbench|ChatPage/.test(path))).toEqual([]);
   expect(seen.registryAskedAt).toBeLessThan(seen.firstRenderAt);
+  // Sent by the page's first module and taken up by the store: asked once, not again by the UI.
+  expect(seen.registryAsked).toBe(1);
 
   // Opening the editor and the chat still works (their chunks load on demand, or were prefetched).
   await card(page, 'peteollama:property-manager-v1').getByTestId('model-card-open').click();

@@ -39,6 +39,7 @@ import {
 } from './model-ops';
 import { ollamaModelNameSchema } from './model-name-schema';
 import { call, none } from './contract-call';
+import { HTTP_EVENTS_PATH, HTTP_RPC_PREFIX } from './http-paths';
 import { evalCalls, evalEvents } from './eval/eval-calls';
 
 /**
@@ -487,8 +488,7 @@ export const IPC_EVENT_CHANNEL = 'mw:event';
 export function ipcChannel(name: CallName): string {
   return `mw:call:${name}`;
 }
-export const HTTP_RPC_PREFIX = '/rpc/';
-export const HTTP_EVENTS_PATH = '/events';
+export { HTTP_EVENTS_PATH, HTTP_RPC_PREFIX };
 export function httpRoute(name: CallName): string {
   return `${HTTP_RPC_PREFIX}${name}`;
 }

@@ -1,9 +1,8 @@
 // Fast Refresh's setup as a module: the strict CSP blocks the inline script the plugin would inject in dev.
 // It is empty in production builds.
 import '@vitejs/plugin-react/preamble';
-import { createClient } from './api/create-client';
-import { startHashSync } from './router/hash-sync';
-import { createAppStore } from './store/create-app-store';
+import { startEarlyRequests } from './api/early-requests';
+import { takeAccessToken } from './api/http-token';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/frame.css';
@@ -24,17 +23,21 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 /*
- * The first calls go out before React and the UI's code are even loaded: this entry holds only the
- * client and the store, so the registry is on its way while the browser compiles the rest. App
- * joins this same start-up session (init is shared), so nothing is asked twice.
+ * This module is the page's only script until the rest arrives: it holds no zod, no contract, no
+ * React. It takes the token from the address and sends the first requests at once, so the registry
+ * is on its way while the browser compiles and runs the rest (start-app, fetched in parallel through
+ * modulepreload links). In Electron the IPC client needs none of this.
  */
-const store = createAppStore(createClient());
-// After createClient: the served UI has taken its token out of the address by then.
-startHashSync(store, window);
-store.getState().init();
+const head =
+  'api' in window
+    ? undefined
+    : (() => {
+        const token = takeAccessToken(window);
+        return { token, fetch: startEarlyRequests(token, (url, init) => window.fetch(url, init)) };
+      })();
 
-import('./render-app').then(
-  ({ renderApp }) => renderApp(root, store),
+import('./start-app').then(
+  ({ startApp }) => startApp(root, window, head),
   (error: unknown) => {
     // Without its code the app cannot say anything else; say this much, in words.
     const message = document.createElement('p');

@@ -31,6 +31,8 @@ const REFRESH: Partial<Record<EventName, { call: CallName; each?: true }>> = {
 export interface HttpClientOptions {
   window?: Window;
   fetch?: FetchLike;
+  /** The token, when the page's first module has already taken it from the address. */
+  token?: string | null;
   /** Backoff bounds for the event stream; tests shorten them. */
   reconnectDelayMs?: { initial: number; max: number };
 }
@@ -41,7 +43,7 @@ type AnyListener = (payload: unknown) => void;
 export function createHttpClient(options: HttpClientOptions = {}): ApiClient {
   const win = options.window ?? window;
   const fetchImpl: FetchLike = options.fetch ?? ((url, init) => win.fetch(url, init));
-  const token = takeAccessToken(win);
+  const token = options.token !== undefined ? options.token : takeAccessToken(win);
   const auth: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
   const server = win.location.origin;
   const listeners = new Map<EventName, Set<AnyListener>>();
