@@ -53,6 +53,14 @@ function formatView(view: EditorView): FormatResult {
   return result;
 }
 
+/**
+ * Where the editor's tooltips go, as for menus (TopLayer): the dialog it sits in (a modal dialog is
+ * itself in the top layer; it may not be open yet when the editor mounts), else <body>.
+ */
+function tooltipParentFor(host: HTMLElement): HTMLElement {
+  return host.closest('dialog') ?? host.ownerDocument.body;
+}
+
 /** CodeMirror 6 with the Modelfile mode, live diagnostics, completion, Format and Ctrl/Cmd+S. */
 export function ModelfileEditor(props: ModelfileEditorProps) {
   const { text, revision, context, reveal, ref } = props;
@@ -81,6 +89,7 @@ export function ModelfileEditor(props: ModelfileEditorProps) {
           onDiagnostics: (found) => latest.current.onDiagnostics(found),
           context: () => latest.current.context,
           baseNames: () => latest.current.baseNames,
+          tooltipParent: tooltipParentFor(host),
         }),
       }),
     });

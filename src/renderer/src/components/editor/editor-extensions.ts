@@ -13,6 +13,7 @@ import {
   keymap,
   lineNumbers,
   rectangularSelection,
+  tooltips,
 } from '@codemirror/view';
 import type { Diagnostic, ValidationContext } from '../../../../shared/modelfile';
 import { completionTypeOver, modelfileCompletion, type BaseName } from './modelfile-completion';
@@ -31,6 +32,12 @@ export interface EditorHooks {
   onDiagnostics(diagnostics: Diagnostic[]): void;
   context(): ValidationContext;
   baseNames(): readonly BaseName[];
+  /**
+   * Where completion and lint tooltips are drawn (see TopLayer's topLayerHost): outside the
+   * editor's scroller and every card, so nothing clips or covers them. CodeMirror gives that
+   * container the editor's theme classes, so they look the same there.
+   */
+  tooltipParent?: HTMLElement;
 }
 
 /** Lines break as the file does when it uses CRLF throughout; otherwise as CodeMirror's default (LF). */
@@ -53,6 +60,7 @@ export function editorExtensions(text: string, hooks: EditorHooks): Extension[] 
     crosshairCursor(),
     highlightActiveLine(),
     EditorView.lineWrapping,
+    hooks.tooltipParent ? tooltips({ parent: hooks.tooltipParent }) : [],
     modelfileLanguage,
     modelfileTheme,
     lintGutter(),
