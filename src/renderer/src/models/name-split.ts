@@ -17,3 +17,15 @@ export function splitForMiddle(text: string): [head: string, tail: string] {
   const cut = text.length - Math.min(8, Math.floor(text.length / 3));
   return [text.slice(0, cut), text.slice(cut)];
 }
+
+/**
+ * `text` in at most `max` characters, cut in the middle where only plain text can be shown (a
+ * native <option>): the head, an ellipsis, then the tail splitForMiddle keeps (at most half the
+ * room). Unchanged when it fits.
+ */
+export function truncateMiddle(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const [, tail] = splitForMiddle(text);
+  const end = tail.slice(Math.max(0, tail.length - Math.floor(max / 2)));
+  return `${text.slice(0, Math.max(1, max - 1 - end.length)).trimEnd()}…${end}`;
+}

@@ -1,5 +1,23 @@
 import { useId } from 'react';
+import { truncateMiddle } from '../../models/name-split';
 import type { ChatModelOption } from '../../store/chat-selectors';
+
+/** What fits the picker at its widest (chat.css: max-width 340px) in the UI font. */
+export const PICKER_MAX_CHARS = 44;
+
+/**
+ * One model as an option. An <option> shows plain text only, so a long name is cut in the middle
+ * here (the version or tag at its end stays, as ModelName does elsewhere); the full name is its
+ * title and its accessible name.
+ */
+function ModelOption({ value, label }: { value: string; label: string }) {
+  const shown = truncateMiddle(label, PICKER_MAX_CHARS);
+  return (
+    <option value={value} title={label} aria-label={shown === label ? undefined : label}>
+      {shown}
+    </option>
+  );
+}
 
 interface ModelPickerProps {
   label: string;
@@ -35,22 +53,18 @@ export function ModelPicker({ label, value, options, onChange, testId, disabled 
         onChange={(event) => onChange(event.target.value)}
       >
         {options.length === 0 && <option value="">No model to chat with</option>}
-        {value !== null && !offered && <option value={value}>{value} (not available)</option>}
+        {value !== null && !offered && <ModelOption value={value} label={`${value} (not available)`} />}
         {registry.length > 0 && (
           <optgroup label="Your models">
             {registry.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
+              <ModelOption key={o.value} value={o.value} label={o.label} />
             ))}
           </optgroup>
         )}
         {others.length > 0 && (
           <optgroup label="Other Ollama models">
             {others.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
+              <ModelOption key={o.value} value={o.value} label={o.label} />
             ))}
           </optgroup>
         )}
