@@ -59,9 +59,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.keyboard.type('mprature 0.5');
     const mark = detail.locator('.cm-lintRange-error');
     await expect(mark).toHaveCount(1);
-    await mark.hover();
     const lint = page.locator('.cm-tooltip-lint');
-    await expect(lint).toContainText("unknown parameter 'temprature'");
+    // CodeMirror shows a hover tooltip once the pointer rests over the mark: move onto it, then nudge.
+    await expect(async () => {
+      const box = (await mark.boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.move(box.x + box.width / 2 + 1, box.y + box.height / 2, { steps: 2 });
+      await expect(lint).toContainText("unknown parameter 'temprature'", { timeout: 2_000 });
+    }).toPass({ timeout: 15_000 });
     const hover = await placement(page.locator('.cm-tooltip-hover').filter({ has: lint }));
     expect(hover).toMatchObject({ insideEditor: false, container: true, onTop: true });
     expect([hover.background, hover.color]).toEqual([hover.expected.background, hover.expected.color]);
