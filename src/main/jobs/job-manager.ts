@@ -5,7 +5,7 @@ import type { EventBus } from '../events';
 import type { ProgressLine } from '../ollama/progress-line';
 import type { JobHistory } from './job-history';
 import { DEFAULT_MAX_JOBS, newestFirst } from './job-history';
-import { JobProgressTracker } from './job-progress';
+import { JobProgressTracker, progressOf } from './job-progress';
 import { DEFAULT_COALESCE_MS, ProgressCoalescer, type CoalescerTimers } from './progress-coalescer';
 
 /**
@@ -30,6 +30,11 @@ export interface JobRunContext {
   report(line: ProgressLine): void;
   /** A line for the job's log. */
   log(message: string): void;
+  /**
+   * Counted progress without a step per line (an evaluation's "case 3 of 12 · bot-v2"): the
+   * status changes with every case, which as report() lines would make a step and a log line each.
+   */
+  progress(status: string, completed: number, total: number): void;
   /**
    * Seconds Ollama has said nothing (null once it answers again). A job waiting on a silent
    * Ollama gives up its slot, so one stalled model never holds up jobs for the others.
@@ -285,6 +290,11 @@ export class JobManager {
       log: (message) => {
         if (isFinished(job.state)) return;
         tracker.log(message);
+        coalescer.mark();
+      },
+      progress: (status, completed, total) => {
+        if (isFinished(job.state)) return;
+        job.progress = progressOf(status, null, total, completed, null);
         coalescer.mark();
       },
       waiting: (silentSeconds) => {

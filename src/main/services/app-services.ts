@@ -165,7 +165,15 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     ...chat.handlers,
     ...lifecycle.handlers,
     ...modelOpsHandlers({ session: () => session, gateway, jobs }),
-    ...evalHandlers(),
+    ...evalHandlers({
+      session: () => session,
+      gateway,
+      link,
+      jobs,
+      bus,
+      conversation: (id) => chat.service.get(id),
+      appVersion: options.appVersion,
+    }),
     'workspace.open': async ({ path }) => {
       const dir = resolve(path);
       if (!isAbsolute(path)) {
