@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { chmodSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
@@ -38,14 +39,30 @@ function preloadChunksOf(moduleSuffix: string): Plugin {
   };
 }
 
+/** The command line (`out/main/cli.js`) runs as `modelwright` through package.json's `bin`: it must be executable. */
+function executableEntry(fileName: string): Plugin {
+  return {
+    name: 'modelwright:executable-entry',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      if (options.dir && fileName in bundle) chmodSync(join(options.dir, fileName), 0o755);
+    },
+  };
+}
+
 export default defineConfig({
   main: {
+    plugins: [executableEntry('cli.js')],
     build: {
       rollupOptions: {
-        // Two entries build the same services: the Electron app and the headless server.
+        // Three entries build the same services: the Electron app, the headless server, the command line.
         input: {
           index: resolve(import.meta.dirname, 'src/main/index.ts'),
           serve: resolve(import.meta.dirname, 'src/main/serve.ts'),
+          cli: resolve(import.meta.dirname, 'src/main/cli.ts'),
+        },
+        output: {
+          banner: (chunk) => (chunk.isEntry && chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
         },
       },
     },

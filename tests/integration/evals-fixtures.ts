@@ -58,7 +58,7 @@ function seed(name: string, system: string): FakeModelSeed {
   return { ...LLAMA3, name: `${name}:latest`, parentModel: 'llama3:latest', system };
 }
 
-function writeWorkspace(ws: string): void {
+export function writeEvalWorkspace(ws: string): void {
   fs.mkdirSync(path.join(ws, 'models'), { recursive: true });
   fs.mkdirSync(path.join(ws, 'evals'), { recursive: true });
   fs.writeFileSync(path.join(ws, 'models', 'Modelfile.v1'), MODELFILE_V1);
@@ -93,12 +93,18 @@ export interface EvalWorld {
   close(): Promise<void>;
 }
 
-export async function startEvalWorld(): Promise<EvalWorld> {
+/** A fake Ollama with llama3 and both versions, answering by REPLY_RULES. */
+export async function startEvalFake(): Promise<FakeOllama> {
   const fake = await startFakeOllama({ models: [LLAMA3, seed(V1, 'You are a support bot.'), seed(V2, 'You are a friendly support bot.')], library: [LLAMA3] });
   fake.setReplies(REPLY_RULES);
+  return fake;
+}
+
+export async function startEvalWorld(): Promise<EvalWorld> {
+  const fake = await startEvalFake();
   const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'mw-evals-ws-'));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mw-evals-data-'));
-  writeWorkspace(ws);
+  writeEvalWorkspace(ws);
   const services = await createAppServices({
     mode: 'headless',
     dataDir,

@@ -22,7 +22,7 @@ describe('prompt sets in the workspace', () => {
     const file = await world.services.handlers['evals.readSet']({ family: FAMILY });
     expect(file).toMatchObject({ family: FAMILY, path: SET_PATH, text: PROMPT_SET, sha256: sha256(PROMPT_SET), problems: [] });
     expect(file.set?.cases.map((c) => c.id)).toEqual(['greets', 'refunds', 'json-status']);
-    const sets = await world.services.handlers['evals.sets']();
+    const sets = await world.services.handlers['evals.sets']({});
     expect(sets).toEqual([expect.objectContaining({ family: FAMILY, path: SET_PATH, caseCount: 3, problemCount: 0, description: 'Replies of the support bot' })]);
   });
 

@@ -1,0 +1,40 @@
+import { appVersion } from './app-version';
+import { cliMain } from './cli/cli-main';
+
+/**
+ * The command-line entry (`modelwright`, built to out/main/cli.js): the same services as the
+ * desktop app and `serve`, called in-process, printing to the terminal.
+ */
+// A bug that escapes is exit status 2 (an error), never 1, which CI reads as a regression.
+const crash = (error: unknown): void => {
+  console.error(`modelwright: an unexpected error (a bug): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(2);
+};
+process.on('uncaughtException', crash);
+process.on('unhandledRejection', crash);
+
+let cancelRun: (() => void) | null = null;
+process.on('SIGINT', () => {
+  // The first Ctrl-C cancels the run (its finished cases are saved); a second one quits at once.
+  if (cancelRun) {
+    process.stderr.write('\nCancelling; the finished cases are kept…\n');
+    const cancel = cancelRun;
+    cancelRun = null;
+    cancel();
+    return;
+  }
+  process.exit(130);
+});
+
+const status = await cliMain(process.argv.slice(2), {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  errIsTty: process.stderr.isTTY,
+  env: process.env,
+  appVersion: appVersion(import.meta.dirname),
+  onInterrupt: (cancel) => {
+    cancelRun = cancel;
+  },
+});
+// Exit once the output is flushed: Ollama's pooled connections would otherwise hold the process open.
+process.stdout.write('', () => process.exit(status));
