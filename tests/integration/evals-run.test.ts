@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runRecordSchema } from '../../src/shared/eval/run-record';
 import { newestRegression, verdictsByModel } from '../../src/shared/eval/run-verdict';
 import { failure } from './lifecycle-fixtures';
-import { FAMILY, MODELFILE_V1, MODELFILE_V2, MODELFILE_V2_BUILT, runAndWait, sha256, startEvalWorld, V1, V2, type EvalWorld } from './evals-fixtures';
+import { FAMILY, MODELFILE_V1, REPLY_RULES, MODELFILE_V2, MODELFILE_V2_BUILT, runAndWait, sha256, startEvalWorld, V1, V2, type EvalWorld } from './evals-fixtures';
 
 let world: EvalWorld;
 
@@ -163,6 +163,36 @@ describe('an evaluation run over two versions', () => {
     expect(run.state).toBe('failed');
     expect(run.error).toMatch(/Ollama/);
     expect(run.results).toHaveLength(1);
+  });
+
+  it('grades rubric cases with a judge through a JSON-schema format, apart from the checks', async () => {
+    const file = await world.services.handlers['evals.readSet']({ family: FAMILY });
+    const withRubric = file.text.replace('    prompt: Greet a new customer.\n', '    prompt: Greet a new customer.\n    rubric: Warm and short.\n');
+    await world.services.handlers['evals.saveSet']({ family: FAMILY, text: withRubric, baseSha256: file.sha256 });
+    world.fake.setReplies([{ model: 'llama3', text: '{"score": 2, "pass": false, "reason": "Too curt."}' }, ...REPLY_RULES]);
+    const { runId } = await runAndWait(world, { models: [V1], judge: 'llama3' });
+    const run = await world.services.handlers['evals.readRun']({ family: FAMILY, runId });
+    expect(run.judge).toMatchObject({ name: 'llama3' });
+    const greets = run.results.find((r) => r.caseId === 'greets');
+    expect(greets?.grade).toEqual({ judge: 'llama3', score: 2, pass: false, reason: 'Too curt.', error: null });
+    // The judge said no; the deterministic checks still decide `passed`.
+    expect(greets?.passed).toBe(true);
+    expect(run.results.find((r) => r.caseId === 'refunds')?.grade).toBeNull();
+    const judged = world.fake.requestsTo('/api/chat').map((r) => r.body as Record<string, unknown>).filter((b) => b.model === 'llama3');
+    expect(judged).toHaveLength(1);
+    expect(judged[0]).toMatchObject({ think: false, format: { type: 'object', required: ['score', 'pass', 'reason'] } });
+  });
+
+  it('keeps a grade that does not parse as an error, never as a pass', async () => {
+    const file = await world.services.handlers['evals.readSet']({ family: FAMILY });
+    const withRubric = file.text.replace('    prompt: Greet a new customer.\n', '    prompt: Greet a new customer.\n    rubric: Warm and short.\n');
+    await world.services.handlers['evals.saveSet']({ family: FAMILY, text: withRubric, baseSha256: file.sha256 });
+    world.fake.setReplies([{ model: 'llama3', text: 'I think it is fine' }, ...REPLY_RULES]);
+    const { runId } = await runAndWait(world, { models: [V1], judge: 'llama3' });
+    const run = await world.services.handlers['evals.readRun']({ family: FAMILY, runId });
+    const grade = run.results.find((r) => r.caseId === 'greets')?.grade;
+    expect(grade).toMatchObject({ judge: 'llama3', score: null, pass: null });
+    expect(grade?.error).toMatch(/judge/);
   });
 
   it('refuses, before starting, a model Ollama does not have, naming it', async () => {

@@ -65,7 +65,10 @@ export function runJson(run: RunRecord, file: string): string {
     state: run.state,
     error: run.error,
     ollama: run.ollama,
-    models: run.models.map((model, index) => ({ ...model, ...verdicts[index] })),
+    models: run.models.map((model, index) => {
+      const { model: _name, ...verdict } = verdicts[index] ?? { model: model.name };
+      return { ...model, ...verdict };
+    }),
     regression: newestRegression(run),
     cases: run.cases.map((c) => ({
       id: c.id,
