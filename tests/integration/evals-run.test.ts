@@ -114,6 +114,8 @@ describe('an evaluation run over two versions', () => {
   });
 
   it('shows progress as case k of n per model on the job', async () => {
+    // Slow enough that the coalesced job updates (about ten a second) catch cases under way.
+    world.fake.setReplies(REPLY_RULES.map((rule) => ({ ...rule, delayMs: 150 })));
     const statuses: string[] = [];
     world.services.bus.subscribe((event, payload) => {
       const job = payload as { id?: string; progress?: { status: string; completed: number | null; total: number | null } | null };

@@ -122,7 +122,7 @@ export function evalJobRunner(deps: EvalJobDeps): JobRunner {
     } finally {
       record.finishedAt = now().toISOString();
       try {
-        writer.finish();
+        await writer.finish();
       } finally {
         announce.flush(true);
         announce.dispose();

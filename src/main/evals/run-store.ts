@@ -6,7 +6,7 @@ import { familySlug, RUNS_DIR } from '../../shared/eval/prompt-set';
 import { runRecordSchema, type RunId, type RunRecord, type RunSummary } from '../../shared/eval/run-record';
 import { summarizeRun } from '../../shared/eval/run-verdict';
 import { fileErrorReason } from '../../shared/file-error-reason';
-import { writeFileAtomic } from '../modelfiles/atomic-write';
+import { TEMP_SUFFIX, writeFileAtomic } from '../chat/atomic-write';
 import { ensureFolderOf, evalsPath, readTextOrNull } from './evals-folder';
 
 /**
@@ -38,9 +38,15 @@ function serialize(record: RunRecord): string {
   return `${JSON.stringify(record, null, 2)}\n`;
 }
 
+/**
+ * Writes one run's file while it runs. Writes go out asynchronously (a flush to disk must not hold
+ * up the next request to Ollama), one at a time, each the whole record as it was when it began.
+ */
 export class RunWriter {
   private timer: NodeJS.Timeout | null = null;
   private lastWrite = 0;
+  private writing: Promise<void> | null = null;
+  private again = false;
   private failure: AppError | null = null;
   private finished = false;
 
@@ -70,41 +76,52 @@ export class RunWriter {
   /** The record changed: written now if the last write is a second old, else once that second is up. */
   changed(): void {
     if (this.finished || this.timer !== null) return;
+    if (this.writing) {
+      this.again = true;
+      return;
+    }
     const wait = this.lastWrite + RUN_WRITE_INTERVAL_MS - Date.now();
-    if (wait <= 0) return this.writeSoft();
+    if (wait <= 0) return this.startWrite();
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.writeSoft();
+      this.startWrite();
     }, wait);
     this.timer.unref();
   }
 
-  /** A write that failed while the run went on: the run stops on it (see throwIfFailed). */
+  /** A write that failed while the run went on: the run stops on it. */
   throwIfFailed(): void {
     if (this.failure) throw this.failure;
   }
 
-  /** The final write, whatever the state: throws when it cannot be saved. */
-  finish(): void {
+  /** The final write, whatever the state, after any write under way: throws when it cannot be saved. */
+  async finish(): Promise<void> {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
     this.finished = true;
     liveRuns.delete(this.record.id);
-    this.write();
+    await this.writing;
+    await this.write(serialize(this.record));
   }
 
-  private writeSoft(): void {
-    try {
-      this.write();
-    } catch (error) {
-      this.failure = error instanceof AppError ? error : new AppError('internal', String(error));
-    }
-  }
-
-  private write(): void {
+  private startWrite(): void {
     this.lastWrite = Date.now();
+    this.writing = this.write(serialize(this.record))
+      .catch((error: unknown) => {
+        this.failure = error instanceof AppError ? error : new AppError('internal', String(error));
+      })
+      .finally(() => {
+        this.writing = null;
+        if (this.again) {
+          this.again = false;
+          this.changed();
+        }
+      });
+  }
+
+  private async write(text: string): Promise<void> {
     try {
-      writeFileAtomic(this.abs, serialize(this.record));
+      await writeFileAtomic(this.abs, text);
     } catch (error) {
       throw new AppError('internal', `Cannot save the run file ${this.rel}: ${fileErrorReason(error)}. Free some space or fix the permissions, then run again.`);
     }
@@ -151,7 +168,7 @@ export function listRuns(workspaceDir: string, family: string, log: (line: strin
   }
   const summaries: RunSummary[] = [];
   for (const name of names) {
-    if (name.startsWith('.') || !name.endsWith('.json')) continue;
+    if (name.startsWith('.') || name.endsWith(TEMP_SUFFIX) || !name.endsWith('.json')) continue;
     const runId = name.slice(0, -'.json'.length);
     try {
       const text = readTextOrNull(path.join(dir, name), `${dirRel}/${name}`, MAX_RUN_BYTES);
