@@ -94,20 +94,20 @@ function chooseModels(options: EvalCommandOptions, registry: Registry | null): s
 }
 
 function progressReporter(io: CliIo, jobId: string): (event: string, payload: unknown) => void {
-  let lastStep = '';
+  // Updates are coalesced: a step (one per model) may begin and end between two of them.
+  let printedSteps = 0;
   return (event, payload) => {
     if (event !== 'job.updated') return;
     const job = payload as Job;
     if (job.id !== jobId) return;
-    const step = job.steps.at(-1)?.status ?? '';
     if (io.errIsTty) {
       const progress = job.progress;
       if (progress && job.state === 'running') io.err(`\r\x1b[2K${progress.status} · ${progress.completed ?? 0}/${progress.total ?? 0} done`);
       if (job.state !== 'running' && job.state !== 'queued') io.err('\r\x1b[2K');
-    } else if (step !== lastStep && step !== '') {
-      io.err(`${step}\n`);
+      return;
     }
-    lastStep = step;
+    for (const step of job.steps.slice(printedSteps)) io.err(`${step.status}\n`);
+    printedSteps = job.steps.length;
   };
 }
 
