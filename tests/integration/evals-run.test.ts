@@ -197,6 +197,28 @@ describe('an evaluation run over two versions', () => {
     expect(grade?.error).toMatch(/judge/);
   });
 
+  it('saves a run cut short by the app closing as interrupted, with what finished', async () => {
+    world.fake.setReplies([{ model: V1, when: 'money back', text: 'Slowly…', delayMs: 20_000 }, { text: 'Hello' }]);
+    const { runId } = await world.services.handlers['evals.start']({ family: FAMILY, models: [V1] });
+    await new Promise<void>((resolve) => {
+      const check = () => (world.runEvents.some((e) => e.runId === runId && e.done === 1) ? resolve() : setTimeout(check, 10));
+      check();
+    });
+    await world.services.jobs.shutdown();
+    const run = runRecordSchema.parse(JSON.parse(fs.readFileSync(runFileOf(runId), 'utf8')));
+    expect(run.state).toBe('interrupted');
+    expect(run.error).toMatch(/app was closed/);
+    expect(run.results).toHaveLength(1);
+  });
+
+  it('refuses to start while Ollama is offline, writing no run', async () => {
+    await world.fake.setOffline(true);
+    const error = await failure(world.services.handlers['evals.start']({ family: FAMILY, models: [V1] }));
+    expect(error.kind).toBe('offline');
+    expect(error.message).toContain('Ollama');
+    expect(fs.existsSync(path.join(world.ws, 'evals', 'runs'))).toBe(false);
+  });
+
   it('refuses, before starting, a model Ollama does not have, naming it', async () => {
     const error = await failure(world.services.handlers['evals.start']({ family: FAMILY, models: [V1, 'support-bot-v3'] }));
     expect(error.kind).toBe('validation');

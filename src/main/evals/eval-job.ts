@@ -5,7 +5,7 @@ import { judgeRequest, JUDGE_OPTIONS, parseGrade } from '../../shared/eval/judge
 import type { PromptCase, PromptSet } from '../../shared/eval/prompt-set';
 import type { Grade, RunModel, RunRecord, RunResult } from '../../shared/eval/run-record';
 import type { EventBus } from '../events';
-import type { JobRunContext, JobRunner } from '../jobs/job-manager';
+import { isClosing, type JobRunContext, type JobRunner } from '../jobs/job-manager';
 import { ProgressCoalescer } from '../jobs/progress-coalescer';
 import type { OllamaLink } from '../ollama/ollama-link';
 import { evalChat } from './eval-chat';
@@ -20,6 +20,8 @@ import type { RunWriter } from './run-store';
 
 /** `evals.runChanged` at most about four times a second per run (the final state always sent). */
 const RUN_EVENT_INTERVAL_MS = 250;
+
+const CLOSED_REASON = 'The app was closed during this run; the results it finished are kept.';
 
 export interface EvalJobDeps {
   link: OllamaLink;
@@ -116,8 +118,9 @@ export function evalJobRunner(deps: EvalJobDeps): JobRunner {
       record.state = 'completed';
     } catch (error) {
       const appError = toAppError(error);
-      record.state = ctx.signal.aborted ? 'cancelled' : 'failed';
-      record.error = ctx.signal.aborted ? null : appError.message;
+      const closing = isClosing(ctx.signal);
+      record.state = closing ? 'interrupted' : ctx.signal.aborted ? 'cancelled' : 'failed';
+      record.error = closing ? CLOSED_REASON : ctx.signal.aborted ? null : appError.message;
       throw appError;
     } finally {
       record.finishedAt = now().toISOString();

@@ -81,6 +81,12 @@ interface Entry {
 }
 
 export const SHUTDOWN_REASON = 'The app was closed while this job was running, so it did not finish. Start it again.';
+/** The abort reason of a job's signal when the app closes (a cancel's is another): jobs that save state can tell. */
+export const CLOSING_MESSAGE = 'The app is closing';
+
+export function isClosing(signal: AbortSignal): boolean {
+  return signal.reason instanceof AppError && signal.reason.message === CLOSING_MESSAGE;
+}
 
 export function snapshotJob(job: Job): Job {
   return { ...job, steps: job.steps.map((s) => ({ ...s })), progress: job.progress ? { ...job.progress } : null, log: [...job.log] };
@@ -204,7 +210,7 @@ export class JobManager {
     const running = [...this.entries.values()].filter((entry) => entry.job.state === 'running');
     for (const entry of running) {
       entry.stop = 'shutdown';
-      entry.controller.abort(new AppError('cancelled', 'The app is closing'));
+      entry.controller.abort(new AppError('cancelled', CLOSING_MESSAGE));
     }
     let timer: NodeJS.Timeout | undefined;
     const grace = new Promise<void>((resolve) => {
