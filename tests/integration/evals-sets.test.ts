@@ -44,6 +44,15 @@ describe('prompt sets in the workspace', () => {
     expect(fs.readdirSync(path.join(world.ws, 'evals')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('refuses to save, as the set of this family, a text that names another family', async () => {
+    const file = await world.services.handlers['evals.readSet']({ family: FAMILY });
+    const error = await failure(world.services.handlers['evals.saveSet']({ family: FAMILY, text: file.text.replace('family: support-bot', 'family: other-bot'), baseSha256: file.sha256 }));
+    expect(error.kind).toBe('validation');
+    expect(error.issues?.[0]?.path).toBe('text');
+    expect(error.message).toContain('family: other-bot');
+    expect(onDisk(SET_PATH)).toBe(PROMPT_SET);
+  });
+
   it('keeps a set with problems, reporting them positioned', async () => {
     const file = await world.services.handlers['evals.readSet']({ family: FAMILY });
     const broken = file.text.replace('      - valid_json: true', '      - valid_json: maybe');

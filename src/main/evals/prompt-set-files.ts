@@ -107,7 +107,11 @@ function writeSet(workspaceDir: string, abs: string, rel: string, text: string):
 export function savePromptSet(workspaceDir: string, family: string, text: string, baseSha256: string | null): PromptSetFile {
   const { rel, abs } = fileOf(workspaceDir, family);
   const next = asFile(family, rel, text);
-  checkFamily(next, family);
+  const declared = next.set?.family;
+  if (declared !== undefined && !sameFamily(declared, family)) {
+    const why = `says family: ${declared}, but this is the prompt set of "${family}"`;
+    throw new AppError('validation', `The text ${why}; change its family line to "${family}" (a set for another family is started from that family).`, [{ path: 'text', message: why }]);
+  }
   const current = readTextOrNull(abs, rel, MAX_SET_BYTES);
   const currentSha = current === null ? null : sha256Hex(current);
   if (currentSha !== baseSha256) {
