@@ -121,8 +121,14 @@ describe('an evaluation run over two versions', () => {
       const job = payload as { id?: string; progress?: { status: string; completed: number | null; total: number | null } | null };
       if (event === 'job.updated' && job.progress) statuses.push(`${job.progress.status} ${job.progress.completed}/${job.progress.total}`);
     });
-    const { job } = await runAndWait(world, { models: [V1, V2] });
+    const began = performance.now();
+    const { job, runId } = await runAndWait(world, { models: [V1, V2] });
+    const seconds = (performance.now() - began) / 1000;
     expect(job.steps.map((s) => s.status)).toEqual([`Evaluating ${V1}`, `Evaluating ${V2}`]);
+    // evals.runChanged is coalesced: about four a second at most, the final state always last.
+    const announced = world.runEvents.filter((e) => e.runId === runId);
+    expect(announced.length).toBeLessThanOrEqual(Math.ceil(seconds * 4) + 2);
+    expect(announced.at(-1)).toMatchObject({ state: 'completed', done: 6 });
     expect(statuses.some((s) => /^case [1-3] of 3 · support-bot-v[12] [0-5]\/6$/.test(s))).toBe(true);
     expect(job.progress).toMatchObject({ completed: 6, total: 6 });
   });
