@@ -223,6 +223,7 @@ async function main(): Promise<void> {
     console.log(`${CASES} cases × ${VERSIONS.length} versions = ${chats} chats of ${TOKENS_PER_REPLY} tokens, fake Ollama at full speed, ${ROUNDS} rounds each, interleaved`);
     console.log(`  bare (ollama client):        ${median(bare).toFixed(0)} ms per round (median), ${perCase(bare).toFixed(2)} ms per chat`);
     console.log(`  app (evals.start → job):     ${median(app).toFixed(0)} ms per round (median), ${perCase(app).toFixed(2)} ms per case`);
+    console.log(`  rounds (ms, bare/app):       ${bare.map((ms, i) => `${ms.toFixed(0)}/${app[i]!.toFixed(0)}`).join('  ')}`);
     console.log(`  ratio app/bare per case:     ${ratio.toFixed(3)} (median of the ${ROUNDS} pairs; of the medians: ${(median(app) / median(bare)).toFixed(3)})`);
     console.log(`memory growth over ${ROUNDS} app and ${ROUNDS} bare rounds, after GC: RSS ${rssGrowth.toFixed(1)} MiB, heap ${heapGrowth.toFixed(1)} MiB`);
     const ratioOk = ratio <= TARGET.ratio;
