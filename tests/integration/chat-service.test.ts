@@ -101,6 +101,7 @@ describe('chat service against the fake Ollama', () => {
     expect(fake.lastRequest('/api/chat')?.body).toEqual({
       model: V1,
       stream: true,
+      think: false,
       options: { temperature: 0.2, num_ctx: 2048 },
       messages: [
         { role: 'system', content: 'Answer in French.' },

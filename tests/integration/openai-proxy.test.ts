@@ -97,6 +97,8 @@ describe('the OpenAI-compatible proxy, driven by the official openai client', ()
         { role: 'user', content: 'When is rent due?' },
       ],
       options: { temperature: 0.3, num_predict: 64, stop: ['END'], seed: 7 },
+      // Reproducible and shown as it streams: no hidden thinking first on capable models.
+      think: false,
     });
   });
 

@@ -26,6 +26,8 @@ export interface OllamaChatRequest {
   /** Runtime options (`temperature`, `num_ctx`, `num_predict`, `stop`, …). */
   options?: Record<string, unknown>;
   keep_alive?: string | number;
+  /** Off unless asked: since Ollama 0.12.4 capable models think first by default, which the chat and the proxy do not show. */
+  think?: boolean | 'low' | 'medium' | 'high' | 'max';
 }
 
 /** The metrics of the final chunk, in Ollama's nanoseconds. */
@@ -82,7 +84,7 @@ export interface StreamChatOptions extends StreamOptions {
 
 export async function* streamOllamaChat(host: string, request: OllamaChatRequest, options: StreamChatOptions): AsyncGenerator<ChatStreamEvent> {
   const ctx = { host: host.replace(/\/+$/, ''), endpoint: CHAT_ENDPOINT, signal: options.signal };
-  for await (const raw of postNdjson(host, CHAT_ENDPOINT, { ...request, stream: true }, options)) {
+  for await (const raw of postNdjson(host, CHAT_ENDPOINT, { think: false, ...request, stream: true }, options)) {
     const line = parseReply(CHAT_ENDPOINT, chatLineSchema, raw);
     const text = line.message?.content ?? '';
     if (text !== '') yield { type: 'delta', text };
