@@ -74,6 +74,20 @@ describe('modelwright eval', () => {
     expect(withModels.err).toContain('"nobody" has no prompt set yet (evals/nobody.yaml)');
   });
 
+  it('leaves the registry byte for byte as it was, even where a sync or a restart would change it', async () => {
+    // Ollama lacks this base (a sync would mark it missing), and a create is under way in another
+    // process (a starting app would reset it to failed). A CI checkout must stay clean.
+    const file = path.join(ws, 'model_settings.json');
+    const registry = JSON.parse(fs.readFileSync(file, 'utf8')) as { base_models: Record<string, unknown>; models: Record<string, unknown> };
+    registry.base_models['qwen3:30b'] = { display_name: 'Qwen 3', description: '', status: 'available' };
+    registry.models['support-bot-v3'] = { ...(registry.models['support-bot-v2'] as object), name: 'support-bot-v3', version: 'v3', status: 'creating' };
+    fs.writeFileSync(file, `${JSON.stringify(registry, null, 2)}\n`);
+    const before = fs.readFileSync(file);
+    const { status } = await cli('support-bot', '--versions', 'v1,v2');
+    expect(status).toBe(1);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
   it('exits 2 on a usage error, and 0 for --help', async () => {
     const io = { out: () => undefined, err: () => undefined, errIsTty: false, env: {}, appVersion: '0' };
     expect(await cliMain(['eval', 'support-bot', '--versions', 'v1', '--models', 'x'], io)).toBe(2);

@@ -126,7 +126,7 @@ export async function runEvalCommand(options: EvalCommandOptions, io: CliIo, cwd
       env: io.env,
       appVersion: io.appVersion,
       engines: { registry: confEngines.registry, settings: settings.engine },
-      syncIntervalMs: 3_600_000,
+      passive: true,
     });
     const session = services.session();
     const models = chooseModels(options, session.store.get().registry);

@@ -41,6 +41,12 @@ export interface AppServicesOptions {
   engines?: StorageEngines;
   templateDir?: string;
   syncIntervalMs?: number;
+  /**
+   * Answer calls only: no sync of its own (at start, on a timer or when Ollama returns), and no
+   * reset of models another process may be building. For the command line, which must not
+   * rewrite a registry it was only asked to read (say, one committed in a CI checkout).
+   */
+  passive?: boolean;
 }
 
 export interface AppServices {
@@ -69,7 +75,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const engines = options.engines ?? confEngines;
   const bus = new EventBus();
   const templateDir = options.templateDir ?? bundledTemplateDir(import.meta.dirname);
-  const syncIntervalMs = options.syncIntervalMs ?? 60_000;
+  const syncIntervalMs = options.passive ? null : (options.syncIntervalMs ?? 60_000);
 
   const settings = new SettingsStore(engines.settings(options.dataDir), {
     resolveHost: (host) => resolveOllamaHost(host, options.env.OLLAMA_HOST),
@@ -81,7 +87,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const connection = new ConnectionMonitor({
     host: () => settings.get().effectiveHost,
     onOffline: ({ host, reason }) => void session.sync.connectionLost(offlineError(host, reason)),
-    onOnline: () => void session.sync.connectionRestored().catch(() => undefined),
+    onOnline: () => void (options.passive ? undefined : session.sync.connectionRestored().catch(() => undefined)),
   });
   const observer = {
     answered: (host: string) => connection.callAnswered(host),
@@ -121,7 +127,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     void recoverInterruptedCreates(current.store, (name) => jobs.active(createJobKey(name)) !== null).catch((error: unknown) =>
       console.warn(`[jobs] could not reset models left creating: ${String(error)}`),
     );
-  recoverCreates(session);
+  if (!options.passive) recoverCreates(session);
 
   const chat = createChatFeature({
     mode: options.mode,

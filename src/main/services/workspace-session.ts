@@ -21,13 +21,14 @@ export function openWorkspaceSession(options: {
   engine: RegistryEngineFactory;
   bus: EventBus;
   gateway: () => OllamaGateway;
-  syncIntervalMs: number;
+  /** null: never sync on its own (a passive process such as the command line). */
+  syncIntervalMs: number | null;
   appDataDir?: string | null;
 }): WorkspaceSession {
   ensureWorkspace(options.dir, options.templateDir);
   const store = new RegistryStore({ workspace: options.dir, engine: options.engine, bus: options.bus });
   const sync = new SyncService({ store, gateway: options.gateway, bus: options.bus });
-  sync.start(options.syncIntervalMs);
+  if (options.syncIntervalMs !== null) sync.start(options.syncIntervalMs);
   return {
     dir: options.dir,
     appDataDir: options.appDataDir ?? null,
