@@ -1,0 +1,202 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { verdictsByModel, type ModelVerdict } from '../../../../shared/eval/run-verdict';
+import type { RunRecord, RunResult } from '../../../../shared/eval/run-record';
+import { selectModels } from '../../store/selectors';
+import { useAppStore } from '../../store/store-context';
+import { ModelName } from '../names/ModelName';
+import { modelTitle } from './model-title';
+import { ResultCell } from './ResultCell';
+
+const ROW_HEIGHT = 64;
+type Show = 'all' | 'failed' | 'changed';
+
+interface ResultsGridProps {
+  run: RunRecord;
+  onOpenCase(caseId: string): void;
+}
+
+/** Cases (rows) × models (columns), only the rows near the viewport in the DOM; a row expands to its checks. */
+export function ResultsGrid({ run, onOpenCase }: ResultsGridProps) {
+  const models = useAppStore(selectModels);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const [show, setShow] = useState<Show>('all');
+  const verdicts = useMemo(() => verdictsByModel(run), [run]);
+  const results = useMemo(() => new Map(run.results.map((r) => [`${r.caseId}\n${r.model}`, r])), [run.results]);
+  const marks = useMemo(() => changeMarks(verdicts), [verdicts]);
+  const cases = useMemo(() => {
+    if (show === 'all') return run.cases;
+    return run.cases.filter((c) =>
+      show === 'failed' ? run.models.some((m) => results.get(`${c.id}\n${m.name}`)?.passed === false) : marks.has(c.id),
+    );
+  }, [show, run.cases, run.models, results, marks]);
+
+  // The virtualizer's methods are not memo-safe; this component is not compiled with React Compiler.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: cases.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (index) => cases[index]?.id ?? index,
+    overscan: 6,
+  });
+
+  const columns = `minmax(180px, 1.3fr) repeat(${run.models.length}, minmax(170px, 1fr)) minmax(96px, auto)`;
+  const toggle = (id: string) =>
+    setExpanded((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  // Up and Down move between rows in the same column of buttons, scrolling the list as needed.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const target = event.target instanceof HTMLElement ? event.target : null;
+    const kind = target?.dataset.caseToggle !== undefined ? 'data-case-toggle' : target?.dataset.caseOpen !== undefined ? 'data-case-open' : null;
+    const index = Number(target?.closest<HTMLElement>('[data-row-index]')?.dataset.rowIndex);
+    if (!kind || Number.isNaN(index)) return;
+    const next = index + (event.key === 'ArrowDown' ? 1 : -1);
+    if (next < 0 || next >= cases.length) return;
+    event.preventDefault();
+    virtualizer.scrollToIndex(next);
+    const focus = (tries: number) => {
+      const el = scrollRef.current?.querySelector<HTMLElement>(`[data-row-index="${next}"] [${kind}]`);
+      if (el) el.focus();
+      else if (tries > 0) requestAnimationFrame(() => focus(tries - 1));
+    };
+    focus(5);
+  };
+
+  return (
+    <div className="eval-grid-wrap">
+      <div className="eval-grid-tools">
+        <label>
+          Show{' '}
+          <select value={show} onChange={(event) => setShow(event.target.value as Show)} data-testid="results-filter">
+            <option value="all">All cases ({run.cases.length})</option>
+            <option value="failed">Cases that failed for some model</option>
+            <option value="changed">Regressions and improvements ({marks.size})</option>
+          </select>
+        </label>
+        <span className="muted">↑ and ↓ move between cases</span>
+      </div>
+      <div
+        ref={scrollRef}
+        className="eval-grid"
+        role="table"
+        aria-label="Results: cases by model"
+        aria-rowcount={cases.length + 1}
+        aria-colcount={run.models.length + 2}
+        onKeyDown={onKeyDown}
+        data-testid="results-grid"
+      >
+        <div className="eval-grid__head" role="rowgroup">
+          <div className="eval-grid__row eval-grid__row--head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: columns }}>
+            <div role="columnheader" className="eval-grid__corner">
+              Case
+            </div>
+            {verdicts.map((verdict, index) => (
+              <VerdictHeader key={verdict.model} verdict={verdict} title={modelTitle(models, run.models[index]!)} previous={index > 0 ? modelTitle(models, run.models[index - 1]!) : null} />
+            ))}
+            <div role="columnheader">
+              <span className="visually-hidden">Outputs</span>
+            </div>
+          </div>
+        </div>
+        <div role="rowgroup" className="eval-grid__body" style={{ height: virtualizer.getTotalSize() }}>
+          {cases.length === 0 && (
+            <p className="eval-grid__empty" role="note">
+              No case matches.
+            </p>
+          )}
+          {virtualizer.getVirtualItems().map((item) => {
+            const c = cases[item.index];
+            if (!c) return null;
+            const open = expanded.has(c.id);
+            const label = c.title ?? c.id;
+            return (
+              <div
+                key={item.key}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                data-row-index={item.index}
+                className="eval-grid__row"
+                role="row"
+                aria-rowindex={item.index + 2}
+                data-testid="results-row"
+                data-case-id={c.id}
+                style={{ gridTemplateColumns: columns, transform: `translateY(${item.start}px)` }}
+              >
+                <div role="rowheader" className="eval-grid__case">
+                  <button type="button" className="eval-grid__toggle" aria-expanded={open} data-case-toggle="" onClick={() => toggle(c.id)}>
+                    <span className="eval-grid__chevron" aria-hidden="true">
+                      {open ? '▾' : '▸'}
+                    </span>
+                    <span className="eval-grid__case-title">{label}</span>
+                  </button>
+                  {c.title && <span className="eval-grid__case-id mono">{c.id}</span>}
+                  {open && <p className="eval-grid__prompt">{c.prompt}</p>}
+                </div>
+                {run.models.map((m) => {
+                  const result: RunResult | undefined = results.get(`${c.id}\n${m.name}`);
+                  return <ResultCell key={m.name} result={result} change={marks.get(c.id)?.get(m.name) ?? null} expanded={open} running={run.state === 'running'} />;
+                })}
+                <div role="cell" className="eval-grid__open">
+                  <button type="button" className="button button--small" data-case-open={c.id} aria-label={`Compare outputs for ${label}`} onClick={() => onOpenCase(c.id)}>
+                    Compare
+                  </button>
+                </div>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** Case id → model → whether it regressed or improved against the model before it. */
+function changeMarks(verdicts: readonly ModelVerdict[]): Map<string, Map<string, 'regressed' | 'improved'>> {
+  const marks = new Map<string, Map<string, 'regressed' | 'improved'>>();
+  const mark = (caseId: string, model: string, change: 'regressed' | 'improved') => {
+    const byModel = marks.get(caseId) ?? new Map<string, 'regressed' | 'improved'>();
+    byModel.set(model, change);
+    marks.set(caseId, byModel);
+  };
+  for (const v of verdicts) {
+    for (const id of v.regressions) mark(id, v.model, 'regressed');
+    for (const id of v.improvements) mark(id, v.model, 'improved');
+  }
+  return marks;
+}
+
+function VerdictHeader({ verdict, title, previous }: { verdict: ModelVerdict; title: string; previous: string | null }) {
+  const answered = verdict.passed + verdict.failed;
+  const total = answered + verdict.missing;
+  return (
+    <div role="columnheader" className="eval-grid__model" data-testid="verdict-header" data-model={verdict.model}>
+      <ModelName text={title} className="eval-grid__model-name" />
+      <span className="eval-grid__score" data-testid="verdict-score">
+        Passed {verdict.passed} of {total}
+      </span>
+      <span className="eval-grid__changes">
+        {verdict.regressions.length > 0 && (
+          <span className="eval-change eval-change--regressed" data-testid="verdict-regressions" title={`Passed for ${previous ?? 'the previous model'}, fail here: ${verdict.regressions.join(', ')}`}>
+            <span aria-hidden="true">↓ </span>
+            {verdict.regressions.length} regressed
+          </span>
+        )}
+        {verdict.improvements.length > 0 && (
+          <span className="eval-change eval-change--improved" data-testid="verdict-improvements" title={`Failed for ${previous ?? 'the previous model'}, pass here: ${verdict.improvements.join(', ')}`}>
+            <span aria-hidden="true">↑ </span>
+            {verdict.improvements.length} improved
+          </span>
+        )}
+        {verdict.missing > 0 && <span className="muted">{verdict.missing} not answered</span>}
+      </span>
+    </div>
+  );
+}
