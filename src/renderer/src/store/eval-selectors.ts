@@ -2,25 +2,20 @@ import { isFinished, type Job } from '../../../shared/jobs';
 import { familyOf } from '../../../shared/versions';
 import type { AppState } from './app-state';
 
-export interface ActiveEval {
-  job: Job;
-  /** Null for a run started elsewhere (another window, the command line): its job is known, its run id not. */
-  runId: string | null;
-}
-
 /**
- * The family's eval that is still running: one started here (its run id is known), else any eval
- * job about the family. Its progress and Cancel come from the job.
+ * The family's eval job still running: one started here first, else any eval job about the
+ * family (started in another window or from the command line). Its progress and Cancel come
+ * from the job. Returns the stored job itself, so the selector's answer is stable between updates.
  */
-export function selectActiveEval(family: string) {
+export function selectActiveEvalJob(family: string) {
   const key = familyOf(family);
-  return (s: AppState): ActiveEval | null => {
-    for (const [runId, jobId] of Object.entries(s.evalJobs)) {
+  return (s: AppState): Job | null => {
+    for (const jobId of Object.values(s.evalJobs)) {
       const job = s.jobs[jobId];
-      if (job && !isFinished(job.state) && familyOf(job.target) === key) return { job, runId };
+      if (job && !isFinished(job.state) && familyOf(job.target) === key) return job;
     }
     for (const job of Object.values(s.jobs)) {
-      if (job.kind === 'eval' && !isFinished(job.state) && familyOf(job.target) === key) return { job, runId: null };
+      if (job.kind === 'eval' && !isFinished(job.state) && familyOf(job.target) === key) return job;
     }
     return null;
   };

@@ -46,7 +46,8 @@ export function FamilyEvaluation({ family }: { family: string }) {
     if (openCase !== null || returnFocus.current === null) return;
     const id = returnFocus.current;
     returnFocus.current = null;
-    window.setTimeout(() => document.querySelector<HTMLElement>(`[data-case-open="${CSS.escape(id)}"]`)?.focus(), 0);
+    // Case ids are letters, digits, `.`, `-` and `_` (caseIdSchema): safe inside the quotes.
+    window.setTimeout(() => document.querySelector<HTMLElement>(`[data-case-open="${id}"]`)?.focus(), 0);
   }, [openCase]);
 
   return (

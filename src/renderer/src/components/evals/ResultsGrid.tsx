@@ -9,6 +9,8 @@ import { modelTitle } from './model-title';
 import { ResultCell } from './ResultCell';
 
 const ROW_HEIGHT = 64;
+/** No row is shorter (verdict and timings): a row not laid out yet never counts as empty. */
+const MIN_ROW_HEIGHT = 48;
 type Show = 'all' | 'failed' | 'changed';
 
 interface ResultsGridProps {
@@ -38,6 +40,8 @@ export function ResultsGrid({ run, onOpenCase }: ResultsGridProps) {
     count: cases.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
+    // Rows grow when opened to their checks, so each is measured.
+    measureElement: (element) => Math.max(element.getBoundingClientRect().height, MIN_ROW_HEIGHT),
     getItemKey: (index) => cases[index]?.id ?? index,
     overscan: 6,
   });

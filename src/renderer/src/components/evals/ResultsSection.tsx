@@ -2,7 +2,7 @@ import { useId, useMemo } from 'react';
 import { failedCaseIds, verdictsByModel } from '../../../../shared/eval/run-verdict';
 import type { RunRecord } from '../../../../shared/eval/run-record';
 import type { EvalRunState } from '../../store/evals-slice';
-import { selectActiveEval } from '../../store/eval-selectors';
+import { selectActiveEvalJob } from '../../store/eval-selectors';
 import { useAppStore } from '../../store/store-context';
 import { formatRunTime, plural, RUN_STATE_LABELS } from './eval-format';
 import { ResultsGrid } from './ResultsGrid';
@@ -73,7 +73,7 @@ function RunFacts({ run }: { run: RunRecord }) {
 function RerunFailures({ family, run }: { family: string; run: RunRecord }) {
   const startEval = useAppStore((s) => s.startEval);
   const notifyError = useAppStore((s) => s.notifyError);
-  const active = useAppStore(useMemo(() => selectActiveEval(family), [family]));
+  const active = useAppStore(useMemo(() => selectActiveEvalJob(family), [family]));
   const failed = useMemo(() => failedCaseIds(run), [run]);
   const verdicts = useMemo(() => verdictsByModel(run), [run]);
   if (failed.length === 0 || run.state === 'running') return null;

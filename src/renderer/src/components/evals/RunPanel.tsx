@@ -2,7 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import type { PromptSet } from '../../../../shared/eval/prompt-set';
 import type { ModelEntry } from '../../../../shared/registry';
 import { displayNameOf, versionLabel } from '../../models/model-labels';
-import { selectActiveEval } from '../../store/eval-selectors';
+import { selectActiveEvalJob } from '../../store/eval-selectors';
 import { selectModels } from '../../store/selectors';
 import { useAppStore } from '../../store/store-context';
 import { ProgressBar } from '../common/ProgressBar';
@@ -24,7 +24,7 @@ export function RunPanel({ family, set, members }: RunPanelProps) {
   const models = useAppStore(selectModels);
   const startEval = useAppStore((s) => s.startEval);
   const cancelJob = useAppStore((s) => s.cancelJob);
-  const active = useAppStore(useMemo(() => selectActiveEval(family), [family]));
+  const active = useAppStore(useMemo(() => selectActiveEvalJob(family), [family]));
   const bases = useMemo(() => [...new Set(members.map((m) => m.base_model).filter((b) => b !== ''))].sort(), [members]);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(members.slice(0, 2).map((m) => m.name)));
   const [judge, setJudge] = useState<string>(set.judge ?? NO_JUDGE);
@@ -49,7 +49,7 @@ export function RunPanel({ family, set, members }: RunPanelProps) {
     if (!result.ok) setError(result.error.message);
   };
 
-  const progress = active ? evalProgress(active.job) : null;
+  const progress = active ? evalProgress(active) : null;
   return (
     <section className="eval-section" aria-labelledby={titleId} data-testid="run-panel">
       <div className="eval-section__head">
@@ -102,7 +102,7 @@ export function RunPanel({ family, set, members }: RunPanelProps) {
             {progress.text}
           </p>
           <ProgressBar percent={progress.percent} label="Evaluation progress" />
-          <button type="button" className="button" onClick={() => void cancelJob(active.job.id)} disabled={active.job.state !== 'running' && active.job.state !== 'queued'}>
+          <button type="button" className="button" onClick={() => void cancelJob(active.id)} disabled={active.state !== 'running' && active.state !== 'queued'}>
             Cancel
           </button>
           <span className="muted">Cancelling keeps every case that finished.</span>
