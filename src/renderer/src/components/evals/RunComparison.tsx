@@ -1,13 +1,23 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { RunRecord, RunSummary } from '../../../../shared/eval/run-record';
-import { compareRuns, type RunChange } from '../../../../shared/eval/run-verdict';
+import { compareRuns, resultFor } from '../../../../shared/eval/run-verdict';
 import { selectModels } from '../../store/selectors';
 import { useAppStore } from '../../store/store-context';
 import { formatRunTime, plural } from './eval-format';
 import { modelTitle } from './model-title';
 import { WordDiffView } from './WordDiffView';
 
-const CHANGE_WORDS: Record<RunChange['change'], { mark: string; text: string }> = {
+type ChangeKind = 'broke' | 'fixed' | 'output';
+
+interface RunChange {
+  caseId: string;
+  model: string;
+  change: ChangeKind;
+  before: string;
+  after: string;
+}
+
+const CHANGE_WORDS: Record<ChangeKind, { mark: string; text: string }> = {
   broke: { mark: '↓', text: 'Now fails' },
   fixed: { mark: '↑', text: 'Now passes' },
   output: { mark: '≠', text: 'Same verdict, different answer' },
@@ -20,13 +30,30 @@ interface RunComparisonProps {
   onClose(): void;
 }
 
+/** The case × model pairs whose verdict or answer differs, with both answers. */
+function changesBetween(a: RunRecord, b: RunRecord): { changes: RunChange[]; unmatched: number } {
+  const comparison = compareRuns(a, b);
+  const changes: RunChange[] = [];
+  for (const pair of comparison.pairs) {
+    if (!pair.passChanged && !pair.outputChanged) continue;
+    changes.push({
+      caseId: pair.caseId,
+      model: pair.model,
+      change: pair.passChanged ? (pair.passedAfter ? 'fixed' : 'broke') : 'output',
+      before: resultFor(a, pair.caseId, pair.model)?.output ?? '',
+      after: resultFor(b, pair.caseId, pair.model)?.output ?? '',
+    });
+  }
+  return { changes, unmatched: comparison.onlyInA.length + comparison.onlyInB.length };
+}
+
 /** What changed between two saved runs: each case × model whose verdict or answer is not the same. */
 export function RunComparison({ family, older, newer, onClose }: RunComparisonProps) {
   const titleId = useId();
   const models = useAppStore(selectModels);
   const fetchEvalRun = useAppStore((s) => s.fetchEvalRun);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const [state, setState] = useState<{ status: 'loading' } | { status: 'failed'; error: string } | { status: 'ready'; changes: RunChange[]; a: RunRecord }>({
+  const [state, setState] = useState<{ status: 'loading' } | { status: 'failed'; error: string } | { status: 'ready'; changes: RunChange[]; unmatched: number; a: RunRecord }>({
     status: 'loading',
   });
 
@@ -35,7 +62,7 @@ export function RunComparison({ family, older, newer, onClose }: RunComparisonPr
     void Promise.all([fetchEvalRun(family, older.id), fetchEvalRun(family, newer.id)]).then(([a, b]) => {
       if (!live) return;
       if (!a.ok || !b.ok) setState({ status: 'failed', error: (!a.ok ? a.error : !b.ok ? b.error : null)?.message ?? '' });
-      else setState({ status: 'ready', changes: compareRuns(a.value, b.value), a: a.value });
+      else setState({ status: 'ready', ...changesBetween(a.value, b.value), a: a.value });
     });
     return () => {
       live = false;
@@ -67,11 +94,13 @@ export function RunComparison({ family, older, newer, onClose }: RunComparisonPr
       ) : state.changes.length === 0 ? (
         <p role="status" data-testid="comparison-summary">
           No difference: every case both runs answered has the same verdict and the same answer.
+          {state.unmatched > 0 && ` ${plural(state.unmatched, 'answer')} only in one of the runs.`}
         </p>
       ) : (
         <>
           <p role="status" data-testid="comparison-summary">
             {plural(state.changes.length, 'answer')} changed
+            {state.unmatched > 0 && ` · ${state.unmatched} only in one of the runs`}
             {older.ollamaVersion !== newer.ollamaVersion && ` · Ollama ${older.ollamaVersion ?? 'unknown'} → ${newer.ollamaVersion ?? 'unknown'}, which can change answers by itself`}
           </p>
           <ul className="eval-compare__list">
@@ -91,11 +120,11 @@ export function RunComparison({ family, older, newer, onClose }: RunComparisonPr
                     <div className="eval-case__sides">
                       <div className="eval-case__side">
                         <h4 id={`${titleId}-${index}-a`}>Before</h4>
-                        <WordDiffView before={change.before.output} after={change.after.output} side="before" labelledBy={`${titleId}-${index}-a`} />
+                        <WordDiffView before={change.before} after={change.after} side="before" labelledBy={`${titleId}-${index}-a`} />
                       </div>
                       <div className="eval-case__side">
                         <h4 id={`${titleId}-${index}-b`}>After</h4>
-                        <WordDiffView before={change.before.output} after={change.after.output} side="after" labelledBy={`${titleId}-${index}-b`} />
+                        <WordDiffView before={change.before} after={change.after} side="after" labelledBy={`${titleId}-${index}-b`} />
                       </div>
                     </div>
                   </details>
