@@ -53,7 +53,8 @@ describe('Evaluate: the results grid', () => {
     expect(within(v2Cell).getAllByTestId('check')[1]!.textContent).toContain('Passed: does not contain');
     const grade = within(v2Cell).getByTestId('grade');
     expect(grade.textContent).toContain('Judge’s grade');
-    expect(grade.textContent).toContain('not counted in the verdict');
+    expect(grade.textContent).toContain('not counted in pass or fail');
+    expect(grade.querySelector('[title]')?.getAttribute('title')).toBe('Graded by judge-model');
     expect(grade.textContent).toContain('4 of 5');
     expect(within(v1Cell).queryByTestId('grade')).toBeNull();
   });

@@ -49,10 +49,12 @@ export function CaseView({ run, caseId, onClose }: CaseViewProps) {
         <button type="button" className="button button--small" onClick={onClose} title="Back to the results (Esc)">
           <span aria-hidden="true">←</span> Results
         </button>
-        <h2 id={titleId} ref={headingRef} tabIndex={-1} className="eval-case__title">
-          {testCase?.title ?? caseId}
-        </h2>
-        {testCase?.title && <span className="mono muted">{caseId}</span>}
+        <div className="eval-case__titles">
+          <h2 id={titleId} ref={headingRef} tabIndex={-1} className="eval-case__title">
+            {testCase?.title ?? caseId}
+          </h2>
+          {testCase?.title && <span className="mono muted eval-case__id">{caseId}</span>}
+        </div>
       </div>
       <p className="eval-case__prompt">{testCase?.prompt}</p>
       {names.length > 1 && (

@@ -34,10 +34,14 @@ export function ResultCell({ result, change, expanded, running }: ResultCellProp
           </span>
         )}
       </span>
-      <span className="eval-cell__timing" title={fullTimings(result)}>
-        {cellTimings(result)}
-      </span>
-      {expanded && <ResultDetails result={result} />}
+      {/* Open, the details show every figure instead. */}
+      {expanded ? (
+        <ResultDetails result={result} />
+      ) : (
+        <span className="eval-cell__timing" title={fullTimings(result)}>
+          {cellTimings(result)}
+        </span>
+      )}
     </div>
   );
 }
@@ -61,8 +65,8 @@ function ResultDetails({ result }: { result: RunResult }) {
 export function GradeNote({ grade }: { grade: Grade }) {
   return (
     <div className="eval-grade" data-testid="grade">
-      <span className="eval-grade__label">
-        Judge’s grade <span className="muted">({grade.judge}, not counted in the verdict)</span>
+      <span className="eval-grade__label" title={`Graded by ${grade.judge}`}>
+        Judge’s grade <span className="eval-grade__note">· not counted in pass or fail</span>
       </span>
       {grade.error ? (
         <span className="muted">Could not grade: {grade.error}</span>

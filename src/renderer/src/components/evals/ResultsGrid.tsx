@@ -46,7 +46,7 @@ export function ResultsGrid({ run, onOpenCase }: ResultsGridProps) {
     overscan: 6,
   });
 
-  const columns = `minmax(180px, 1.3fr) repeat(${run.models.length}, minmax(170px, 1fr)) minmax(96px, auto)`;
+  const columns = `minmax(140px, 1fr) repeat(${run.models.length}, minmax(150px, 1fr)) auto`;
   const toggle = (id: string) =>
     setExpanded((prev) => {
       const next = new Set(prev);
