@@ -1,4 +1,5 @@
 import type { Page, Route } from '@playwright/test';
+import { scanBothThemes } from './support/axe';
 import { expect, snap, test } from './support/fixtures';
 
 /**
@@ -152,3 +153,17 @@ for (const scheme of ['light', 'dark'] as const) {
     });
   }
 }
+
+test('the Evaluate page, an open row and a case read well to a screen reader, in both themes', async ({ page, server }) => {
+  await stubEvals(page);
+  await page.goto(server.url);
+  await page.getByRole('button', { name: `Evaluate ${FAMILY}` }).click();
+  const grid = page.getByTestId('results-grid');
+  await expect(grid.getByTestId('verdict-regressions')).toBeVisible();
+  await grid.getByRole('button', { name: /^.?\s*Writes a polite late-rent reminder/ }).click();
+  const findings = await scanBothThemes(page, 'evaluate-results');
+  await grid.getByRole('button', { name: /^Compare outputs for Writes a polite/ }).click();
+  await expect(page.getByTestId('case-view')).toBeVisible();
+  findings.push(...(await scanBothThemes(page, 'evaluate-case')));
+  expect(findings).toEqual([]);
+});

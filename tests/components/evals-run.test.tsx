@@ -31,13 +31,14 @@ describe('Evaluate: running', () => {
 
   it('shows "case k of n · model" with a bar while the job runs, Cancel cancels the job, and results fill in as the run changes', async () => {
     const user = userEvent.setup();
+    // The job's target is the run here: a run started from this window is followed by its job id alone.
     let record = liveRun([]);
     const { client, store } = renderEvaluate(
       {
         'evals.start': () => ({ jobId: 'job-e', runId: NEW_RUN }),
-        'jobs.get': () => job({ id: 'job-e', kind: 'eval', target: FAMILY, state: 'queued' }),
+        'jobs.get': () => job({ id: 'job-e', kind: 'eval', target: NEW_RUN, state: 'queued' }),
         'evals.readRun': () => record,
-        'jobs.cancel': () => job({ id: 'job-e', kind: 'eval', target: FAMILY, state: 'cancelled', endedAt: '2026-12-03T14:01:00.000Z' }),
+        'jobs.cancel': () => job({ id: 'job-e', kind: 'eval', target: NEW_RUN, state: 'cancelled', endedAt: '2026-12-03T14:01:00.000Z' }),
       },
       {},
       [],
@@ -48,7 +49,7 @@ describe('Evaluate: running', () => {
     await screen.findByTestId('eval-progress');
     expect(store.getState().evalView).toEqual({ family: FAMILY, runId: NEW_RUN });
 
-    act(() => client.emit('job.updated', job({ id: 'job-e', kind: 'eval', target: FAMILY, progress: progress({ status: 'case 2 of 3 · bot-v1', total: 6, completed: 1 }) })));
+    act(() => client.emit('job.updated', job({ id: 'job-e', kind: 'eval', target: NEW_RUN, progress: progress({ status: 'case 2 of 3 · bot-v1', total: 6, completed: 1 }) })));
     const bar = within(screen.getByTestId('eval-progress')).getByRole('progressbar');
     expect(screen.getByTestId('eval-progress').textContent).toContain('case 2 of 3 · bot-v1');
     expect(bar.getAttribute('aria-valuenow')).toBe('16');

@@ -44,7 +44,7 @@ export interface EvalsSlice {
   evalRuns: EvalRunsState | null;
   evalRun: EvalRunState | null;
   /** The job of each run started from this window, by run id (progress and cancel go through it). */
-  evalJobs: Readonly<Record<string, string>>;
+  evalJobs: Readonly<Record<string, { jobId: string; family: string }>>;
   /** Shows the Evaluate page for a family (null: the list of families), and one of its saved runs. */
   openEvals(family: string | null, runId?: string | null): void;
   loadEvalSets(): Promise<void>;
@@ -134,7 +134,7 @@ export const createEvalsSlice: SliceCreator<EvalsSlice> = ({ client }) => (set, 
       const result = await attempt(() => client.call('evals.start', input));
       if (!result.ok) return result;
       const { jobId, runId } = result.value;
-      set((s) => ({ evalJobs: { ...s.evalJobs, [runId]: jobId } }));
+      set((s) => ({ evalJobs: { ...s.evalJobs, [runId]: { jobId, family: input.family } } }));
       get().openEvals(input.family, runId);
       // The job's events may have come before its id was known here: read it once.
       void attempt(() => client.call('jobs.get', { id: jobId })).then((job) => {
