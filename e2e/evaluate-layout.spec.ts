@@ -167,3 +167,43 @@ test('the Evaluate page, an open row and a case read well to a screen reader, in
   findings.push(...(await scanBothThemes(page, 'evaluate-case')));
   expect(findings).toEqual([]);
 });
+
+test('a run in progress shows "case k of n · model", a bar and Cancel', async ({ page, server }) => {
+  await stubEvals(page);
+  const running = {
+    id: 'job-eval',
+    kind: 'eval',
+    target: FAMILY,
+    state: 'running',
+    createdAt: '2026-12-03T14:00:00.000Z',
+    startedAt: '2026-12-03T14:00:00.000Z',
+    endedAt: null,
+    steps: [],
+    progress: { status: `case 5 of 14 · ${V2}`, digest: null, total: 28, completed: 18, percent: null, bytesPerSecond: null, etaSeconds: null },
+    error: null,
+    log: [],
+  };
+  await page.route('**/rpc/evals.start', (route) => answer(route, { jobId: 'job-eval', runId: RUN_ID }));
+  await page.route('**/rpc/jobs.get', (route) => answer(route, running));
+  await page.goto(server.url);
+  await page.getByRole('button', { name: `Evaluate ${FAMILY}` }).click();
+  await page.getByTestId('eval-run').click();
+  const progress = page.getByTestId('eval-progress');
+  await expect(progress).toContainText(`case 5 of 14 · ${V2}`);
+  await expect(progress.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '64');
+  await expect(progress.getByRole('button', { name: 'Cancel' })).toBeEnabled();
+  await progress.scrollIntoViewIfNeeded();
+  await snap(page, 'evaluate-running');
+});
+
+test('the grid’s header columns line up with its rows', async ({ page, server }) => {
+  await stubEvals(page);
+  await page.goto(server.url);
+  await page.getByRole('button', { name: `Evaluate ${FAMILY}` }).click();
+  const grid = page.getByTestId('results-grid');
+  await expect(grid.getByTestId('result-cell').first()).toBeVisible();
+  const header = await grid.getByTestId('verdict-header').first().boundingBox();
+  const cell = await grid.getByTestId('result-cell').first().boundingBox();
+  expect(Math.abs((header?.x ?? 0) - (cell?.x ?? 1))).toBeLessThan(1);
+  expect(Math.abs((header?.width ?? 0) - (cell?.width ?? 1))).toBeLessThan(1);
+});

@@ -46,7 +46,8 @@ export function ResultsGrid({ run, onOpenCase }: ResultsGridProps) {
     overscan: 6,
   });
 
-  const columns = `minmax(140px, 1fr) repeat(${run.models.length}, minmax(150px, 1fr)) auto`;
+  // Fixed widths where the header and the rows hold different things, so their columns line up.
+  const columns = `minmax(140px, 1fr) repeat(${run.models.length}, minmax(150px, 1fr)) 96px`;
   const toggle = (id: string) =>
     setExpanded((prev) => {
       const next = new Set(prev);
