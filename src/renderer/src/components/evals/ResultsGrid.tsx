@@ -47,7 +47,7 @@ export function ResultsGrid({ run, onOpenCase }: ResultsGridProps) {
   });
 
   // Fixed widths where the header and the rows hold different things, so their columns line up.
-  const columns = `minmax(140px, 1fr) repeat(${run.models.length}, minmax(150px, 1fr)) 96px`;
+  const columns = `minmax(140px, 0.8fr) repeat(${run.models.length}, minmax(150px, 1fr)) 96px`;
   const toggle = (id: string) =>
     setExpanded((prev) => {
       const next = new Set(prev);
@@ -104,7 +104,11 @@ export function ResultsGrid({ run, onOpenCase }: ResultsGridProps) {
               Case
             </div>
             {verdicts.map((verdict, index) => (
-              <VerdictHeader key={verdict.model} verdict={verdict} title={modelTitle(models, run.models[index]!)} previous={index > 0 ? modelTitle(models, run.models[index - 1]!) : null} />
+              <VerdictHeader
+                key={verdict.model}
+                verdict={verdict}
+                version={run.models[index]!.version}
+                title={modelTitle(models, run.models[index]!)} previous={index > 0 ? modelTitle(models, run.models[index - 1]!) : null} />
             ))}
             <div role="columnheader">
               <span className="visually-hidden">Outputs</span>
@@ -178,12 +182,23 @@ function changeMarks(verdicts: readonly ModelVerdict[]): Map<string, Map<string,
   return marks;
 }
 
-function VerdictHeader({ verdict, title, previous }: { verdict: ModelVerdict; title: string; previous: string | null }) {
+interface VerdictHeaderProps {
+  verdict: ModelVerdict;
+  /** The N of `-vN`: a badge that tells columns apart when long names are cut short. */
+  version: number | null;
+  title: string;
+  previous: string | null;
+}
+
+function VerdictHeader({ verdict, version, title, previous }: VerdictHeaderProps) {
   const answered = verdict.passed + verdict.failed;
   const total = answered + verdict.missing;
   return (
     <div role="columnheader" className="eval-grid__model" data-testid="verdict-header" data-model={verdict.model}>
-      <ModelName text={title} className="eval-grid__model-name" />
+      <span className="eval-grid__model-title">
+        {version !== null && <span className="version-badge">v{version}</span>}
+        <ModelName text={title} className="eval-grid__model-name" />
+      </span>
       <span className="eval-grid__score" data-testid="verdict-score">
         Passed {verdict.passed} of {total}
       </span>
