@@ -207,3 +207,34 @@ test('the grid’s header columns line up with its rows', async ({ page, server 
   expect(Math.abs((header?.x ?? 0) - (cell?.x ?? 1))).toBeLessThan(1);
   expect(Math.abs((header?.width ?? 0) - (cell?.width ?? 1))).toBeLessThan(1);
 });
+
+test('200 cases × 3 versions: a few dozen rows in the page while scrolling through all of them', async ({ page, server }) => {
+  const models = [V1, V2, `${FAMILY}-v3`];
+  const many = Array.from({ length: 200 }, (_, i) => ({ id: `case-${i + 1}`, title: `Tenant question ${i + 1}`, prompt: `Question ${i + 1}`, rubric: null }));
+  const big = {
+    ...run,
+    cases: many,
+    models: models.map((name, i) => ({ name, role: 'version', version: i + 1, digest: null, modelfile: null, builtFromSha256: null, modelfileSha256: null })),
+    results: many.flatMap((c, i) => models.map((model) => ({ ...results[0]!, caseId: c.id, model, passed: (i + model.length) % 4 !== 0 }))),
+  };
+  await stubEvals(page);
+  await page.route('**/rpc/evals.readRun', (route) => answer(route, big));
+  await page.goto(server.url);
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask', buffered: false });
+  });
+  await page.getByRole('button', { name: `Evaluate ${FAMILY}` }).click();
+  const grid = page.getByTestId('results-grid');
+  await expect(grid.getByTestId('results-row').first()).toBeVisible();
+  expect(await grid.getByTestId('results-row').count()).toBeLessThan(40);
+  const opening = await page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks.splice(0)));
+  await grid.hover();
+  for (let i = 0; i < 45; i++) await page.mouse.wheel(0, 400);
+  await expect(grid.locator('[data-case-id="case-200"]')).toBeVisible();
+  const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks));
+  // A figure to read, not to assert: on a shared machine its load decides the number.
+  console.log(`200×3 grid: longest main-thread task opening ${Math.round(opening)} ms, scrolling ${Math.round(longest)} ms`);
+  expect(await grid.getByTestId('results-row').count()).toBeLessThan(40);
+});

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { selectFamily } from '../../store/model-ops-selectors';
 import { useAppStore } from '../../store/store-context';
 import { ModelName } from '../names/ModelName';
@@ -25,6 +25,12 @@ export function FamilyEvaluation({ family }: { family: string }) {
   // The case open over the results, for the run it was opened in (another run shows its results).
   const [opened, setOpened] = useState<{ runId: string; caseId: string } | null>(null);
   const openCase = opened && opened.runId === runId ? opened.caseId : null;
+  const onOpenCase = useCallback(
+    (caseId: string) => {
+      if (runId !== null) setOpened({ runId, caseId });
+    },
+    [runId],
+  );
   const returnFocus = useRef<string | null>(null);
 
   useEffect(() => {
@@ -68,7 +74,7 @@ export function FamilyEvaluation({ family }: { family: string }) {
           <>
             <PromptSetSection family={family} state={setState} />
             {setState?.file?.set && <RunPanel family={family} set={setState.file.set} members={members} />}
-            {runId !== null && <ResultsSection family={family} runId={runId} state={run && run.runId === runId ? run : null} onOpenCase={(caseId) => setOpened({ runId, caseId })} />}
+            {runId !== null && <ResultsSection family={family} runId={runId} state={run && run.runId === runId ? run : null} onOpenCase={onOpenCase} />}
             <RunsSection family={family} runs={runs} shownRunId={runId} />
           </>
         )}

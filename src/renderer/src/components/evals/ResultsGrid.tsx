@@ -1,12 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { verdictsByModel, type ModelVerdict } from '../../../../shared/eval/run-verdict';
-import type { RunRecord, RunResult } from '../../../../shared/eval/run-record';
+import type { RunRecord } from '../../../../shared/eval/run-record';
 import { selectModels } from '../../store/selectors';
 import { useAppStore } from '../../store/store-context';
 import { ModelName } from '../names/ModelName';
 import { modelTitle } from './model-title';
-import { ResultCell } from './ResultCell';
+import { ResultsRow } from './ResultsRow';
 
 const ROW_HEIGHT = 64;
 /** No row is shorter (verdict and timings): a row not laid out yet never counts as empty. */
@@ -48,13 +48,17 @@ export function ResultsGrid({ run, onOpenCase }: ResultsGridProps) {
 
   // Fixed widths where the header and the rows hold different things, so their columns line up.
   const columns = `minmax(140px, 0.8fr) repeat(${run.models.length}, minmax(150px, 1fr)) 96px`;
-  const toggle = (id: string) =>
-    setExpanded((prev) => {
-      const next = new Set(prev);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
+  // Stable, so rows that did not change skip rendering while the list scrolls.
+  const toggle = useCallback(
+    (id: string) =>
+      setExpanded((prev) => {
+        const next = new Set(prev);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
+    [],
+  );
 
   // Up and Down move between rows in the same column of buttons, scrolling the list as needed.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -108,7 +112,9 @@ export function ResultsGrid({ run, onOpenCase }: ResultsGridProps) {
                 key={verdict.model}
                 verdict={verdict}
                 version={run.models[index]!.version}
-                title={modelTitle(models, run.models[index]!)} previous={index > 0 ? modelTitle(models, run.models[index - 1]!) : null} />
+                title={modelTitle(models, run.models[index]!)}
+                previous={index > 0 ? modelTitle(models, run.models[index - 1]!) : null}
+              />
             ))}
             <div role="columnheader">
               <span className="visually-hidden">Outputs</span>
@@ -124,41 +130,22 @@ export function ResultsGrid({ run, onOpenCase }: ResultsGridProps) {
           {virtualizer.getVirtualItems().map((item) => {
             const c = cases[item.index];
             if (!c) return null;
-            const open = expanded.has(c.id);
-            const label = c.title ?? c.id;
             return (
-              <div
+              <ResultsRow
                 key={item.key}
-                ref={virtualizer.measureElement}
-                data-index={item.index}
-                data-row-index={item.index}
-                className="eval-grid__row"
-                role="row"
-                aria-rowindex={item.index + 2}
-                data-testid="results-row"
-                data-case-id={c.id}
-                style={{ gridTemplateColumns: columns, transform: `translateY(${item.start}px)` }}
-              >
-                <div role="rowheader" className="eval-grid__case">
-                  <button type="button" className="eval-grid__toggle" aria-expanded={open} data-case-toggle="" onClick={() => toggle(c.id)}>
-                    <span className="eval-grid__chevron" aria-hidden="true">
-                      {open ? '▾' : '▸'}
-                    </span>
-                    <span className="eval-grid__case-title">{label}</span>
-                  </button>
-                  {c.title && <span className="eval-grid__case-id mono">{c.id}</span>}
-                  {open && <p className="eval-grid__prompt">{c.prompt}</p>}
-                </div>
-                {run.models.map((m) => {
-                  const result: RunResult | undefined = results.get(`${c.id}\n${m.name}`);
-                  return <ResultCell key={m.name} result={result} change={marks.get(c.id)?.get(m.name) ?? null} expanded={open} running={run.state === 'running'} />;
-                })}
-                <div role="cell" className="eval-grid__open">
-                  <button type="button" className="button button--small" data-case-open={c.id} aria-label={`Compare outputs for ${label}`} onClick={() => onOpenCase(c.id)}>
-                    Compare
-                  </button>
-                </div>
-              </div>
+                index={item.index}
+                start={item.start}
+                testCase={c}
+                columns={columns}
+                models={run.models}
+                results={results}
+                marks={marks.get(c.id)}
+                open={expanded.has(c.id)}
+                running={run.state === 'running'}
+                measure={virtualizer.measureElement}
+                onToggle={toggle}
+                onOpenCase={onOpenCase}
+              />
             );
           })}
         </div>
