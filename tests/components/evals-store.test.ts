@@ -62,3 +62,28 @@ describe('the evaluations store', () => {
     expect(store.getState().evalSet).toEqual({ family: FAMILY, status: 'missing', file: null, error: null });
   });
 });
+
+describe('an evaluation job ending', () => {
+  it('is announced by its family, with a link to its results, and a failure keeps the message', async () => {
+    const { readyClient } = await import('./support/ready-client');
+    const { job } = await import('./support/fixtures');
+    const client = readyClient([]);
+    const store = createAppStore(client, { storage: null, now: () => Date.parse('2026-12-03T14:00:10.000Z') });
+    const dispose = store.getState().init();
+    try {
+      client.emit('job.updated', job({ id: 'e1', kind: 'eval', target: FAMILY, state: 'running' }));
+      client.emit('job.updated', job({ id: 'e1', kind: 'eval', target: FAMILY, state: 'succeeded', endedAt: '2026-12-03T14:00:09.000Z' }));
+      const done = store.getState().notifications.at(-1);
+      expect(done).toMatchObject({ tone: 'success', title: `Evaluated ${FAMILY}`, action: { label: 'Show results' } });
+      done?.action?.run();
+      expect(store.getState().page).toBe('evals');
+      expect(store.getState().evalView).toEqual({ family: FAMILY, runId: null });
+
+      client.emit('job.updated', job({ id: 'e2', kind: 'eval', target: FAMILY, state: 'running' }));
+      client.emit('job.updated', job({ id: 'e2', kind: 'eval', target: FAMILY, state: 'failed', endedAt: '2026-12-03T14:00:09.000Z', error: 'Ollama stopped answering.' }));
+      expect(store.getState().notifications.at(-1)).toMatchObject({ tone: 'error', title: `Evaluation failed: ${FAMILY}`, message: 'Ollama stopped answering.' });
+    } finally {
+      dispose();
+    }
+  });
+});
