@@ -47,3 +47,15 @@ describe('Evaluate opens from where a family is seen', () => {
     expect(store.getState().evalView).toEqual({ family: null, runId: null });
   });
 });
+
+describe('an evaluation on the Jobs page', () => {
+  it('offers its results, not a model to open', async () => {
+    const user = userEvent.setup();
+    const { JobPanel } = await import('../../src/renderer/src/components/jobs/JobPanel');
+    const { job } = await import('./support/fixtures');
+    const { store } = renderWithStore(<JobPanel job={job({ id: 'e1', kind: 'eval', target: FAMILY, state: 'succeeded', endedAt: '2026-12-03T14:00:00.000Z' })} showTarget />);
+    expect(screen.queryByRole('button', { name: 'Open model' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Show results' }));
+    expect(store.getState().evalView).toEqual({ family: FAMILY, runId: null });
+  });
+});
