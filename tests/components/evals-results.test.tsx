@@ -78,6 +78,18 @@ describe('Evaluate: the results grid', () => {
     expect(screen.getAllByTestId('results-row').map((r) => r.dataset.caseId)).toEqual(['greet', 'refund']);
   });
 
+  it('says so, outside the table, when no case matches the filter', async () => {
+    const user = userEvent.setup();
+    const allPass = runRecord();
+    allPass.results = allPass.results.map((r) => ({ ...r, passed: true }));
+    renderEvaluate({}, {}, [allPass]);
+    await screen.findByTestId('results-grid');
+    await user.selectOptions(screen.getByTestId('results-filter'), 'failed');
+    expect(screen.queryAllByTestId('results-row')).toHaveLength(0);
+    const note = screen.getByText('No case matches this filter.');
+    expect(screen.getByTestId('results-grid').contains(note)).toBe(false);
+  });
+
   it('keeps 200 cases × 3 versions to the rows in view', async () => {
     const models = ['bot-v1', 'bot-v2', 'bot-v3'];
     const cases = Array.from({ length: 200 }, (_, i) => ({ id: `case-${i}`, title: null, prompt: `Question ${i}`, rubric: null }));

@@ -92,6 +92,12 @@ export function ResultsGrid({ run, onOpenCase }: ResultsGridProps) {
         </label>
         <span className="muted">↑ and ↓ move between cases</span>
       </div>
+      {/* Outside the table, whose row groups may hold rows only. */}
+      {cases.length === 0 && (
+        <p className="eval-grid__empty" role="status">
+          No case matches this filter.
+        </p>
+      )}
       <div
         ref={scrollRef}
         className="eval-grid"
@@ -122,11 +128,6 @@ export function ResultsGrid({ run, onOpenCase }: ResultsGridProps) {
           </div>
         </div>
         <div role="rowgroup" className="eval-grid__body" style={{ height: virtualizer.getTotalSize() }}>
-          {cases.length === 0 && (
-            <p className="eval-grid__empty" role="note">
-              No case matches.
-            </p>
-          )}
           {virtualizer.getVirtualItems().map((item) => {
             const c = cases[item.index];
             if (!c) return null;
