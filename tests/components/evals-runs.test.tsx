@@ -55,4 +55,15 @@ describe('Evaluate: saved runs', () => {
     expect(broke.textContent).toContain('refund · Support Bot v2');
     expect(within(view).getByTestId('comparison-summary').textContent).toContain('Ollama 0.12.5 → 0.12.6');
   });
+
+  it('Esc closes the comparison and focus returns to Compare', async () => {
+    const user = userEvent.setup();
+    renderEvaluate({}, {}, [runRecord(), older]);
+    for (const row of await screen.findAllByTestId('run-row')) await user.click(within(row).getByRole('checkbox'));
+    await user.click(screen.getByTestId('compare-runs'));
+    await screen.findByTestId('run-comparison');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByTestId('run-comparison')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('compare-runs')));
+  });
 });

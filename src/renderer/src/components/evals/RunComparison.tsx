@@ -69,6 +69,16 @@ export function RunComparison({ family, older, newer, onClose }: RunComparisonPr
     };
   }, [family, older.id, newer.id, fetchEvalRun]);
   useEffect(() => headingRef.current?.focus(), []);
+  // Esc closes the comparison, as it closes other panels (a dialog over it handles its own).
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || document.querySelector('dialog[open]')) return;
+      event.preventDefault();
+      onClose();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [onClose]);
 
   const titleFor = (name: string) => modelTitle(models, { name, role: 'version' });
   return (

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import type { RunSummary } from '../../../../shared/eval/run-record';
 import type { EvalRunsState } from '../../store/evals-slice';
 import { selectModels } from '../../store/selectors';
@@ -15,6 +15,12 @@ export function RunsSection({ family, runs, shownRunId }: { family: string; runs
   const loadEvalRuns = useAppStore((s) => s.loadEvalRuns);
   const [picked, setPicked] = useState<string[]>([]);
   const [comparing, setComparing] = useState<[string, string] | null>(null);
+  const compareRef = useRef<HTMLButtonElement>(null);
+  const closeComparison = useCallback(() => {
+    setComparing(null);
+    // Back to where it was opened from.
+    window.setTimeout(() => compareRef.current?.focus(), 0);
+  }, []);
 
   // Two at most: picking a third lets go of the earliest pick.
   const toggle = (id: string) => setPicked((prev) => (prev.includes(id) ? prev.filter((p) => p !== id) : [...prev, id].slice(-2)));
@@ -32,7 +38,7 @@ export function RunsSection({ family, runs, shownRunId }: { family: string; runs
         <p className="eval-section__meta">Kept in evals/runs in the workspace; a run is never overwritten.</p>
         {list.length > 1 && (
           <div className="eval-section__actions">
-            <button type="button" className="button button--small" disabled={picked.length !== 2} onClick={compare} data-testid="compare-runs">
+            <button ref={compareRef} type="button" className="button button--small" disabled={picked.length !== 2} onClick={compare} data-testid="compare-runs">
               Compare {picked.length === 2 ? 'the two chosen' : 'two chosen runs'}
             </button>
           </div>
@@ -82,7 +88,7 @@ export function RunsSection({ family, runs, shownRunId }: { family: string; runs
         </div>
       )}
       {comparing && byId.get(comparing[0]) && byId.get(comparing[1]) && (
-        <RunComparison key={comparing.join('\n')} family={family} older={byId.get(comparing[0])!} newer={byId.get(comparing[1])!} onClose={() => setComparing(null)} />
+        <RunComparison key={comparing.join('\n')} family={family} older={byId.get(comparing[0])!} newer={byId.get(comparing[1])!} onClose={closeComparison} />
       )}
     </section>
   );
