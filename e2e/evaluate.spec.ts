@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { expect, snap, test } from './support/fixtures';
 
 /**
@@ -25,11 +23,6 @@ cases:
       - contains: hello
         ignore_case: true
 `;
-
-// Passed against this branch merged with eval-runner (14:20 UTC); until the runner is merged, the
-// evals.* calls are placeholders and there is nothing to run.
-const RUNNER = resolve(import.meta.dirname, '../src/main/evals/eval-job.ts');
-test.skip(!existsSync(RUNNER), 'needs the eval runner (src/main/evals/eval-job.ts) merged');
 
 test('write a set from chat history, run v1 against v2, see the regression, diff it, re-run failures, by keyboard', async ({ page, server, fake }) => {
   fake.addModel({ name: V2, parentModel: 'llama3:latest', system: 'You manage properties.' });
