@@ -52,6 +52,22 @@ describe('Evaluate: the prompt set', () => {
     await waitFor(() => expect(within(section).queryByRole('textbox')).toBeNull());
   });
 
+  it('a text saved with problems stays open in the editor, with each problem placed', async () => {
+    const user = userEvent.setup();
+    renderEvaluate({
+      'evals.saveSet': ({ text }) => setFile({ text, sha256: 'c'.repeat(64), set: null, problems: [{ message: 'is not valid YAML: bad indentation', path: '', line: 5, column: 3 }] }),
+    });
+    const section = await screen.findByTestId('prompt-set');
+    await waitFor(() => expect(section.textContent).toContain('3 cases'));
+    await user.click(within(section).getByRole('button', { name: 'Edit' }));
+    const box = within(section).getByRole('textbox', { name: 'Prompt set (YAML)' });
+    await user.type(box, '   bad: x');
+    await user.click(within(section).getByRole('button', { name: 'Save' }));
+    expect((await within(section).findByTestId('prompt-set-problem')).textContent).toBe('Line 5, column 3: is not valid YAML: bad indentation');
+    expect(within(section).getByRole('textbox', { name: 'Prompt set (YAML)' })).toBe(box);
+    expect(screen.queryByTestId('run-panel')).toBeNull();
+  });
+
   it('a save refused because the file changed on disk says so, keeps the text, and offers a reload', async () => {
     const user = userEvent.setup();
     const { client } = renderEvaluate({
