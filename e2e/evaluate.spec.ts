@@ -27,7 +27,9 @@ cases:
 test('write a set from chat history, run v1 against v2, see the regression, diff it, re-run failures, by keyboard', async ({ page, server, fake }) => {
   fake.addModel({ name: V2, parentModel: 'llama3:latest', system: 'You manage properties.' });
   fake.setReplies([
-    { model: V1, when: 'late fee', text: 'The late fee is $50 after five days.' },
+    // A moment before the first token, as a real model takes: with an instant reply the chat sometimes
+    // showed "No reply was saved for this message" (a chat race, not the evaluation's).
+    { model: V1, when: 'late fee', text: 'The late fee is $50 after five days.', delayMs: 150 },
     { model: V2, when: 'late fee', text: 'The late fee depends on your lease.' },
     { model: V1, when: 'hello', text: 'Welcome aboard!' },
     { model: V2, when: 'hello', text: 'Hello and welcome!' },
@@ -59,12 +61,14 @@ test('write a set from chat history, run v1 against v2, see the regression, diff
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('prompt-set')).toContainText('1 case');
+  await snap(page, 'evaluate-set-created');
 
   // Add checks in place (Ctrl+S saves).
   await page.getByTestId('prompt-set').getByRole('button', { name: 'Edit' }).focus();
   await page.keyboard.press('Enter');
   const text = page.getByRole('textbox', { name: 'Prompt set (YAML)' });
   await text.focus();
+  await snap(page, 'evaluate-set-editing');
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.insertText(SET);
   await page.keyboard.press('ControlOrMeta+S');
