@@ -52,6 +52,20 @@ describe('Evaluate: the prompt set', () => {
     await waitFor(() => expect(within(section).queryByRole('textbox')).toBeNull());
   });
 
+  it('holds runs back while the set has unsaved edits: a run uses the file as saved', async () => {
+    const user = userEvent.setup();
+    renderEvaluate({ 'evals.saveSet': ({ text }) => setFile({ text, sha256: 'b'.repeat(64) }) });
+    const section = await screen.findByTestId('prompt-set');
+    await waitFor(() => expect(section.textContent).toContain('3 cases'));
+    await user.click(within(section).getByRole('button', { name: 'Edit' }));
+    expect(screen.getByTestId('eval-run').hasAttribute('disabled')).toBe(false);
+    await user.type(within(section).getByRole('textbox', { name: 'Prompt set (YAML)' }), '#');
+    expect(screen.getByTestId('eval-run').hasAttribute('disabled')).toBe(true);
+    expect(screen.getByTestId('run-panel').textContent).toContain('Save the prompt set first');
+    await user.keyboard('{Control>}s{/Control}');
+    await waitFor(() => expect(screen.getByTestId('eval-run').hasAttribute('disabled')).toBe(false));
+  });
+
   it('a text saved with problems stays open in the editor, with each problem placed', async () => {
     const user = userEvent.setup();
     renderEvaluate({

@@ -32,6 +32,7 @@ export function FamilyEvaluation({ family }: { family: string }) {
     [runId],
   );
   const returnFocus = useRef<string | null>(null);
+  const [draft, setDraft] = useState<string | null>(null);
 
   useEffect(() => {
     void loadEvalSet(family);
@@ -72,8 +73,10 @@ export function FamilyEvaluation({ family }: { family: string }) {
           <CaseView run={record} caseId={openCase} onClose={closeCase} />
         ) : (
           <>
-            <PromptSetSection family={family} state={setState} />
-            {setState?.file?.set && <RunPanel family={family} set={setState.file.set} members={members} />}
+            <PromptSetSection family={family} state={setState} draft={draft} onDraft={setDraft} />
+            {setState?.file?.set && (
+              <RunPanel family={family} set={setState.file.set} members={members} unsavedEdits={draft !== null && draft !== setState.file.text} />
+            )}
             {runId !== null && <ResultsSection family={family} runId={runId} state={run && run.runId === runId ? run : null} onOpenCase={onOpenCase} />}
             <RunsSection family={family} runs={runs} shownRunId={runId} />
           </>

@@ -13,12 +13,19 @@ export function problemText(problem: PromptSetProblem): string {
 }
 
 /** The family's prompt set: where it is, how many cases, its problems, and editing it in place. */
-export function PromptSetSection({ family, state }: { family: string; state: EvalSetState | null }) {
+interface PromptSetSectionProps {
+  family: string;
+  state: EvalSetState | null;
+  /** The text being edited, or null when not editing (kept by the page, which holds runs back while it is unsaved). */
+  draft: string | null;
+  onDraft(text: string | null): void;
+}
+
+export function PromptSetSection({ family, state, draft, onDraft: setDraft }: PromptSetSectionProps) {
   const titleId = useId();
   const loadEvalSet = useAppStore((s) => s.loadEvalSet);
   const readOnly = useAppStore((s) => s.snapshot?.readOnly ?? false);
   const [creating, setCreating] = useState(false);
-  const [draft, setDraft] = useState<string | null>(null);
 
   const file = state?.file ?? null;
   return (

@@ -16,10 +16,12 @@ interface RunPanelProps {
   set: PromptSet;
   /** The family's versions, newest first. */
   members: readonly ModelEntry[];
+  /** The set is being edited and not saved: a run would use the file on disk, not what is on screen. */
+  unsavedEdits?: boolean;
 }
 
 /** Choose versions (the two newest by default), base models and a judge; Run; progress and Cancel while it runs. */
-export function RunPanel({ family, set, members }: RunPanelProps) {
+export function RunPanel({ family, set, members, unsavedEdits = false }: RunPanelProps) {
   const titleId = useId();
   const models = useAppStore(selectModels);
   const startEval = useAppStore((s) => s.startEval);
@@ -109,9 +111,16 @@ export function RunPanel({ family, set, members }: RunPanelProps) {
         </div>
       ) : (
         <div className="eval-run__actions">
-          <button type="button" className="button button--primary" disabled={order.length === 0 || starting} onClick={() => void run()} data-testid="eval-run">
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={order.length === 0 || starting || unsavedEdits}
+            onClick={() => void run()}
+            data-testid="eval-run"
+          >
             {starting ? 'Starting…' : order.length === 0 ? 'Run' : `Run ${set.cases.length} ${set.cases.length === 1 ? 'case' : 'cases'} on ${order.length} ${order.length === 1 ? 'model' : 'models'}`}
           </button>
+          {unsavedEdits && <span className="muted">Save the prompt set first: a run uses the file as saved.</span>}
         </div>
       )}
       {error && (
