@@ -150,8 +150,8 @@ describe('ModelCard actions menu', () => {
     const menu = screen.getByRole('menu');
     expect(within(menu).getByText('Read-only until model_settings.json is fixed.')).toBeTruthy();
     for (const item of [...within(menu).getAllByRole('menuitem'), ...within(menu).getAllByRole('menuitemcheckbox')]) {
-      // Loading into memory writes nothing to the registry, so it stays available.
-      if (/^(Load|Keep loaded|Unload)/.test(item.textContent ?? '')) continue;
+      // Loading into memory and evaluating write nothing to the registry, so they stay available.
+      if (/^(Load|Keep loaded|Unload|Evaluate)/.test(item.textContent ?? '')) continue;
       expect((item as HTMLButtonElement).disabled).toBe(true);
     }
   });

@@ -11,6 +11,9 @@ describe('hash routes', () => {
     [{ page: 'base-models' }, '#/base-models'],
     [{ page: 'chat', conversation: null }, '#/chat'],
     [{ page: 'chat', conversation: 'c-123' }, '#/chat/c-123'],
+    [{ page: 'evals', family: null, runId: null }, '#/evals'],
+    [{ page: 'evals', family: 'peteollama:property-manager', runId: null }, '#/evals/peteollama:property-manager'],
+    [{ page: 'evals', family: 'team/helper', runId: '2026-12-03T13-45-12-123Z-3f9a' }, '#/evals/team%2Fhelper/runs/2026-12-03T13-45-12-123Z-3f9a'],
     [{ page: 'jobs' }, '#/jobs'],
     [{ page: 'settings' }, '#/settings'],
   ];
@@ -33,5 +36,15 @@ describe('hash routes', () => {
 
   it('ignores a query after the route', () => {
     expect(parseRoute('#/jobs?x=1')).toEqual({ page: 'jobs' });
+  });
+
+  it.each(['#/evals/fam/extra', '#/evals/fam/runs', '#/evals/fam/runs/r/more', '#/evals/%E0%A4%A'])('leads a malformed evaluation address (%s) to the list of families or the family', (hash) => {
+    const route = parseRoute(hash);
+    expect(route.page).toBe('evals');
+    if (route.page === 'evals') expect(route.runId).toBeNull();
+  });
+
+  it('reads a family whose colon the browser encoded', () => {
+    expect(parseRoute('#/evals/team%2Fhelper%3Abot/runs/r1')).toEqual({ page: 'evals', family: 'team/helper:bot', runId: 'r1' });
   });
 });

@@ -13,7 +13,7 @@ import { ModelOpsDialogs } from './components/lifecycle/ModelOpsDialogs';
 import { ModelsPage } from './components/models/ModelsPage';
 import { SettingsPage } from './components/settings/SettingsPage';
 import { useThemeAttribute } from './hooks/use-theme-attribute';
-import { ChatPage } from './lazy-parts';
+import { ChatPage, EvaluatePage } from './lazy-parts';
 import { useAppStore } from './store/store-context';
 
 /** Shown for the moment a page's code chunk takes to load (the chat, the first time). */
@@ -36,6 +36,12 @@ function CurrentPage() {
       return (
         <Suspense fallback={<PageLoading label="Opening the chat…" />}>
           <ChatPage />
+        </Suspense>
+      );
+    case 'evals':
+      return (
+        <Suspense fallback={<PageLoading label="Opening Evaluate…" />}>
+          <EvaluatePage />
         </Suspense>
       );
     case 'jobs':

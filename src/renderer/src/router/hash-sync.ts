@@ -18,6 +18,8 @@ export function routeOf(state: AppState): Route {
       return { page: 'models', model: state.detail ? { name: state.detail.name, tab: state.detail.tab } : null };
     case 'chat':
       return { page: 'chat', conversation: state.chat.currentId };
+    case 'evals':
+      return { page: 'evals', family: state.evalView.family, runId: state.evalView.runId };
     default:
       return { page: state.page };
   }
@@ -39,6 +41,9 @@ export function applyRoute(store: StoreApi<AppState>, route: Route): void {
       } else if (route.conversation !== state.chat.currentId) {
         void state.openConversation(route.conversation);
       }
+      return;
+    case 'evals':
+      state.openEvals(route.family, route.runId);
       return;
     default:
       state.navigate(route.page);
@@ -75,7 +80,7 @@ export function startHashSync(store: StoreApi<AppState>, win: Window): () => voi
 
   const unsubscribe = store.subscribe((state, prev) => {
     if (applying) return;
-    if (state.page === prev.page && state.detail === prev.detail && state.chat.currentId === prev.chat.currentId) return;
+    if (state.page === prev.page && state.detail === prev.detail && state.chat.currentId === prev.chat.currentId && state.evalView === prev.evalView) return;
     const next = routeOf(state);
     const before = routeOf(prev);
     // A new conversation getting its id on the first message is the same place, not a new one.

@@ -18,6 +18,8 @@ import type { RunningSlice } from './running-slice';
 import type { TransferSlice } from './transfer-slice';
 // ---------- lifecycle: versions, edit, delete, adopt ----------
 import type { ModelOpsSlice } from './model-ops-slice';
+// ---------- evaluations ----------
+import type { EvalsSlice } from './evals-slice';
 
 export type AppState = StartupSlice &
   RegistrySlice &
@@ -36,7 +38,9 @@ export type AppState = StartupSlice &
   TransferSlice &
   JobHistorySlice &
   // ---------- lifecycle: versions, edit, delete, adopt ----------
-  ModelOpsSlice;
+  ModelOpsSlice &
+  // ---------- evaluations ----------
+  EvalsSlice;
 
 /** The zustand slices pattern, with the environment (client, window) passed in rather than imported. */
 export type SliceCreator<Slice> = (env: StoreEnv) => StateCreator<AppState, [], [], Slice>;

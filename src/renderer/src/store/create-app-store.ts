@@ -20,6 +20,8 @@ import { createRunningSlice } from './running-slice';
 import { createTransferSlice } from './transfer-slice';
 // ---------- lifecycle: versions, edit, delete, adopt ----------
 import { createModelOpsSlice } from './model-ops-slice';
+// ---------- evaluations ----------
+import { createEvalsSlice } from './evals-slice';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -59,5 +61,7 @@ export function createAppStore(client: ApiClient, env: Partial<Omit<StoreEnv, 'c
     ...createJobHistorySlice(full)(...a),
     // ---------- lifecycle: versions, edit, delete, adopt ----------
     ...createModelOpsSlice(full)(...a),
+    // ---------- evaluations ----------
+    ...createEvalsSlice(full)(...a),
   }));
 }

@@ -52,6 +52,10 @@ export const createJobsSlice: SliceCreator<JobsSlice> = ({ client, now }) => (se
   function announce(job: Job): void {
     const state = get();
     const title = titleOf(job.target);
+    if (job.kind === 'eval') {
+      announceEval(job);
+      return;
+    }
     if (job.state === 'succeeded') {
       const isModel = job.target in (state.snapshot?.registry.models ?? {});
       state.notify({
@@ -70,6 +74,16 @@ export const createJobsSlice: SliceCreator<JobsSlice> = ({ client, now }) => (se
         key: jobNoticeKey(job),
         ...(canRetry(job) ? { action: { label: retryLabel(job.kind), run: () => get().retryJob(job) } } : {}),
       });
+    }
+  }
+
+  /** An evaluation's target is the family: the notice says so and opens its results. */
+  function announceEval(job: Job): void {
+    const state = get();
+    const open = { label: 'Show results', run: () => get().openEvals(job.target) };
+    if (job.state === 'succeeded') state.notify({ tone: 'success', title: `Evaluated ${job.target}`, key: jobNoticeKey(job), action: open });
+    else if (job.state === 'failed') {
+      state.notify({ tone: 'error', title: `Evaluation failed: ${job.target}`, message: job.error ?? 'The evaluation stopped without a message.', key: jobNoticeKey(job), action: open });
     }
   }
 

@@ -57,6 +57,8 @@ export const createStartupSlice: SliceCreator<StartupSlice> = (env) => (set, get
       // ---------- lifecycle ----------
       env.client.on('running.changed', (list) => get().receiveRunning(list)),
       env.client.on('preload.finished', (outcome) => get().receivePreload(outcome, 'event')),
+      // ---------- evaluations ----------
+      env.client.on('evals.runChanged', (change) => get().receiveEvalRunChanged(change)),
     ];
     const stopWatching = watchForReturn(env.window, () => {
       if (get().startup.status === 'ready') get().syncIfStale();

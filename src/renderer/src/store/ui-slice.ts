@@ -3,7 +3,7 @@ import { loadFilters, saveFilters } from './filters-storage';
 import type { SliceCreator } from './app-state';
 
 /** The nav shows only pages that work. */
-export const PAGES = ['models', 'base-models', 'chat', 'jobs', 'settings'] as const;
+export const PAGES = ['models', 'base-models', 'chat', 'evals', 'jobs', 'settings'] as const;
 export type Page = (typeof PAGES)[number];
 
 export const THEMES = ['system', 'light', 'dark'] as const;
@@ -37,7 +37,8 @@ export const createUiSlice: SliceCreator<UiSlice> = (env) => (set, get) => ({
   filters: loadFilters(env.storage),
   theme: storedTheme(env.storage),
   navigate(page) {
-    set({ page, detail: null, reveal: null });
+    // The sidebar's Evaluate opens the list of families.
+    set({ page, detail: null, reveal: null, ...(page === 'evals' ? { evalView: { family: null, runId: null } } : {}) });
   },
   setFilters(patch) {
     set((state) => ({ filters: { ...state.filters, ...patch } }));

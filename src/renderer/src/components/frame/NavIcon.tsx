@@ -23,6 +23,13 @@ export function NavIcon({ page }: { page: Page }) {
           <path d="M2.5 3.5h11v7h-6l-3 2.5v-2.5h-2z" />
         </g>
       )}
+      {page === 'evals' && (
+        <g fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" strokeLinejoin="round">
+          <path d="M2.5 4.5l1.5 1.5 2.5-3" />
+          <path d="M2.5 11l1.5 1.5 2.5-3" />
+          <path d="M9 4.5h4.5M9 11h4.5" />
+        </g>
+      )}
       {page === 'jobs' && (
         <g fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round">
           <path d="M2.5 4h2M2.5 8h2M2.5 12h2" />

@@ -8,6 +8,7 @@ const NAV: { page: Page; label: string }[] = [
   { page: 'models', label: 'Models' },
   { page: 'base-models', label: 'Base models' },
   { page: 'chat', label: 'Chat' },
+  { page: 'evals', label: 'Evaluate' },
   { page: 'jobs', label: 'Jobs' },
   { page: 'settings', label: 'Settings' },
 ];

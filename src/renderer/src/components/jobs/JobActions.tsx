@@ -10,6 +10,7 @@ export function JobActions({ job, openModel = false, retry: offerRetry = true }:
   const cancelJob = useAppStore((s) => s.cancelJob);
   const retryJob = useAppStore((s) => s.retryJob);
   const open = useAppStore((s) => s.openModel);
+  const openEvals = useAppStore((s) => s.openEvals);
   const isModel = useAppStore((s) => job.target in (s.snapshot?.registry.models ?? {}));
   const readOnly = useAppStore((s) => s.snapshot?.readOnly ?? false);
   const [cancelling, setCancelling] = useState(false);
@@ -21,7 +22,13 @@ export function JobActions({ job, openModel = false, retry: offerRetry = true }:
 
   return (
     <div className="job-actions">
-      {openModel && isModel && (
+      {/* An evaluation's target is its family: its results, not a model, are what to open. */}
+      {openModel && job.kind === 'eval' && (
+        <button type="button" className="button button--small" onClick={() => openEvals(job.target)}>
+          Show results
+        </button>
+      )}
+      {openModel && isModel && job.kind !== 'eval' && (
         <button type="button" className="button button--small" onClick={() => open(job.target)}>
           Open model
         </button>

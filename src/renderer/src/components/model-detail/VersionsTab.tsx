@@ -14,6 +14,7 @@ export function VersionsTab({ model }: { model: ModelEntry }) {
   const family = useAppStore(selectFamily(model.name));
   const readOnly = useAppStore(selectReadOnly);
   const open = useAppStore((s) => s.openModelOpsDialog);
+  const openEvals = useAppStore((s) => s.openEvals);
   const newest = family[0] ?? model;
   const label = parseVersionedName(newest.name).family;
   return (
@@ -28,15 +29,20 @@ export function VersionsTab({ model }: { model: ModelEntry }) {
             base model.
           </p>
         </div>
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={readOnly}
-          data-testid="versions-new"
-          onClick={() => open({ kind: 'new-version', from: newest.name })}
-        >
-          New version from {versionLabel(newest) ?? displayNameOf(newest)}
-        </button>
+        <div className="versions__head-actions">
+          <button type="button" className="button" data-testid="versions-evaluate" onClick={() => openEvals(label)} title="Run the family’s prompt set against chosen versions">
+            Evaluate
+          </button>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={readOnly}
+            data-testid="versions-new"
+            onClick={() => open({ kind: 'new-version', from: newest.name })}
+          >
+            New version from {versionLabel(newest) ?? displayNameOf(newest)}
+          </button>
+        </div>
       </header>
       <div className="table-wrap">
         <table className="data-table data-table--stack versions__table" aria-label={`Versions of ${label}`}>

@@ -28,6 +28,7 @@ export function ModelGrid({ groups, scrollElement }: ModelGridProps) {
   const rows = useMemo(() => gridRows(groups, columns), [groups, columns]);
   const defaultModel = useAppStore(selectDefaultModel);
   const readOnly = useAppStore(selectReadOnly);
+  const openEvals = useAppStore((s) => s.openEvals);
 
   // The virtualizer's methods are not memo-safe; this component is not compiled with React Compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -52,12 +53,17 @@ export function ModelGrid({ groups, scrollElement }: ModelGridProps) {
             style={{ height: item.size, transform: `translateY(${item.start - scrollMargin}px)` }}
           >
             {row.kind === 'family' ? (
-              <h2 className="family-heading" data-testid="family-heading">
-                <span className="family-heading__name mono" title={row.label}>
-                  {row.label}
-                </span>
-                <span className="family-heading__count">{row.count} versions</span>
-              </h2>
+              <div className="family-heading-row">
+                <h2 className="family-heading" data-testid="family-heading">
+                  <span className="family-heading__name mono" title={row.label}>
+                    {row.label}
+                  </span>
+                  <span className="family-heading__count">{row.count} versions</span>
+                </h2>
+                <button type="button" className="button button--small family-heading__evaluate" aria-label={`Evaluate ${row.label}`} onClick={() => openEvals(row.label)}>
+                  Evaluate
+                </button>
+              </div>
             ) : (
               <div className="model-grid__cards" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
                 {row.models.map((model) => (
