@@ -120,6 +120,22 @@ describe('Chat page', () => {
     expect(within(other).getAllByRole('option').map((o) => o.textContent)).toEqual(['llama3:latest']);
   });
 
+  it('shows a reply that ended before the send was answered (a fast model), not "no reply was saved"', async () => {
+    const client = chatClient();
+    const send = client.handlers['chat.send']!;
+    client.handlers['chat.send'] = (input) => {
+      const turn = send(input) as ChatTurn;
+      // The whole reply streams and ends while the send's own answer is still on its way.
+      client.emit('chat.end', { conversationId: 'c1', message: reply('r-a', 'Rent is due on the first.') });
+      return turn;
+    };
+    await renderChat(client);
+    await sendMessage('When is rent due?');
+    await waitFor(() => expect(screen.getByTestId('chat-reply')).toHaveProperty('textContent', expect.stringContaining('Rent is due on the first.')));
+    expect(screen.queryByTestId('chat-no-reply')).toBeNull();
+    expect(screen.getByTestId('chat-send')).toBeTruthy();
+  });
+
   it('sends the message to the picked model and renders the reply as its tokens stream in', async () => {
     const { client } = await renderChat();
     await sendMessage('When is rent due?');

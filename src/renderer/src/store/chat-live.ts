@@ -28,7 +28,7 @@ export function withDelta(live: LiveReplies, delta: ChatDeltaEvent): LiveReplies
 }
 
 /** Announced streams that have no entry yet; an ended one (in `ended`) is not revived. */
-export function withStreams(live: LiveReplies, streams: readonly ChatStream[], ended: ReadonlySet<string>): LiveReplies {
+export function withStreams(live: LiveReplies, streams: readonly ChatStream[], ended: { has(messageId: string): boolean }): LiveReplies {
   const missing = streams.filter((s) => !live[s.messageId] && !ended.has(s.messageId));
   if (missing.length === 0) return live;
   const next = { ...live };

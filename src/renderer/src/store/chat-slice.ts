@@ -87,20 +87,28 @@ const INITIAL: ChatState = {
 const ENDED_MEMORY = 200;
 
 export const createChatSlice: SliceCreator<ChatSlice> = ({ client }) => (set, get) => {
-  const ended = new Set<string>();
+  // Ends already seen, by message id: a late send answer must neither revive them as live nor
+  // lose them (a fast reply can end before the send that started it is answered).
+  const ended = new Map<string, ChatEndEvent>();
   const patch = (change: Partial<ChatState> | ((chat: ChatState) => Partial<ChatState>)): void =>
     set((state) => ({ chat: { ...state.chat, ...(typeof change === 'function' ? change(state.chat) : change) } }));
 
   /** The answer of send, regenerate and resend: the saved conversation and its new streams. */
   const applyTurn = (turn: ChatTurn): void =>
-    patch((chat) => ({
-      currentId: chat.currentId === null || chat.currentId === turn.conversation.id ? turn.conversation.id : chat.currentId,
-      current: chat.currentId === null || chat.currentId === turn.conversation.id ? turn.conversation : chat.current,
+    patch((chat) => {
+      const conversation = turn.streams.reduce((c, s) => {
+        const end = ended.get(s.messageId);
+        return end ? withEndedMessage(c, end) : c;
+      }, turn.conversation);
+      return {
+      currentId: chat.currentId === null || chat.currentId === conversation.id ? conversation.id : chat.currentId,
+      current: chat.currentId === null || chat.currentId === conversation.id ? conversation : chat.current,
       live: withStreams(chat.live, turn.streams, ended),
-      list: upsertSummary(chat.list, turn.conversation),
+      list: upsertSummary(chat.list, conversation),
       pending: null,
       error: null,
-    }));
+      };
+    });
 
   const applyConversation = (conversation: Conversation): void =>
     patch((chat) => ({
@@ -274,8 +282,8 @@ export const createChatSlice: SliceCreator<ChatSlice> = ({ client }) => (set, ge
     },
 
     receiveChatEnd(end) {
-      ended.add(end.message.id);
-      if (ended.size > ENDED_MEMORY) ended.delete(ended.values().next().value ?? '');
+      ended.set(end.message.id, end);
+      if (ended.size > ENDED_MEMORY) ended.delete(ended.keys().next().value ?? '');
       patch((chat) => {
         const current = chat.current ? withEndedMessage(chat.current, end) : null;
         return {
