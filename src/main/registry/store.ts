@@ -8,12 +8,14 @@ import { fileTooLargeMessage } from '../../shared/registry-limits';
 import type { EventBus } from '../events';
 import { workspaceInfo } from '../workspace/paths';
 import { backupInvalidFile } from './backup';
+import type { WriteOutcome } from './atomic-write';
 import type { RegistryEngine, RegistryEngineFactory } from './engine';
-import { confEngineFactory, serializeRegistry } from './engine';
+import { defaultEngineFactory, serializeRegistry } from './engine';
 import { checkDepth, checkEntrySizes, checkWritable } from './check-change';
 import { cloneJson } from './exact-json';
 import { acquireRegistryLock, type RegistryLockOptions } from './lock';
-import { DEFAULT_SETTLE, readRegistryText, sameRead, type RegistryText, type SettleOptions } from './read-file';
+import { readRegistryText, sameRead, type RegistryText } from './read-file';
+import { DEFAULT_SETTLE, settleAsync, settleSteps, settleSync, type Settled, type SettleOptions } from './settle';
 import { withKeyOrderOf } from './key-order';
 import type { ModelPatchInput, NewModelInput } from './operations';
 import { addModel, setDefaultModel, setModelStatus, updateModel } from './operations';
@@ -24,7 +26,7 @@ import { fileErrorReason } from '../../shared/file-error-reason';
 export interface RegistryStoreOptions {
   /** The workspace folder; the registry is `<workspace>/model_settings.json`. */
   workspace: string;
-  /** What writes the file; conf by default, electron-store in the Electron entry. */
+  /** What writes the file (the registry's atomic writer; tests wrap it). */
   engine?: RegistryEngineFactory;
   bus?: EventBus;
   onChange?: (snapshot: RegistrySnapshot) => void;
@@ -41,10 +43,11 @@ export interface RegistryStoreOptions {
   settle?: SettleOptions;
 }
 
-/** How many times a write starts again when a program that does not lock changed the file meanwhile. */
-const MAX_ATTEMPTS = 5;
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/**
+ * How many times a write starts again when a program that does not lock changed the file
+ * meanwhile; then it answers `busy` rather than write over that program's save.
+ */
+const MAX_ATTEMPTS = 20;
 
 /**
  * The only writer of the registry file. Reads and validates the file itself (so a problem is
@@ -87,7 +90,7 @@ export class RegistryStore {
   constructor(options: RegistryStoreOptions) {
     this.workspace = workspaceInfo(options.workspace);
     this.path = this.workspace.registryPath;
-    this.engineFactory = options.engine ?? confEngineFactory;
+    this.engineFactory = options.engine ?? defaultEngineFactory;
     this.clock = options.clock ?? (() => new Date());
     this.log = options.log ?? ((message) => console.warn(`[registry] ${message}`));
     this.bus = options.bus;
@@ -145,10 +148,12 @@ export class RegistryStore {
   }
 
   private async updateLocked<T>(mutate: (draft: Registry) => T | Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      await this.refresh();
+    // Set when an in-place save landed on the file our rename replaced: the next attempt builds
+    // on that save (already taken in) instead of re-reading the file, which holds our write.
+    let adopted = false;
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      if (!adopted) await this.refresh();
       if (this.problem) throw this.readOnlyError(this.problem);
-      const base = this.known;
       const draft = cloneJson(this.current);
       const pending = mutate(draft);
       const result = pending instanceof Promise ? await pending : pending;
@@ -157,15 +162,19 @@ export class RegistryStore {
       const checked = parseRegistry(draft);
       if (!checked.success) throw validationError('registry change', checked.error);
       const next = checked.data;
-      if (isDeepStrictEqual(next, this.current)) return result;
+      if (!adopted && isDeepStrictEqual(next, this.current)) return result;
       checkEntrySizes(next, this.current);
       next.last_updated = timestamp(this.clock());
       // A program that does not take the lock (a text editor) may have saved since the re-read:
-      // redo the change on its version rather than write over it.
-      if (attempt < MAX_ATTEMPTS && base && !sameRead(this.readOrKnown(), base)) continue;
-      this.write(next);
-      return result;
+      // the engine then writes nothing, and the change is redone on that program's version.
+      const outcome = await this.write(next);
+      if (outcome.kind === 'written') return result;
+      adopted = outcome.kind === 'orphaned' && this.adopt(outcome.text);
     }
+    throw new AppError(
+      'busy',
+      `Another program kept changing the registry ${this.path} while this change was being saved. Nothing was changed; try again in a moment.`,
+    );
   }
 
   addModel(input: NewModelInput): Promise<ModelEntry> {
@@ -228,14 +237,6 @@ export class RegistryStore {
     }
   }
 
-  private readOrKnown(): RegistryText {
-    try {
-      return readRegistryText(this.path);
-    } catch {
-      return { kind: 'missing' };
-    }
-  }
-
   private parse(read: RegistryText): ParsedRegistry | null {
     if (read.kind === 'missing') return null;
     const name = path.basename(this.path);
@@ -247,23 +248,15 @@ export class RegistryStore {
   }
 
   /**
-   * The first read, in the constructor: synchronous, so it settles the same way `refresh` does but
-   * by blocking briefly (only when the file does not parse). Another program starting at the same
-   * moment as an editor's in-place save must not copy the half-written file aside.
+   * The first read, in the constructor: synchronous, so it settles by blocking briefly (only when
+   * the file does not parse or changed while read). Another program starting at the same moment
+   * as an editor's in-place save must not copy the half-written file aside.
    */
   private readFirst(): void {
-    let read = this.read();
+    const read = this.read();
     if (!read) return;
-    let parsed = this.parse(read);
-    for (let i = 0; parsed && !parsed.ok && i < this.settle.tries; i++) {
-      sleepSync(this.settle.delayMs);
-      const again = this.read();
-      if (!again) return;
-      if (sameRead(again, read)) continue;
-      read = again;
-      parsed = this.parse(read);
-    }
-    this.absorb(read, parsed);
+    const settled = settleSync(this.settleFrom(read));
+    if (settled) this.absorb(settled.read, settled.parsed);
   }
 
   /**
@@ -271,18 +264,31 @@ export class RegistryStore {
    * few times first: an editor saving in place may be halfway through.
    */
   private async refresh(): Promise<void> {
-    let read = this.read();
-    if (!read || (!this.stale && this.known && sameRead(read, this.known))) return;
-    let parsed = this.parse(read);
-    for (let i = 0; parsed && !parsed.ok && i < this.settle.tries; i++) {
-      await sleep(this.settle.delayMs);
-      const again = this.read();
-      if (!again) return;
-      if (sameRead(again, read)) continue;
-      read = again;
-      parsed = this.parse(read);
+    const read = this.read();
+    if (!read || (!this.stale && this.known && sameRead(read, this.known) && read.kind === 'text' && read.settled !== false)) return;
+    const settled = await settleAsync(this.settleFrom(read));
+    if (settled) this.absorb(settled.read, settled.parsed);
+  }
+
+  private settleFrom(first: RegistryText): Generator<number, Settled | null, void> {
+    return settleSteps(first, () => this.read(), (read) => this.parse(read), this.settle);
+  }
+
+  /**
+   * Takes in a save that another program made, in place, into the file our last rename replaced
+   * (our write is on disk; `known` says so). Returns false when that save does not parse: it was
+   * cut short, and there is nothing whole to merge.
+   */
+  private adopt(text: string): boolean {
+    const parsed = this.parse({ kind: 'text', text });
+    if (!parsed?.ok) {
+      this.log(`another program saved ${this.path} while it was being replaced, and its save is incomplete; it was not merged.`);
+      return false;
     }
-    this.absorb(read, parsed);
+    this.log(`another program saved ${this.path} while it was being replaced; redoing the change on its version.`);
+    this.current = parsed.registry;
+    this.raw = parsed.raw;
+    return true;
   }
 
   /** Takes in what is on disk, if it differs from what we last saw; announces the result. */
@@ -329,16 +335,19 @@ export class RegistryStore {
     this.announce();
   }
 
-  private write(next: Registry): void {
+  /** Hands the engine the text and the version it was built on; on success, that is what we know. */
+  private async write(next: Registry): Promise<WriteOutcome> {
     const ordered = withKeyOrderOf(next, this.raw) as Record<string, unknown>;
     const text = serializeRegistry(ordered);
     checkWritable(ordered, text);
     this.engine ??= this.engineFactory(this.workspace.path);
-    this.engine.write(ordered);
+    const outcome = await this.engine.write(text, this.known ?? { kind: 'missing' });
+    if (outcome.kind === 'changed') return outcome;
     this.known = { kind: 'text', text };
     this.current = next;
     this.raw = ordered;
     this.announce();
+    return outcome;
   }
 
   private readOnlyError(problem: RegistryProblem): AppError {
@@ -370,9 +379,4 @@ export class RegistryStore {
     }
     this.bus?.emit('registry.changed', this.snapshot);
   }
-}
-
-/** Blocks the thread: only for the constructor's settle, which cannot await. */
-function sleepSync(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
