@@ -119,4 +119,50 @@ describe('an editor that takes no lock', () => {
     expect(onDisk()).toMatchObject({ default_model: 'peteollama:property-manager-v1', [`save_${n - 1}`]: { edited_by: 'editor' } });
     expect(leftovers()).toEqual([]);
   });
+
+  const added = { name: 'added/by-app:v1', display_name: 'Added', modelfile: 'models/Modelfile.x', base_model: 'llama3:latest' };
+
+  it('saving a version it read before our acknowledged write does not undo that write: ours is merged back', async () => {
+    const store = open();
+    const readByEditor = fs.readFileSync(file, 'utf8');
+    await store.addModel(added);
+    await store.setDefault(null);
+    // The editor saves what it read before both writes, plus its own key.
+    const stale = JSON.parse(readByEditor) as Record<string, unknown>;
+    stale.saved_from_old_version = true;
+    fs.writeFileSync(file, JSON.stringify(stale, null, 2));
+    await store.reload();
+    expect(onDisk()).toMatchObject({ saved_from_old_version: true, default_model: null, models: { [added.name]: { display_name: 'Added' } } });
+    expect(store.get().registry.models[added.name]?.display_name).toBe('Added');
+  });
+
+  it('keeps a stale save where it changed the same thing we did', async () => {
+    const store = open();
+    const stale = JSON.parse(fs.readFileSync(file, 'utf8')) as { default_model: string | null };
+    await store.setDefault('peteollama:property-manager-v2');
+    stale.default_model = null;
+    fs.writeFileSync(file, JSON.stringify(stale, null, 2));
+    await store.reload();
+    expect(onDisk().default_model).toBeNull();
+  });
+
+  it('respects a save made after reading our write, even one that undoes it', async () => {
+    const store = open();
+    await store.addModel(added);
+    const json = onDisk() as { models: Record<string, unknown> };
+    delete json.models[added.name];
+    fs.writeFileSync(file, JSON.stringify(json, null, 2));
+    await store.reload();
+    expect(Object.hasOwn((onDisk() as { models: object }).models, added.name)).toBe(false);
+    expect(Object.hasOwn(store.get().registry.models, added.name)).toBe(false);
+  });
+
+  it('saving the old version before our next write does not undo the previous one', async () => {
+    const store = open();
+    const readByEditor = fs.readFileSync(file, 'utf8');
+    await store.addModel(added);
+    fs.writeFileSync(file, readByEditor);
+    await store.setDefault(null);
+    expect(onDisk()).toMatchObject({ default_model: null, models: { [added.name]: { display_name: 'Added' } } });
+  });
 });

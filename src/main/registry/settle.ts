@@ -11,7 +11,7 @@ export interface SettleOptions {
   delayMs: number;
 }
 
-export const DEFAULT_SETTLE: SettleOptions = { tries: 10, delayMs: 50 };
+export const DEFAULT_SETTLE: SettleOptions = { tries: 25, delayMs: 20 };
 
 export interface Settled {
   read: RegistryText;

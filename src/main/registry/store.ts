@@ -4,7 +4,6 @@ import type { RegistryProblem, RegistrySnapshot, WorkspaceInfo } from '../../sha
 import { AppError, validationError } from '../../shared/errors';
 import type { ModelEntry, ModelStatus, Registry } from '../../shared/registry';
 import { emptyRegistry, parseRegistry, timestamp } from '../../shared/registry';
-import { fileTooLargeMessage } from '../../shared/registry-limits';
 import type { EventBus } from '../events';
 import { workspaceInfo } from '../workspace/paths';
 import { backupInvalidFile } from './backup';
@@ -17,11 +16,13 @@ import { acquireRegistryLock, type RegistryLockOptions } from './lock';
 import { readRegistryText, sameRead, type RegistryText } from './read-file';
 import { DEFAULT_SETTLE, settleAsync, settleSteps, settleSync, type Settled, type SettleOptions } from './settle';
 import { withKeyOrderOf } from './key-order';
+import { diffChanges } from './merge-changes';
+import { OwnWrites } from './own-writes';
 import type { ModelPatchInput, NewModelInput } from './operations';
 import { addModel, setDefaultModel, setModelStatus, updateModel } from './operations';
-import { parseRegistryText, type ParsedRegistry } from './parse';
+import type { ParsedRegistry } from './parse';
+import { parseRead, readOnlyError, unreadableProblem } from './problems';
 import { watchFileInDir } from './watch';
-import { fileErrorReason } from '../../shared/file-error-reason';
 
 export interface RegistryStoreOptions {
   /** The workspace folder; the registry is `<workspace>/model_settings.json`. */
@@ -78,6 +79,11 @@ export class RegistryStore {
   private raw: Record<string, unknown> | null = null;
   /** What was on disk when last read or written, to tell our writes from other programs'. */
   private known: RegistryText | null = null;
+  /** The same, parsed: what our next write replaces. */
+  private onDisk: Registry | null = null;
+  /** `current` holds merged changes that are not on disk yet (see OwnWrites). */
+  private dirty = false;
+  private readonly own = new OwnWrites();
   private problem: RegistryProblem | null = null;
   private snapshot: RegistrySnapshot;
   private queue: Promise<unknown> = Promise.resolve();
@@ -125,6 +131,7 @@ export class RegistryStore {
   reload(): Promise<RegistrySnapshot> {
     return this.enqueue(async () => {
       await this.refresh();
+      if (this.dirty) await this.underLock(() => this.updateLocked(() => undefined));
       return this.snapshot;
     });
   }
@@ -137,23 +144,22 @@ export class RegistryStore {
    * invalid, and with `busy` when another program holds the lock too long.
    */
   update<T>(mutate: (draft: Registry) => T | Promise<T>): Promise<T> {
-    return this.enqueue(async () => {
-      const release = await acquireRegistryLock(this.path, this.lockOptions);
-      try {
-        return await this.updateLocked(mutate);
-      } finally {
-        await release();
-      }
-    });
+    return this.enqueue(() => this.underLock(() => this.updateLocked(mutate)));
+  }
+
+  private async underLock<T>(task: () => Promise<T>): Promise<T> {
+    const release = await acquireRegistryLock(this.path, this.lockOptions);
+    try {
+      return await task();
+    } finally {
+      await release();
+    }
   }
 
   private async updateLocked<T>(mutate: (draft: Registry) => T | Promise<T>): Promise<T> {
-    // Set when an in-place save landed on the file our rename replaced: the next attempt builds
-    // on that save (already taken in) instead of re-reading the file, which holds our write.
-    let adopted = false;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      if (!adopted) await this.refresh();
-      if (this.problem) throw this.readOnlyError(this.problem);
+      await this.refresh();
+      if (this.problem) throw readOnlyError(this.problem);
       const draft = cloneJson(this.current);
       const pending = mutate(draft);
       const result = pending instanceof Promise ? await pending : pending;
@@ -162,14 +168,19 @@ export class RegistryStore {
       const checked = parseRegistry(draft);
       if (!checked.success) throw validationError('registry change', checked.error);
       const next = checked.data;
-      if (!adopted && isDeepStrictEqual(next, this.current)) return result;
+      if (!this.dirty && isDeepStrictEqual(next, this.current)) return result;
       checkEntrySizes(next, this.current);
       next.last_updated = timestamp(this.clock());
       // A program that does not take the lock (a text editor) may have saved since the re-read:
       // the engine then writes nothing, and the change is redone on that program's version.
+      const before = this.onDisk;
       const outcome = await this.write(next);
-      if (outcome.kind === 'written') return result;
-      adopted = outcome.kind === 'orphaned' && this.adopt(outcome.text);
+      if (outcome.kind === 'changed') continue;
+      // Ours is on disk; a save that landed on the file it replaced is merged in by one more write.
+      if (outcome.kind === 'orphaned' && this.takeOrphan(outcome.text, before)) {
+        await this.updateLocked(() => undefined).catch((error: unknown) => this.log(`could not merge that save: ${String(error)}`));
+      }
+      return result;
     }
     throw new AppError(
       'busy',
@@ -222,15 +233,7 @@ export class RegistryStore {
       return readRegistryText(this.path);
     } catch (error) {
       this.stale = true;
-      const reason = fileErrorReason(error);
-      this.problem = {
-        message: `${path.basename(this.path)} cannot be read (${reason}).`,
-        file: this.path,
-        line: null,
-        column: null,
-        backupPath: null,
-        issues: [],
-      };
+      this.problem = unreadableProblem(this.path, error);
       this.log(`${this.problem.message} Serving the last valid content read-only.`);
       this.announce();
       return null;
@@ -238,13 +241,7 @@ export class RegistryStore {
   }
 
   private parse(read: RegistryText): ParsedRegistry | null {
-    if (read.kind === 'missing') return null;
-    const name = path.basename(this.path);
-    if (read.kind === 'too_large') {
-      const message = `${name} is too large: ${fileTooLargeMessage(read.bytes, 'is')}.`;
-      return { ok: false, message, line: null, column: null, issues: [], empty: false };
-    }
-    return parseRegistryText(read.text, name);
+    return parseRead(this.path, read);
   }
 
   /**
@@ -275,20 +272,28 @@ export class RegistryStore {
   }
 
   /**
-   * Takes in a save that another program made, in place, into the file our last rename replaced
-   * (our write is on disk; `known` says so). Returns false when that save does not parse: it was
-   * cut short, and there is nothing whole to merge.
+   * Takes in a save that another program made, in place, into the file our rename replaced: its
+   * changes against the version it was based on (`base`, what our write replaced) are merged into
+   * what we hold and kept until written. False when that save does not parse: it was cut short.
    */
-  private adopt(text: string): boolean {
+  private takeOrphan(text: string, base: Registry | null): boolean {
     const parsed = this.parse({ kind: 'text', text });
     if (!parsed?.ok) {
       this.log(`another program saved ${this.path} while it was being replaced, and its save is incomplete; it was not merged.`);
       return false;
     }
-    this.log(`another program saved ${this.path} while it was being replaced; redoing the change on its version.`);
-    this.current = parsed.registry;
-    this.raw = parsed.raw;
-    return true;
+    this.log(`another program saved ${this.path} while it was being replaced; merging its save.`);
+    this.own.carry(diffChanges(base ?? this.emptyRegistry(), parsed.registry));
+    this.takeIn(this.current);
+    return this.dirty;
+  }
+
+  /** Makes `registry` (from disk) current, with what it lacks of our writes merged in. */
+  private takeIn(registry: Registry): void {
+    const merged = this.loaded ? this.own.mergeInto(registry) : null;
+    if (merged) this.log(`another program saved ${this.path} without ${merged.applied} change(s) this app had written; merged them back.`);
+    this.current = merged ? merged.registry : registry;
+    this.dirty = merged !== null;
   }
 
   /** Takes in what is on disk, if it differs from what we last saw; announces the result. */
@@ -300,6 +305,8 @@ export class RegistryStore {
     if (parsed === null) {
       // No file: nothing is declared. The first write creates it.
       this.current = this.emptyRegistry();
+      this.onDisk = null;
+      this.dirty = false;
       this.raw = {};
       this.problem = null;
       return this.announce();
@@ -307,7 +314,8 @@ export class RegistryStore {
 
     if (parsed.ok) {
       if (this.problem) this.log(`${this.path} is valid again; changes are allowed.`);
-      this.current = parsed.registry;
+      this.onDisk = parsed.registry;
+      this.takeIn(parsed.registry);
       this.raw = parsed.raw;
       this.problem = null;
       return this.announce();
@@ -343,20 +351,14 @@ export class RegistryStore {
     this.engine ??= this.engineFactory(this.workspace.path);
     const outcome = await this.engine.write(text, this.known ?? { kind: 'missing' });
     if (outcome.kind === 'changed') return outcome;
+    this.own.record(this.onDisk ?? this.emptyRegistry(), next);
     this.known = { kind: 'text', text };
+    this.onDisk = next;
+    this.dirty = false;
     this.current = next;
     this.raw = ordered;
     this.announce();
     return outcome;
-  }
-
-  private readOnlyError(problem: RegistryProblem): AppError {
-    const copy = problem.backupPath ? ` A copy of the invalid file was saved as ${problem.backupPath}.` : '';
-    return new AppError(
-      'read_only',
-      `The registry file ${problem.file} is invalid, so nothing can be changed until it is fixed: ${problem.message}${copy} Fix the file on disk; the app picks it up as soon as it is valid.`,
-      problem.issues.length > 0 ? problem.issues : undefined,
-    );
   }
 
   private emptyRegistry(): Registry {
