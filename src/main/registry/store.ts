@@ -18,6 +18,7 @@ import { DEFAULT_SETTLE, settleAsync, settleSteps, settleSync, type Settled, typ
 import { withKeyOrderOf } from './key-order';
 import { diffChanges } from './merge-changes';
 import { OwnWrites } from './own-writes';
+import { WriteJournal } from './write-journal';
 import type { ModelPatchInput, NewModelInput } from './operations';
 import { addModel, setDefaultModel, setModelStatus, updateModel } from './operations';
 import type { ParsedRegistry } from './parse';
@@ -83,7 +84,7 @@ export class RegistryStore {
   private onDisk: Registry | null = null;
   /** `current` holds merged changes that are not on disk yet (see OwnWrites). */
   private dirty = false;
-  private readonly own = new OwnWrites();
+  private readonly own: OwnWrites;
   private problem: RegistryProblem | null = null;
   private snapshot: RegistrySnapshot;
   private queue: Promise<unknown> = Promise.resolve();
@@ -102,6 +103,7 @@ export class RegistryStore {
     this.bus = options.bus;
     this.lockOptions = { waitMs: options.lockWaitMs, staleMs: options.lockStaleMs, log: this.log };
     this.settle = options.settle ?? DEFAULT_SETTLE;
+    this.own = new OwnWrites(new WriteJournal(this.path, this.log));
     if (options.onChange) this.listeners.add(options.onChange);
     this.current = this.emptyRegistry();
     this.snapshot = this.makeSnapshot();
@@ -160,6 +162,8 @@ export class RegistryStore {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       await this.refresh();
       if (this.problem) throw readOnlyError(this.problem);
+      // Another app may have noted a write that the version on disk lacks (see WriteJournal).
+      if (this.onDisk) this.takeIn(this.onDisk);
       const draft = cloneJson(this.current);
       const pending = mutate(draft);
       const result = pending instanceof Promise ? await pending : pending;
@@ -314,6 +318,9 @@ export class RegistryStore {
 
     if (parsed.ok) {
       if (this.problem) this.log(`${this.path} is valid again; changes are allowed.`);
+      // Another app's write (newer than any seen) is remembered like our own: an editor's save of
+      // an older version would undo it too, and this program may be the first to see that save.
+      if (this.loaded && this.onDisk) this.own.observe(this.onDisk, parsed.registry);
       this.onDisk = parsed.registry;
       this.takeIn(parsed.registry);
       this.raw = parsed.raw;
