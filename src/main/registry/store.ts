@@ -133,7 +133,10 @@ export class RegistryStore {
   reload(): Promise<RegistrySnapshot> {
     return this.enqueue(async () => {
       await this.refresh();
-      if (this.dirty) await this.underLock(() => this.updateLocked(() => undefined));
+      // What the file lacks of our writes goes back in now; failing that, with the next write.
+      if (this.dirty) {
+        await this.underLock(() => this.updateLocked(() => undefined)).catch((error: unknown) => this.log(`could not merge back: ${String(error)}`));
+      }
       return this.snapshot;
     });
   }
