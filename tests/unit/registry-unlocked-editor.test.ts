@@ -165,4 +165,30 @@ describe('an editor that takes no lock', () => {
     await store.setDefault(null);
     expect(onDisk()).toMatchObject({ default_model: null, models: { [added.name]: { display_name: 'Added' } } });
   });
+
+  it('saving into the replaced file a version older than an earlier write of ours keeps that write', async () => {
+    const readByEditor = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+    readByEditor.saved_into_replaced_file = true;
+    let armed = false;
+    let held: number | null = null;
+    const store = open({
+      engine: atomicEngineFactory({
+        beforeCheck: () => {
+          if (armed && held === null) held = fs.openSync(file, 'r+');
+        },
+        afterRename: () => {
+          if (held === null) return;
+          const text = JSON.stringify(readByEditor, null, 2);
+          fs.ftruncateSync(held, 0);
+          fs.writeSync(held, text, 0);
+          fs.closeSync(held);
+          held = -1;
+        },
+      }),
+    });
+    await store.addModel(added);
+    armed = true;
+    await store.setDefault(null);
+    expect(onDisk()).toMatchObject({ saved_into_replaced_file: true, default_model: null, models: { [added.name]: { display_name: 'Added' } } });
+  });
 });

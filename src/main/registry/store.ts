@@ -290,7 +290,10 @@ export class RegistryStore {
       return false;
     }
     this.log(`another program saved ${this.path} while it was being replaced; merging its save.`);
-    this.own.carry(diffChanges(base ?? this.emptyRegistry(), parsed.registry));
+    // Its own edits only: where it is older than writes made since it read the file (ours just
+    // now included), those writes are put back first, so they do not count as its edits.
+    const saved = this.own.mergeInto(parsed.registry)?.registry ?? parsed.registry;
+    this.own.carry(diffChanges(base ?? this.emptyRegistry(), saved));
     this.takeIn(this.current);
     return this.dirty;
   }
