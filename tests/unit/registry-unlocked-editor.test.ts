@@ -191,4 +191,24 @@ describe('an editor that takes no lock', () => {
     await store.setDefault(null);
     expect(onDisk()).toMatchObject({ saved_into_replaced_file: true, default_model: null, models: { [added.name]: { display_name: 'Added' } } });
   });
+
+  it('that never stops saving gets a busy answer within about 2 s, and its file is not written over', async () => {
+    let n = 0;
+    const slowSave = () => {
+      editorSaves(`save_${n++}`);
+      // A loaded machine: each try takes long, so the tries stop on time, not on count.
+      const until = Date.now() + 300;
+      while (Date.now() < until);
+    };
+    const store = open({ engine: atomicEngineFactory({ beforeCheck: slowSave }) });
+    const started = Date.now();
+    const error = await store.setDefault(null).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).kind).toBe('busy');
+    expect((error as AppError).message).toMatch(/try again/);
+    expect(n).toBeLessThan(12);
+    expect(Date.now() - started).toBeLessThan(4000);
+    expect(onDisk()).toMatchObject({ default_model: 'peteollama:property-manager-v1', [`save_${n - 1}`]: { edited_by: 'editor' } });
+    expect(leftovers()).toEqual([]);
+  });
 });

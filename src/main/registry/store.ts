@@ -52,6 +52,12 @@ export interface RegistryStoreOptions {
 const MAX_ATTEMPTS = 20;
 
 /**
+ * Nor longer than this in all: the lock is kept fresh by a timer, and a holder busy for seconds on
+ * a loaded machine could see it taken over as stale, letting another writer in at the same time.
+ */
+const MAX_RETRY_MS = 2000;
+
+/**
  * The only writer of the registry file. Reads and validates the file itself (so a problem is
  * reported with line, column and field paths), serves the last good state read-only while the
  * file is invalid (never overwriting it), and picks up edits made by other programs.
@@ -162,7 +168,8 @@ export class RegistryStore {
   }
 
   private async updateLocked<T>(mutate: (draft: Registry) => T | Promise<T>): Promise<T> {
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const started = Date.now();
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS && (attempt === 1 || Date.now() - started < MAX_RETRY_MS); attempt++) {
       await this.refresh();
       if (this.problem) throw readOnlyError(this.problem);
       // Another app may have noted a write that the version on disk lacks (see WriteJournal).
