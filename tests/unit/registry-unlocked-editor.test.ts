@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import lockfile from 'proper-lockfile';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../src/shared/errors';
 import { atomicEngineFactory, defaultEngineFactory, type RegistryEngine } from '../../src/main/registry/engine';
 import { RegistryStore, type RegistryStoreOptions } from '../../src/main/registry/store';
@@ -210,5 +211,17 @@ describe('an editor that takes no lock', () => {
     expect(Date.now() - started).toBeLessThan(4000);
     expect(onDisk()).toMatchObject({ default_model: 'peteollama:property-manager-v1', [`save_${n - 1}`]: { edited_by: 'editor' } });
     expect(leftovers()).toEqual([]);
+  });
+
+  it('merging back a write that a stale save undid is tried again when the lock is busy', async () => {
+    const store = open({ lockWaitMs: 100 });
+    const readByEditor = fs.readFileSync(file, 'utf8');
+    await store.addModel(added);
+    fs.writeFileSync(file, readByEditor);
+    const release = lockfile.lockSync(file, { realpath: false });
+    await store.reload();
+    expect(Object.hasOwn((onDisk() as { models: object }).models, added.name)).toBe(false);
+    release();
+    await vi.waitFor(() => expect(Object.hasOwn((onDisk() as { models: object }).models, added.name)).toBe(true), { timeout: 3000, interval: 50 });
   });
 });

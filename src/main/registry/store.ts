@@ -57,6 +57,9 @@ const MAX_ATTEMPTS = 20;
  */
 const MAX_RETRY_MS = 2000;
 
+/** When a merge-back that could not be written (busy) is tried again. */
+const MERGE_RETRY_MS = 500;
+
 /**
  * The only writer of the registry file. Reads and validates the file itself (so a problem is
  * reported with line, column and field paths), serves the last good state read-only while the
@@ -91,6 +94,7 @@ export class RegistryStore {
   /** `current` holds merged changes that are not on disk yet (see OwnWrites). */
   private dirty = false;
   private readonly own: OwnWrites;
+  private closed = false;
   private problem: RegistryProblem | null = null;
   private snapshot: RegistrySnapshot;
   private queue: Promise<unknown> = Promise.resolve();
@@ -139,9 +143,14 @@ export class RegistryStore {
   reload(): Promise<RegistrySnapshot> {
     return this.enqueue(async () => {
       await this.refresh();
-      // What the file lacks of our writes goes back in now; failing that, with the next write.
+      // What the file lacks of our writes goes back in now; failing that (busy), again shortly:
+      // there may be no next write to carry it.
       if (this.dirty) {
-        await this.underLock(() => this.updateLocked(() => undefined)).catch((error: unknown) => this.log(`could not merge back: ${String(error)}`));
+        await this.underLock(() => this.updateLocked(() => undefined)).catch((error: unknown) => {
+          this.log(`could not merge back yet: ${String(error)}`);
+          if (this.closed || !(error instanceof AppError && error.kind === 'busy')) return;
+          setTimeout(() => void this.reload().catch(() => undefined), MERGE_RETRY_MS).unref();
+        });
       }
       return this.snapshot;
     });
@@ -225,6 +234,7 @@ export class RegistryStore {
 
   /** Stops watching the folder. Queued work still finishes. */
   close(): void {
+    this.closed = true;
     this.stopWatching?.();
     this.stopWatching = null;
   }
