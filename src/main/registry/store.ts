@@ -18,6 +18,7 @@ import { DEFAULT_SETTLE, settleAsync, settleSteps, settleSync, type Settled, typ
 import { withKeyOrderOf } from './key-order';
 import { diffChanges } from './merge-changes';
 import { OwnWrites } from './own-writes';
+import { MAX_ATTEMPTS, MAX_RETRY_MS, MERGE_RETRY_MS } from './retry-policy';
 import { WriteJournal } from './write-journal';
 import type { ModelPatchInput, NewModelInput } from './operations';
 import { addModel, setDefaultModel, setModelStatus, updateModel } from './operations';
@@ -45,20 +46,6 @@ export interface RegistryStoreOptions {
   settle?: SettleOptions;
 }
 
-/**
- * How many times a write starts again when a program that does not lock changed the file
- * meanwhile; then it answers `busy` rather than write over that program's save.
- */
-const MAX_ATTEMPTS = 20;
-
-/**
- * Nor longer than this in all: the lock is kept fresh by a timer, and a holder busy for seconds on
- * a loaded machine could see it taken over as stale, letting another writer in at the same time.
- */
-const MAX_RETRY_MS = 2000;
-
-/** When a merge-back that could not be written (busy) is tried again. */
-const MERGE_RETRY_MS = 500;
 
 /**
  * The only writer of the registry file. Reads and validates the file itself (so a problem is
@@ -269,9 +256,8 @@ export class RegistryStore {
   }
 
   /**
-   * The first read, in the constructor: synchronous, so it settles by blocking briefly (only when
-   * the file does not parse or changed while read). Another program starting at the same moment
-   * as an editor's in-place save must not copy the half-written file aside.
+   * The first read, in the constructor: it settles by blocking briefly (only for a file that does
+   * not parse or changed while read), so a half-written save is not copied aside at startup.
    */
   private readFirst(): void {
     const read = this.read();
