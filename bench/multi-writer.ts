@@ -1,28 +1,41 @@
 /**
  * Many writers on one registry: the acceptance of issue 9 (items 3 and 4).
  *
- *   npx electron-vite build && npm run bench:multi-writer -- [rounds] [putsPerWriter] [adds] [unlocked]
+ *   npx electron-vite build && npm run bench:multi-writer -- [rounds] [putsPerWriter] [adds] [editor]
+ *
+ *   editor: `locked` (default) takes the registry lock; `unlocked` takes none and saves in place,
+ *   as a plain text editor does; `unlocked-rename` takes none and saves by renaming a new file
+ *   over the registry, as editors with "atomic save" do. For example, the acceptance run:
+ *   nice -n 10 npm run bench:multi-writer -- 5 150 150 unlocked
  *
  * Each round: a fresh workspace, two headless servers (`out/main/serve.js`) on it, six writers
  * each sending `putsPerWriter` PUT /admin/models/{own model} (three per server), one adder per
- * server sending `adds` POST /admin/models/add, and an editor saving the file in place every
- * 25 ms, half-written for a moment each time. At the end the file is compared with every
- * acknowledged (200) answer. Defaults: 5 rounds × 6 writers × 150 PUTs, 2 × 150 adds. The editor
- * takes the registry lock; with `unlocked` it does not, as a plain text editor would not (then a
- * save racing an app write can be lost either way: the figures show how often).
- * Prints the counts; exits 1 when anything acknowledged was lost or a backup was made.
+ * server sending `adds` POST /admin/models/add, and an editor saving every 25 ms, half-written for
+ * a moment each time (10 ms). When the writers are done the editor stops, and after a quiet second
+ * (a save the editor based on a version older than an app write is merged back by the servers'
+ * folder watchers) the file is compared with every acknowledged (200) answer and every save the
+ * editor made. Defaults: 5 rounds × 6 writers × 150 PUTs, 2 × 150 adds, `locked`.
+ * Prints the counts; exits 1 when anything acknowledged or saved was lost or a backup was made.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { countLosses, newModel, startEditor, type MultiWriterCounts } from '../tests/support/registry/multi-writer';
+import { countLosses, newModel, startEditor, type EditorSave, type MultiWriterCounts } from '../tests/support/registry/multi-writer';
 
 const ROUNDS = Number(process.argv[2] ?? 5);
 const PUTS = Number(process.argv[3] ?? 150);
 const ADDS = Number(process.argv[4] ?? 150);
-const EDITOR_LOCKS = process.argv[5] !== 'unlocked';
+const EDITOR = process.argv[5] ?? 'locked';
+if (!['locked', 'unlocked', 'unlocked-rename'].includes(EDITOR)) {
+  console.error(`editor must be locked, unlocked or unlocked-rename, not "${EDITOR}"`);
+  process.exit(2);
+}
+const EDITOR_LOCKS = EDITOR === 'locked';
+const EDITOR_SAVE: EditorSave = EDITOR === 'unlocked-rename' ? 'rename' : 'in-place';
+/** Time for the servers to merge back a stale last save before the file is checked. */
+const QUIET_MS = 1000;
 const WRITERS = 6;
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SERVE = path.join(ROOT, 'out', 'main', 'serve.js');
@@ -89,7 +102,7 @@ async function round(n: number): Promise<MultiWriterCounts & { seconds: number }
       if (!result.ok) errors.push(result.text.slice(0, 200));
       return result.ok;
     };
-    const editor = startEditor(path.join(workspace, 'model_settings.json'), { everyMs: 25, halfPauseMs: 10, lock: EDITOR_LOCKS });
+    const editor = startEditor(path.join(workspace, 'model_settings.json'), { everyMs: 25, halfPauseMs: 10, lock: EDITOR_LOCKS, save: EDITOR_SAVE });
 
     const writers = Array.from({ length: WRITERS }, async (_, i) => {
       const server = servers[i % 2]!;
@@ -113,6 +126,7 @@ async function round(n: number): Promise<MultiWriterCounts & { seconds: number }
     });
     const reports = await Promise.all([...writers, ...adders]);
     const externalKeys = await editor.stop();
+    await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
     const counts = countLosses(workspace, reports, externalKeys);
     return { ...counts, errors, seconds: (performance.now() - started) / 1000 };
   } finally {
@@ -127,7 +141,7 @@ async function main(): Promise<void> {
     console.error('out/main/serve.js is missing: run `npx electron-vite build` first.');
     process.exit(2);
   }
-  console.log(`${ROUNDS} rounds: 2 servers, ${WRITERS} writers × ${PUTS} PUTs, 2 × ${ADDS} adds, an editor saving in place every 25 ms${EDITOR_LOCKS ? ' (with the lock)' : ' (without the lock)'}`);
+  console.log(`${ROUNDS} rounds: 2 servers, ${WRITERS} writers × ${PUTS} PUTs, 2 × ${ADDS} adds, an editor saving ${EDITOR_SAVE === 'rename' ? 'by rename' : 'in place'} every 25 ms${EDITOR_LOCKS ? ' (with the lock)' : ' (without the lock)'}`);
   const total = { acknowledgedAdds: 0, lostAdds: 0, acknowledgedFinalPuts: 0, lostFinalPuts: 0, externalKeys: 0, lostExternalKeys: 0, invalidBackups: 0, errors: 0 };
   for (let n = 1; n <= ROUNDS; n++) {
     const r = await round(n);

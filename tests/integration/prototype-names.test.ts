@@ -98,4 +98,32 @@ describe('prototype member names', () => {
     expect(written.models['__proto__']?.description).toBe('still data');
     expect(Object.keys(written.models)).toContain('peteollama:property-manager-v1');
   });
+
+  it('keeps "__proto__" as the default model: read from the file and set through models.setDefault', async () => {
+    world = await startServedWorld();
+    const file = path.join(world.ws, 'model_settings.json');
+    const json = JSON.parse(fs.readFileSync(file, 'utf8')) as { default_model: string | null };
+    const v1 = json.default_model;
+    const withProto = fs
+      .readFileSync(file, 'utf8')
+      .replace(
+        '"models": {',
+        '"models": {\n    "__proto__": { "name": "__proto__", "display_name": "Proto", "modelfile": "models/Modelfile.enhanced", "status": "pending" },',
+      )
+      .replace(`"default_model": ${JSON.stringify(v1)}`, '"default_model": "__proto__"');
+    expect(withProto).toContain('"default_model": "__proto__"');
+    fs.writeFileSync(file, withProto);
+    const store = world.services.session().store;
+    await store.reload();
+    expect(store.get()).toMatchObject({ readOnly: false, problem: null });
+    expect(store.get().registry.default_model).toBe('__proto__');
+
+    expect((await rpc(world.server, 'models.setDefault', { name: v1 })).status).toBe(200);
+    const back = await rpc(world.server, 'models.setDefault', { name: '__proto__' });
+    expect(back.status).toBe(200);
+    const written = JSON.parse(fs.readFileSync(file, 'utf8')) as { default_model: unknown; models: object };
+    expect(written.default_model).toBe('__proto__');
+    expect(Object.hasOwn(written.models, '__proto__')).toBe(true);
+    expect(store.get().registry.default_model).toBe('__proto__');
+  });
 });

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RegistrySnapshot } from '../../src/shared/contract';
 import { AppError } from '../../src/shared/errors';
 import { EventBus } from '../../src/main/events';
-import { confEngineFactory, type RegistryEngine } from '../../src/main/registry/engine';
+import { defaultEngineFactory, type RegistryEngine } from '../../src/main/registry/engine';
 import { RegistryStore, type RegistryStoreOptions } from '../../src/main/registry/store';
 
 const SEED_TEXT = fs.readFileSync(path.resolve(import.meta.dirname, '..', '..', 'models', 'model_settings.json'), 'utf8');
@@ -174,16 +174,16 @@ describe('writes', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe(SEED_TEXT);
   });
 
-  it('writes through the engine it is given (electron-store in the app)', async () => {
+  it('writes through the engine it is given, with the version of the file it built on', async () => {
     writeSeed();
-    const written: Array<Record<string, unknown>> = [];
+    const written: Array<{ text: string; expected: string | null }> = [];
     const store = open({
       engine: (dir) => {
-        const conf = confEngineFactory(dir);
+        const real = defaultEngineFactory(dir);
         const engine: RegistryEngine = {
-          write(value) {
-            written.push(value);
-            conf.write(value);
+          write(text, expected) {
+            written.push({ text, expected: expected.kind === 'text' ? expected.text : null });
+            return real.write(text, expected);
           },
         };
         return engine;
@@ -191,7 +191,8 @@ describe('writes', () => {
     });
     await store.setDefault(V2);
     expect(written).toHaveLength(1);
-    expect(written[0]?.default_model).toBe(V2);
+    expect(JSON.parse(written[0]!.text).default_model).toBe(V2);
+    expect(written[0]!.expected).toBe(SEED_TEXT);
     expect(JSON.parse(fs.readFileSync(file, 'utf8')).default_model).toBe(V2);
   });
 

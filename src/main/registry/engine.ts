@@ -1,15 +1,19 @@
-import Conf from 'conf';
+import path from 'node:path';
 import { REGISTRY_FILE } from '../workspace/paths';
+import { writeIfUnchanged, type AtomicWriteHooks, type WriteOutcome } from './atomic-write';
 import { stringifyJsonExact } from './exact-json';
+import type { RegistryText } from './read-file';
 
 /**
  * What actually writes the registry file. The store reads and validates the file itself and
- * hands the engine only finished, valid values. conf (headless, tests) and electron-store (its
- * subclass, in the Electron entry) both fit through `engineFromConf`.
+ * hands the engine only finished, valid text, with the version of the file it was built on.
+ * The same engine runs in the Electron app, `serve` and tests: electron-store (a conf subclass)
+ * writes atomically but cannot refuse to replace a file that a text editor saved meanwhile, so it
+ * keeps only the app's settings.
  */
 export interface RegistryEngine {
-  /** Replaces the file's content with `value`, atomically. */
-  write(value: Record<string, unknown>): void;
+  /** Replaces the file with `text`, atomically, only if it still is `expected`. */
+  write(text: string, expected: RegistryText): Promise<WriteOutcome>;
 }
 
 export type RegistryEngineFactory = (workspaceDir: string) => RegistryEngine;
@@ -26,52 +30,12 @@ export function serializeRegistry(value: unknown): string {
   return text;
 }
 
-/**
- * conf's constructor and its `store` setter parse the file; the store has done that already,
- * so this never throws (constructing conf then never fails on a bad file and never writes).
- */
-function lenientDeserialize(text: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
-/**
- * Options for conf or electron-store over `<workspace>/model_settings.json`. electron-store takes
- * the file name as `name` (it overwrites `configName` with it), conf as `configName`: both are set.
- * No migrations (they add an `__internal__` key to a user's file), never `clearInvalidConfig`
- * (it resets an unreadable file), and no dot paths (model names contain dots).
- */
-export function registryEngineOptions(workspaceDir: string) {
-  const configName = REGISTRY_FILE.replace(/\.json$/, '');
-  return {
-    cwd: workspaceDir,
-    configName,
-    name: configName,
-    fileExtension: 'json',
-    serialize: serializeRegistry,
-    deserialize: lenientDeserialize,
-    accessPropertiesByDotNotation: false,
-    clearInvalidConfig: false,
-    watch: false,
+/** The registry's atomic, check-before-rename writer; `hooks` let tests land a save at the worst moment. */
+export function atomicEngineFactory(hooks?: AtomicWriteHooks): RegistryEngineFactory {
+  return (workspaceDir) => {
+    const file = path.join(workspaceDir, REGISTRY_FILE);
+    return { write: (text, expected) => writeIfUnchanged(file, text, expected, { hooks }) };
   };
 }
 
-/** The part of conf the engine uses: its atomic whole-file write. */
-export interface ConfLike {
-  store: Record<string, unknown>;
-}
-
-export function engineFromConf(conf: ConfLike): RegistryEngine {
-  return {
-    write(value) {
-      conf.store = value;
-    },
-  };
-}
-
-export const confEngineFactory: RegistryEngineFactory = (workspaceDir) =>
-  engineFromConf(new Conf<Record<string, unknown>>(registryEngineOptions(workspaceDir)));
+export const defaultEngineFactory: RegistryEngineFactory = atomicEngineFactory();

@@ -1,8 +1,31 @@
 import fs from 'node:fs';
 import { REGISTRY_LIMITS } from '../../shared/registry-limits';
 
-/** What is on disk: the text, no file, or a file too large to read into memory at all. */
-export type RegistryText = { kind: 'text'; text: string } | { kind: 'missing' } | { kind: 'too_large'; bytes: number };
+/** Which version of a file this is, cheaply: a save in place changes size or times, a rename the inode. */
+export interface FileStamp {
+  ino: number;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+}
+
+export function stampOf(stat: fs.Stats): FileStamp {
+  return { ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs };
+}
+
+export function sameStamp(a: FileStamp, b: FileStamp): boolean {
+  return a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
+}
+
+/**
+ * What is on disk: the text, no file, or a file too large to read into memory at all. A text whose
+ * file changed while it was read (another program writing in place) is not `settled`: it may mix
+ * two versions, so it is read again before it counts.
+ */
+export type RegistryText =
+  | { kind: 'text'; text: string; stamp?: FileStamp; settled?: boolean }
+  | { kind: 'missing' }
+  | { kind: 'too_large'; bytes: number };
 
 /**
  * Reads the registry file, refusing to load a huge one: its size is checked on the open file
@@ -17,13 +40,35 @@ export function readRegistryText(file: string, maxBytes: number = REGISTRY_LIMIT
     throw error;
   }
   try {
-    const { size } = fs.fstatSync(fd);
-    // A byte-order mark and a little slack: the parser applies the exact limit to the text.
-    if (size > maxBytes + 4) return { kind: 'too_large', bytes: size };
-    return { kind: 'text', text: fs.readFileSync(fd, 'utf8') };
+    return readOpenRegistry(fd, maxBytes);
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** The same from an open file, read from its start. */
+export function readOpenRegistry(fd: number, maxBytes: number = REGISTRY_LIMITS.maxFileBytes): RegistryText {
+  const before = stampOf(fs.fstatSync(fd));
+  // A byte-order mark and a little slack: the parser applies the exact limit to the text.
+  if (before.size > maxBytes + 4) return { kind: 'too_large', bytes: before.size };
+  const bytes = readAll(fd, before.size);
+  const after = stampOf(fs.fstatSync(fd));
+  const settled = sameStamp(before, after) && bytes.length === after.size;
+  return { kind: 'text', text: bytes.toString('utf8'), stamp: after, settled };
+}
+
+/** Reads from offset 0 whatever the file position, until the end (the file may have grown). */
+function readAll(fd: number, sizeHint: number): Buffer {
+  const chunks: Buffer[] = [];
+  let offset = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(Math.max(sizeHint - offset, 64 * 1024));
+    const n = fs.readSync(fd, chunk, 0, chunk.length, offset);
+    if (n === 0) break;
+    chunks.push(chunk.subarray(0, n));
+    offset += n;
+  }
+  return Buffer.concat(chunks);
 }
 
 /** The same text, or both missing. */
@@ -32,15 +77,3 @@ export function sameRead(a: RegistryText, b: RegistryText): boolean {
   if (a.kind === 'too_large' && b.kind === 'too_large') return a.bytes === b.bytes;
   return a.kind === b.kind;
 }
-
-/**
- * How long a file that fails to parse right after a change is given to settle: an editor that
- * saves in place truncates the file and then writes it, and a reader can land in between. Only a
- * file still invalid after these waits is declared invalid (and copied aside).
- */
-export interface SettleOptions {
-  tries: number;
-  delayMs: number;
-}
-
-export const DEFAULT_SETTLE: SettleOptions = { tries: 10, delayMs: 50 };

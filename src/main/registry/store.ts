@@ -4,27 +4,32 @@ import type { RegistryProblem, RegistrySnapshot, WorkspaceInfo } from '../../sha
 import { AppError, validationError } from '../../shared/errors';
 import type { ModelEntry, ModelStatus, Registry } from '../../shared/registry';
 import { emptyRegistry, parseRegistry, timestamp } from '../../shared/registry';
-import { fileTooLargeMessage } from '../../shared/registry-limits';
 import type { EventBus } from '../events';
 import { workspaceInfo } from '../workspace/paths';
 import { backupInvalidFile } from './backup';
+import type { WriteOutcome } from './atomic-write';
 import type { RegistryEngine, RegistryEngineFactory } from './engine';
-import { confEngineFactory, serializeRegistry } from './engine';
+import { defaultEngineFactory, serializeRegistry } from './engine';
 import { checkDepth, checkEntrySizes, checkWritable } from './check-change';
 import { cloneJson } from './exact-json';
 import { acquireRegistryLock, type RegistryLockOptions } from './lock';
-import { DEFAULT_SETTLE, readRegistryText, sameRead, type RegistryText, type SettleOptions } from './read-file';
+import { readRegistryText, sameRead, type RegistryText } from './read-file';
+import { DEFAULT_SETTLE, settleAsync, settleSteps, settleSync, type Settled, type SettleOptions } from './settle';
 import { withKeyOrderOf } from './key-order';
+import { diffChanges } from './merge-changes';
+import { OwnWrites } from './own-writes';
+import { MAX_ATTEMPTS, MAX_RETRY_MS, MERGE_RETRY_MS } from './retry-policy';
+import { WriteJournal } from './write-journal';
 import type { ModelPatchInput, NewModelInput } from './operations';
 import { addModel, setDefaultModel, setModelStatus, updateModel } from './operations';
-import { parseRegistryText, type ParsedRegistry } from './parse';
+import type { ParsedRegistry } from './parse';
+import { parseRead, readOnlyError, unreadableProblem } from './problems';
 import { watchFileInDir } from './watch';
-import { fileErrorReason } from '../../shared/file-error-reason';
 
 export interface RegistryStoreOptions {
   /** The workspace folder; the registry is `<workspace>/model_settings.json`. */
   workspace: string;
-  /** What writes the file; conf by default, electron-store in the Electron entry. */
+  /** What writes the file (the registry's atomic writer; tests wrap it). */
   engine?: RegistryEngineFactory;
   bus?: EventBus;
   onChange?: (snapshot: RegistrySnapshot) => void;
@@ -41,10 +46,6 @@ export interface RegistryStoreOptions {
   settle?: SettleOptions;
 }
 
-/** How many times a write starts again when a program that does not lock changed the file meanwhile. */
-const MAX_ATTEMPTS = 5;
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * The only writer of the registry file. Reads and validates the file itself (so a problem is
@@ -75,6 +76,12 @@ export class RegistryStore {
   private raw: Record<string, unknown> | null = null;
   /** What was on disk when last read or written, to tell our writes from other programs'. */
   private known: RegistryText | null = null;
+  /** The same, parsed: what our next write replaces. */
+  private onDisk: Registry | null = null;
+  /** `current` holds merged changes that are not on disk yet (see OwnWrites). */
+  private dirty = false;
+  private readonly own: OwnWrites;
+  private closed = false;
   private problem: RegistryProblem | null = null;
   private snapshot: RegistrySnapshot;
   private queue: Promise<unknown> = Promise.resolve();
@@ -87,12 +94,13 @@ export class RegistryStore {
   constructor(options: RegistryStoreOptions) {
     this.workspace = workspaceInfo(options.workspace);
     this.path = this.workspace.registryPath;
-    this.engineFactory = options.engine ?? confEngineFactory;
+    this.engineFactory = options.engine ?? defaultEngineFactory;
     this.clock = options.clock ?? (() => new Date());
     this.log = options.log ?? ((message) => console.warn(`[registry] ${message}`));
     this.bus = options.bus;
     this.lockOptions = { waitMs: options.lockWaitMs, staleMs: options.lockStaleMs, log: this.log };
     this.settle = options.settle ?? DEFAULT_SETTLE;
+    this.own = new OwnWrites(new WriteJournal(this.path, this.log));
     if (options.onChange) this.listeners.add(options.onChange);
     this.current = this.emptyRegistry();
     this.snapshot = this.makeSnapshot();
@@ -122,6 +130,15 @@ export class RegistryStore {
   reload(): Promise<RegistrySnapshot> {
     return this.enqueue(async () => {
       await this.refresh();
+      // What the file lacks of our writes goes back in now; failing that (busy), again shortly:
+      // there may be no next write to carry it.
+      if (this.dirty) {
+        await this.underLock(() => this.updateLocked(() => undefined)).catch((error: unknown) => {
+          this.log(`could not merge back yet: ${String(error)}`);
+          if (this.closed || !(error instanceof AppError && error.kind === 'busy')) return;
+          setTimeout(() => void this.reload().catch(() => undefined), MERGE_RETRY_MS).unref();
+        });
+      }
       return this.snapshot;
     });
   }
@@ -134,21 +151,25 @@ export class RegistryStore {
    * invalid, and with `busy` when another program holds the lock too long.
    */
   update<T>(mutate: (draft: Registry) => T | Promise<T>): Promise<T> {
-    return this.enqueue(async () => {
-      const release = await acquireRegistryLock(this.path, this.lockOptions);
-      try {
-        return await this.updateLocked(mutate);
-      } finally {
-        await release();
-      }
-    });
+    return this.enqueue(() => this.underLock(() => this.updateLocked(mutate)));
+  }
+
+  private async underLock<T>(task: () => Promise<T>): Promise<T> {
+    const release = await acquireRegistryLock(this.path, this.lockOptions);
+    try {
+      return await task();
+    } finally {
+      await release();
+    }
   }
 
   private async updateLocked<T>(mutate: (draft: Registry) => T | Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
+    const started = Date.now();
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS && (attempt === 1 || Date.now() - started < MAX_RETRY_MS); attempt++) {
       await this.refresh();
-      if (this.problem) throw this.readOnlyError(this.problem);
-      const base = this.known;
+      if (this.problem) throw readOnlyError(this.problem);
+      // Another app may have noted a write that the version on disk lacks (see WriteJournal).
+      if (this.onDisk) this.takeIn(this.onDisk);
       const draft = cloneJson(this.current);
       const pending = mutate(draft);
       const result = pending instanceof Promise ? await pending : pending;
@@ -157,15 +178,24 @@ export class RegistryStore {
       const checked = parseRegistry(draft);
       if (!checked.success) throw validationError('registry change', checked.error);
       const next = checked.data;
-      if (isDeepStrictEqual(next, this.current)) return result;
+      if (!this.dirty && isDeepStrictEqual(next, this.current)) return result;
       checkEntrySizes(next, this.current);
       next.last_updated = timestamp(this.clock());
       // A program that does not take the lock (a text editor) may have saved since the re-read:
-      // redo the change on its version rather than write over it.
-      if (attempt < MAX_ATTEMPTS && base && !sameRead(this.readOrKnown(), base)) continue;
-      this.write(next);
+      // the engine then writes nothing, and the change is redone on that program's version.
+      const before = this.onDisk;
+      const outcome = await this.write(next);
+      if (outcome.kind === 'changed') continue;
+      // Ours is on disk; a save that landed on the file it replaced is merged in by one more write.
+      if (outcome.kind === 'orphaned' && this.takeOrphan(outcome.text, before)) {
+        await this.updateLocked(() => undefined).catch((error: unknown) => this.log(`could not merge that save: ${String(error)}`));
+      }
       return result;
     }
+    throw new AppError(
+      'busy',
+      `Another program kept changing the registry ${this.path} while this change was being saved. Nothing was changed; try again in a moment.`,
+    );
   }
 
   addModel(input: NewModelInput): Promise<ModelEntry> {
@@ -191,6 +221,7 @@ export class RegistryStore {
 
   /** Stops watching the folder. Queued work still finishes. */
   close(): void {
+    this.closed = true;
     this.stopWatching?.();
     this.stopWatching = null;
   }
@@ -213,57 +244,26 @@ export class RegistryStore {
       return readRegistryText(this.path);
     } catch (error) {
       this.stale = true;
-      const reason = fileErrorReason(error);
-      this.problem = {
-        message: `${path.basename(this.path)} cannot be read (${reason}).`,
-        file: this.path,
-        line: null,
-        column: null,
-        backupPath: null,
-        issues: [],
-      };
+      this.problem = unreadableProblem(this.path, error);
       this.log(`${this.problem.message} Serving the last valid content read-only.`);
       this.announce();
       return null;
     }
   }
 
-  private readOrKnown(): RegistryText {
-    try {
-      return readRegistryText(this.path);
-    } catch {
-      return { kind: 'missing' };
-    }
-  }
-
   private parse(read: RegistryText): ParsedRegistry | null {
-    if (read.kind === 'missing') return null;
-    const name = path.basename(this.path);
-    if (read.kind === 'too_large') {
-      const message = `${name} is too large: ${fileTooLargeMessage(read.bytes, 'is')}.`;
-      return { ok: false, message, line: null, column: null, issues: [], empty: false };
-    }
-    return parseRegistryText(read.text, name);
+    return parseRead(this.path, read);
   }
 
   /**
-   * The first read, in the constructor: synchronous, so it settles the same way `refresh` does but
-   * by blocking briefly (only when the file does not parse). Another program starting at the same
-   * moment as an editor's in-place save must not copy the half-written file aside.
+   * The first read, in the constructor: it settles by blocking briefly (only for a file that does
+   * not parse or changed while read), so a half-written save is not copied aside at startup.
    */
   private readFirst(): void {
-    let read = this.read();
+    const read = this.read();
     if (!read) return;
-    let parsed = this.parse(read);
-    for (let i = 0; parsed && !parsed.ok && i < this.settle.tries; i++) {
-      sleepSync(this.settle.delayMs);
-      const again = this.read();
-      if (!again) return;
-      if (sameRead(again, read)) continue;
-      read = again;
-      parsed = this.parse(read);
-    }
-    this.absorb(read, parsed);
+    const settled = settleSync(this.settleFrom(read));
+    if (settled) this.absorb(settled.read, settled.parsed);
   }
 
   /**
@@ -271,18 +271,42 @@ export class RegistryStore {
    * few times first: an editor saving in place may be halfway through.
    */
   private async refresh(): Promise<void> {
-    let read = this.read();
-    if (!read || (!this.stale && this.known && sameRead(read, this.known))) return;
-    let parsed = this.parse(read);
-    for (let i = 0; parsed && !parsed.ok && i < this.settle.tries; i++) {
-      await sleep(this.settle.delayMs);
-      const again = this.read();
-      if (!again) return;
-      if (sameRead(again, read)) continue;
-      read = again;
-      parsed = this.parse(read);
+    const read = this.read();
+    if (!read || (!this.stale && this.known && sameRead(read, this.known) && read.kind === 'text' && read.settled !== false)) return;
+    const settled = await settleAsync(this.settleFrom(read));
+    if (settled) this.absorb(settled.read, settled.parsed);
+  }
+
+  private settleFrom(first: RegistryText): Generator<number, Settled | null, void> {
+    return settleSteps(first, () => this.read(), (read) => this.parse(read), this.settle);
+  }
+
+  /**
+   * Takes in a save that another program made, in place, into the file our rename replaced: its
+   * changes against the version it was based on (`base`, what our write replaced) are merged into
+   * what we hold and kept until written. False when that save does not parse: it was cut short.
+   */
+  private takeOrphan(text: string, base: Registry | null): boolean {
+    const parsed = this.parse({ kind: 'text', text });
+    if (!parsed?.ok) {
+      this.log(`another program saved ${this.path} while it was being replaced, and its save is incomplete; it was not merged.`);
+      return false;
     }
-    this.absorb(read, parsed);
+    this.log(`another program saved ${this.path} while it was being replaced; merging its save.`);
+    // Its own edits only: where it is older than writes made since it read the file (ours just
+    // now included), those writes are put back first, so they do not count as its edits.
+    const saved = this.own.mergeInto(parsed.registry)?.registry ?? parsed.registry;
+    this.own.carry(diffChanges(base ?? this.emptyRegistry(), saved));
+    this.takeIn(this.current);
+    return this.dirty;
+  }
+
+  /** Makes `registry` (from disk) current, with what it lacks of our writes merged in. */
+  private takeIn(registry: Registry): void {
+    const merged = this.loaded ? this.own.mergeInto(registry) : null;
+    if (merged) this.log(`another program saved ${this.path} without ${merged.applied} change(s) this app had written; merged them back.`);
+    this.current = merged ? merged.registry : registry;
+    this.dirty = merged !== null;
   }
 
   /** Takes in what is on disk, if it differs from what we last saw; announces the result. */
@@ -294,6 +318,8 @@ export class RegistryStore {
     if (parsed === null) {
       // No file: nothing is declared. The first write creates it.
       this.current = this.emptyRegistry();
+      this.onDisk = null;
+      this.dirty = false;
       this.raw = {};
       this.problem = null;
       return this.announce();
@@ -301,7 +327,11 @@ export class RegistryStore {
 
     if (parsed.ok) {
       if (this.problem) this.log(`${this.path} is valid again; changes are allowed.`);
-      this.current = parsed.registry;
+      // Another app's write (newer than any seen) is remembered like our own: an editor's save of
+      // an older version would undo it too, and this program may be the first to see that save.
+      if (this.loaded && this.onDisk) this.own.observe(this.onDisk, parsed.registry);
+      this.onDisk = parsed.registry;
+      this.takeIn(parsed.registry);
       this.raw = parsed.raw;
       this.problem = null;
       return this.announce();
@@ -329,25 +359,22 @@ export class RegistryStore {
     this.announce();
   }
 
-  private write(next: Registry): void {
+  /** Hands the engine the text and the version it was built on; on success, that is what we know. */
+  private async write(next: Registry): Promise<WriteOutcome> {
     const ordered = withKeyOrderOf(next, this.raw) as Record<string, unknown>;
     const text = serializeRegistry(ordered);
     checkWritable(ordered, text);
     this.engine ??= this.engineFactory(this.workspace.path);
-    this.engine.write(ordered);
+    const outcome = await this.engine.write(text, this.known ?? { kind: 'missing' });
+    if (outcome.kind === 'changed') return outcome;
+    this.own.record(this.onDisk ?? this.emptyRegistry(), next);
     this.known = { kind: 'text', text };
+    this.onDisk = next;
+    this.dirty = false;
     this.current = next;
     this.raw = ordered;
     this.announce();
-  }
-
-  private readOnlyError(problem: RegistryProblem): AppError {
-    const copy = problem.backupPath ? ` A copy of the invalid file was saved as ${problem.backupPath}.` : '';
-    return new AppError(
-      'read_only',
-      `The registry file ${problem.file} is invalid, so nothing can be changed until it is fixed: ${problem.message}${copy} Fix the file on disk; the app picks it up as soon as it is valid.`,
-      problem.issues.length > 0 ? problem.issues : undefined,
-    );
+    return outcome;
   }
 
   private emptyRegistry(): Registry {
@@ -370,9 +397,4 @@ export class RegistryStore {
     }
     this.bus?.emit('registry.changed', this.snapshot);
   }
-}
-
-/** Blocks the thread: only for the constructor's settle, which cannot await. */
-function sleepSync(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }

@@ -1,13 +1,13 @@
-import { confEngineFactory, type RegistryEngineFactory } from '../registry/engine';
+import { defaultEngineFactory, type RegistryEngineFactory } from '../registry/engine';
 import { openConfSettingsBackend, type SettingsBackend } from '../settings/backend';
 
-/** What persists the registry and the settings: conf here, electron-store in the Electron entry. */
+/** What persists the registry and the settings: conf for settings here, electron-store in the Electron entry. */
 export interface StorageEngines {
   registry: RegistryEngineFactory;
   settings: (dataDir: string) => SettingsBackend;
 }
 
 export const confEngines: StorageEngines = {
-  registry: confEngineFactory,
+  registry: defaultEngineFactory,
   settings: (dataDir) => openConfSettingsBackend(dataDir),
 };

@@ -43,15 +43,21 @@ export function runWriterProcess(plan: WriterPlan): Promise<WriterReport> {
   });
 }
 
+/** How the editor saves: in place (truncate, then write in two pieces), or to a new file renamed over. */
+export type EditorSave = 'in-place' | 'rename';
+
 /**
- * A text editor that saves in place, as many do: it truncates the file and writes it in two
- * pieces with a pause between, so a program reading meanwhile sees a half-written file. It adds
- * one top-level key per save. Like a well-behaved tool it takes the registry lock (unless told
- * not to), so its read-modify-write cannot race the app's; readers that do not lock still see the
- * half file. Without the lock, a save landing between an app's re-read and its rename is lost,
- * and the editor's own save can undo an app write: that race belongs to any unlocked writer.
+ * A text editor. Saving in place, as many do, it truncates the file and writes it in two pieces
+ * with a pause between, so a program reading meanwhile sees a half-written file; saving by rename
+ * ("atomic save") it writes a new file and renames it over. It adds one top-level key per save.
+ * Like a well-behaved tool it takes the registry lock, unless told not to (`lock: false`), as a
+ * plain text editor would not: then it reads, and saves a moment later what it read plus its key,
+ * racing the app's writes from both sides.
  */
-export function startEditor(file: string, options: { everyMs: number; halfPauseMs: number; lock?: boolean }): { stop: () => Promise<string[]> } {
+export function startEditor(
+  file: string,
+  options: { everyMs: number; halfPauseMs: number; lock?: boolean; save?: EditorSave },
+): { stop: () => Promise<string[]> } {
   const written: string[] = [];
   let running = true;
   const loop = (async () => {
@@ -64,16 +70,25 @@ export function startEditor(file: string, options: { everyMs: number; halfPauseM
         const key = `external_${n}`;
         json[key] = { edited_by: 'editor', n };
         const text = `${JSON.stringify(json, null, 2)}\n`;
-        const half = Math.floor(text.length / 2);
-        const fd = fs.openSync(file, 'r+');
-        fs.ftruncateSync(fd, 0);
-        fs.writeSync(fd, text.slice(0, half), 0);
-        await new Promise((resolve) => setTimeout(resolve, options.halfPauseMs));
-        fs.writeSync(fd, text.slice(half), half);
-        fs.closeSync(fd);
+        if (options.save === 'rename') {
+          const swap = `${file}.editor-swap`;
+          fs.writeFileSync(swap, text.slice(0, text.length >> 1));
+          await new Promise((resolve) => setTimeout(resolve, options.halfPauseMs));
+          fs.appendFileSync(swap, text.slice(text.length >> 1));
+          fs.renameSync(swap, file);
+        } else {
+          const half = Math.floor(text.length / 2);
+          const fd = fs.openSync(file, 'r+');
+          fs.ftruncateSync(fd, 0);
+          fs.writeSync(fd, text.slice(0, half), 0);
+          await new Promise((resolve) => setTimeout(resolve, options.halfPauseMs));
+          fs.writeSync(fd, text.slice(half), half);
+          fs.closeSync(fd);
+        }
         written.push(key);
       } catch {
-        // The lock was busy for long: skip this save, as a person would try again later.
+        // The lock was busy for long (or the file half-written by another editor): skip this
+        // save, as a person would try again later.
       } finally {
         await release?.();
       }
