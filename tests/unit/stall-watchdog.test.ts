@@ -76,4 +76,28 @@ describe('StallWatchdog', () => {
     advance(120_000);
     expect(dog.stalled).toBe(false);
   });
+
+  it("follows the caller's signal: a cancel aborts the request (not as a stall), and stop() lets go of it", () => {
+    const outer = new AbortController();
+    const dog = new StallWatchdog({ stallMs: 60_000, noticeMs: 5_000 });
+    const signal = dog.follow(outer.signal);
+    outer.abort(new Error('cancelled by the user'));
+    expect(signal.aborted).toBe(true);
+    expect((signal.reason as Error).message).toBe('cancelled by the user');
+    expect(dog.stalled).toBe(false);
+    dog.stop();
+
+    const later = new AbortController();
+    const done = new StallWatchdog({ stallMs: 60_000, noticeMs: 5_000 });
+    const finished = done.follow(later.signal);
+    done.stop();
+    later.abort();
+    expect(finished.aborted).toBe(false);
+
+    const already = new AbortController();
+    already.abort();
+    const dog3 = new StallWatchdog({ stallMs: 60_000, noticeMs: 5_000 });
+    expect(dog3.follow(already.signal).aborted).toBe(true);
+    dog3.stop();
+  });
 });

@@ -42,9 +42,9 @@ export function defaultStall(): StallOptions {
   return { stallMs: DEFAULT_OLLAMA_TIMEOUTS.stallMs, noticeMs: DEFAULT_OLLAMA_TIMEOUTS.noticeMs };
 }
 
-/** The caller's signal and the watchdog's, as one. */
+/** The caller's signal and the watchdog's, as one (until the watchdog stops). */
 export function stopSignal(watchdog: StallWatchdog, signal: AbortSignal | undefined): AbortSignal {
-  return signal ? AbortSignal.any([signal, watchdog.signal]) : watchdog.signal;
+  return watchdog.follow(signal);
 }
 
 export async function* postNdjson(host: string, endpoint: string, body: unknown, options: StreamOptions = {}): AsyncGenerator<Record<string, unknown>> {
