@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
+import { isInside, nearestExisting, realpathOrNull } from '../workspace/real-paths';
 import { EVALS_DIR } from '../../shared/eval/prompt-set';
 import { fileErrorReason } from '../../shared/file-error-reason';
 
@@ -11,25 +12,8 @@ import { fileErrorReason } from '../../shared/file-error-reason';
  * cloned repository cannot make the app write elsewhere.
  */
 
-function isInside(root: string, candidate: string): boolean {
-  const rel = path.relative(root, candidate);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
 
-function realOrNull(p: string): string | null {
-  try {
-    return fs.realpathSync(p);
-  } catch {
-    return null;
-  }
-}
 
-function nearestExisting(p: string): string | null {
-  for (let current = p; ; current = path.dirname(current)) {
-    if (fs.existsSync(current)) return current;
-    if (path.dirname(current) === current) return null;
-  }
-}
 
 /** The absolute path of `rel` (workspace-relative, under `evals/`), checked to stay inside. */
 export function evalsPath(workspaceDir: string, rel: string): string {
@@ -47,9 +31,9 @@ export function evalsDir(workspaceDir: string): string {
 }
 
 function confined(root: string, rel: string, target: string): string {
-  const realRoot = realOrNull(root) ?? root;
+  const realRoot = realpathOrNull(root) ?? root;
   const existing = nearestExisting(target);
-  const real = existing === null ? null : realOrNull(existing);
+  const real = existing === null ? null : realpathOrNull(existing);
   if (real !== null && !isInside(realRoot, real)) {
     throw new AppError('validation', `${rel} leads outside the workspace through a symbolic link (to ${real}); make ${EVALS_DIR}/ a plain folder in the workspace.`);
   }

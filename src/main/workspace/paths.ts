@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { WorkspaceInfo } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import { isInside, nearestExisting, realpathOrNull } from './real-paths';
 
 /** A workspace is a folder: the registry file plus `models/` with the Modelfiles. */
 export const REGISTRY_FILE = 'model_settings.json';
@@ -77,23 +78,5 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
-function isInside(root: string, candidate: string): boolean {
-  const rel = path.relative(root, candidate);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
 
-function realpathOrNull(p: string): string | null {
-  try {
-    return fs.realpathSync(p);
-  } catch {
-    return null;
-  }
-}
 
-/** The path itself if it exists, else its closest existing ancestor. */
-function nearestExisting(p: string): string | null {
-  for (let current = p; ; current = path.dirname(current)) {
-    if (fs.existsSync(current)) return current;
-    if (path.dirname(current) === current) return null;
-  }
-}
