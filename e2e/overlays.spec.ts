@@ -46,6 +46,13 @@ async function checkCardItem(page: Page, fake: FakeOllama, name: string, id: str
     case 'delete':
       await expectDialogThenEscape(page, trigger);
       break;
+    case 'evaluate':
+      // Opens the family's Evaluate page; Back returns to the grid.
+      await expect(page).toHaveURL(/#\/evals\/./);
+      await expect(page.getByRole('heading', { level: 1, name: /^Evaluate/ })).toBeVisible();
+      await page.goBack();
+      await expect(theCard).toBeVisible();
+      break;
     default:
       expect(id).toMatch(/^load-/);
       await expect.poll(() => fake.loadedModels()).toContain(name);
