@@ -60,6 +60,21 @@ describe('adopting', () => {
     expect(world.services.session().sync.get().discovered.map((m) => m.name)).not.toContain(TUNED);
   });
 
+  it('refuses a base no FROM line can carry as a validation error on base_model, writing nothing (found by the fuzz)', async () => {
+    world = await withDiscovered();
+    const before = modelfilesIn(world);
+    const attempt = world.services.handlers['models.adopt']({
+      name: TUNED,
+      display_name: 'Landlord Helper',
+      description: '',
+      version: 'v2',
+      base_model: '\u202e\uffff\u00df',
+    });
+    await expect(attempt).rejects.toMatchObject({ kind: 'validation', issues: [{ path: 'base_model' }] });
+    expect(modelfilesIn(world)).toEqual(before);
+    expect(registryOnDisk(world).models[TUNED]).toBeUndefined();
+  });
+
   it('the adopted Modelfile builds the model again', async () => {
     world = await withDiscovered();
     await world.services.handlers['models.adopt']({ name: TUNED, display_name: 'LH', description: '', version: '', base_model: 'llama3:latest' });

@@ -1,5 +1,6 @@
 import { displayNameFromModelName, versionFromModelName } from '../../shared/adopt-defaults';
 import { AppError, toAppError } from '../../shared/errors';
+import { UnwritableValueError } from '../../shared/modelfile/format';
 import { sameModel } from '../../shared/model-name';
 import { commandsOf, parse } from '../../shared/modelfile';
 import { adoptedModelfile } from '../../shared/modelfile/adopt-text';
@@ -58,6 +59,21 @@ export async function proposeAdoption(deps: ModelOpsDeps, name: string): Promise
   };
 }
 
+/** The Modelfile to save; a base no Modelfile line can carry is the caller's input to fix, not a crash. */
+function adoptedText(showText: string, name: string, base: string): ReturnType<typeof adoptedModelfile> {
+  try {
+    return adoptedModelfile(showText, { name, base });
+  } catch (error) {
+    if (!(error instanceof UnwritableValueError)) throw error;
+    if (error.value.trim() === base.trim()) {
+      throw new AppError('validation', `The base model "${base}" cannot be written as the Modelfile's FROM line. Give a model name or a file path.`, [
+        { path: 'base_model', message: 'cannot be written in a Modelfile' },
+      ]);
+    }
+    throw new AppError('ollama', `Ollama's Modelfile for ${name} holds a value that cannot be saved unchanged (${error.message}), so nothing was adopted.`);
+  }
+}
+
 export async function adoptModel(deps: ModelOpsDeps, raw: AdoptInput): Promise<AddedModel> {
   const input = adoptInputSchema.parse(raw);
   const session = deps.session();
@@ -69,7 +85,7 @@ export async function adoptModel(deps: ModelOpsDeps, raw: AdoptInput): Promise<A
     throw new AppError('validation', 'A model cannot be its own base model.', [{ path: 'base_model', message: 'is the model itself' }]);
   }
   const show = await showModel(deps, input.name);
-  const adopted = adoptedModelfile(show.modelfile, { name: input.name, base: input.base_model });
+  const adopted = adoptedText(show.modelfile, input.name, input.base_model);
 
   const modelfile = writeNewModelfile(session.dir, preferredPath(input.name), adopted.text, registryModelfiles(snapshot.registry.models));
   try {
