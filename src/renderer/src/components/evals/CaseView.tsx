@@ -8,6 +8,7 @@ import { fullTimings } from './eval-format';
 import { modelTitle } from './model-title';
 import { CheckList, GradeNote } from './ResultCell';
 import { WordDiffView } from './WordDiffView';
+import { useEscapeToClose } from '../../hooks/use-escape-to-close';
 
 interface CaseViewProps {
   run: RunRecord;
@@ -33,15 +34,7 @@ export function CaseView({ run, caseId, onClose }: CaseViewProps) {
   const titleOf = (name: string) => modelTitle(models, run.models.find((m) => m.name === name) ?? { name, role: 'version' });
 
   useEffect(() => headingRef.current?.focus(), []);
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.defaultPrevented || document.querySelector('dialog[open]')) return;
-      event.preventDefault();
-      onClose();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [onClose]);
+  useEscapeToClose(onClose);
 
   return (
     <section className="eval-case" aria-labelledby={titleId} data-testid="case-view">
@@ -59,26 +52,8 @@ export function CaseView({ run, caseId, onClose }: CaseViewProps) {
       <p className="eval-case__prompt">{testCase?.prompt}</p>
       {names.length > 1 && (
         <div className="eval-case__pick">
-          <label>
-            Left{' '}
-            <select value={left} onChange={(event) => setLeft(event.target.value)} data-testid="case-left">
-              {names.map((n) => (
-                <option key={n} value={n}>
-                  {titleOf(n)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Right{' '}
-            <select value={right} onChange={(event) => setRight(event.target.value)} data-testid="case-right">
-              {names.map((n) => (
-                <option key={n} value={n}>
-                  {titleOf(n)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SidePicker label="Left" value={left} names={names} titleOf={titleOf} onChange={setLeft} testId="case-left" />
+          <SidePicker label="Right" value={right} names={names} titleOf={titleOf} onChange={setRight} testId="case-right" />
           <span className="muted">
             <del className="word-diff__removed">struck</del>: only on the left · <ins className="word-diff__added">underlined</ins>: only on the right
           </span>
@@ -126,6 +101,31 @@ interface CaseSideProps {
   result: RunResult | undefined;
   other: RunResult | undefined;
   side: 'before' | 'after';
+}
+
+interface SidePickerProps {
+  label: string;
+  value: string;
+  names: readonly string[];
+  titleOf: (name: string) => string;
+  onChange: (name: string) => void;
+  testId: string;
+}
+
+/** Which model's answer a side shows. */
+function SidePicker({ label, value, names, titleOf, onChange, testId }: SidePickerProps) {
+  return (
+    <label>
+      {label}{' '}
+      <select value={value} onChange={(event) => onChange(event.target.value)} data-testid={testId}>
+        {names.map((n) => (
+          <option key={n} value={n}>
+            {titleOf(n)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 }
 
 function CaseSide({ id, title, result, other, side }: CaseSideProps) {

@@ -6,6 +6,7 @@ import { useAppStore } from '../../store/store-context';
 import { formatRunTime, plural } from './eval-format';
 import { modelTitle } from './model-title';
 import { WordDiffView } from './WordDiffView';
+import { useEscapeToClose } from '../../hooks/use-escape-to-close';
 
 type ChangeKind = 'broke' | 'fixed' | 'output';
 
@@ -69,16 +70,7 @@ export function RunComparison({ family, older, newer, onClose }: RunComparisonPr
     };
   }, [family, older.id, newer.id, fetchEvalRun]);
   useEffect(() => headingRef.current?.focus(), []);
-  // Esc closes the comparison, as it closes other panels (a dialog over it handles its own).
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.defaultPrevented || document.querySelector('dialog[open]')) return;
-      event.preventDefault();
-      onClose();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [onClose]);
+  useEscapeToClose(onClose);
 
   const titleFor = (name: string) => modelTitle(models, { name, role: 'version' });
   return (
