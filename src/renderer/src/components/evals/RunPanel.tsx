@@ -57,7 +57,7 @@ export function RunPanel({ family, set, members, unsavedEdits = false }: RunPane
       <div className="eval-section__head">
         <h2 id={titleId}>Run</h2>
         <p className="eval-section__meta">
-          Each case is asked once per model, with temperature 0 and a fixed seed unless the set says otherwise.
+          Each case is asked once per model, with temperature 0 and the same sampling every time, so answers repeat, unless the set says otherwise.
         </p>
       </div>
       <div className="eval-run">
