@@ -13,6 +13,7 @@ import {
   localApiStateSchema,
   localApiUpdateInputSchema,
 } from './chat';
+import { connectionStateSchema } from './connection-state';
 import { appErrorDataSchema } from './errors';
 import { jobSchema } from './jobs';
 import { ollamaTimeoutsPatchSchema, ollamaTimeoutsSchema } from './ollama-timeouts';
@@ -41,6 +42,7 @@ import { ollamaModelNameSchema } from './model-name-schema';
 import { call, none } from './contract-call';
 import { HTTP_EVENTS_PATH, HTTP_RPC_PREFIX } from './http-paths';
 import { evalCalls, evalEvents } from './eval/eval-calls';
+import { deployCalls, deployEvents } from './deploy/deploy-calls';
 
 /**
  * The one place the app's API is declared. The IPC handlers, the preload bridge, the HTTP
@@ -50,19 +52,7 @@ import { evalCalls, evalEvents } from './eval/eval-calls';
 
 // ---------- shapes shared by several calls ----------
 
-export const connectionStateSchema = z.object({
-  status: z.enum(['unknown', 'online', 'offline', 'error']),
-  host: z.string(),
-  version: z.string().nullable(),
-  /** False below Ollama 0.5.5, whose /api/create has no `from`/`files`. */
-  canCreate: z.boolean(),
-  /** Things the user should know even though Ollama answers (an old, vulnerable version). */
-  warnings: z.array(z.string()),
-  /** What went wrong and what to do, when not online. */
-  message: z.string().nullable(),
-  checkedAt: z.string().nullable(),
-});
-export type ConnectionState = z.infer<typeof connectionStateSchema>;
+export { connectionStateSchema, type ConnectionState } from './connection-state';
 
 export const modelDetailsSchema = z.looseObject({
   parent_model: z.string().optional(),
@@ -411,6 +401,7 @@ export const calls = {
   }),
   // ---------- end lifecycle: versions, edit, delete, adopt ----------
   ...evalCalls,
+  ...deployCalls,
 } as const;
 
 // ---------- events ----------
@@ -437,6 +428,7 @@ export const events = {
   'preload.finished': preloadOutcomeSchema,
   // ---------- end lifecycle ----------
   ...evalEvents,
+  ...deployEvents,
 } as const;
 
 // ---------- derived types ----------

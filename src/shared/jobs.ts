@@ -6,7 +6,8 @@ import { z } from 'zod';
  * reported, the current progress with totals when Ollama gives them, and how it ended.
  */
 
-export const JOB_KINDS = ['create', 'pull', 'delete', 'upload', 'eval'] as const;
+/** `apply`: a plan run over one or more hosts; its creates and pulls are jobs of their own. */
+export const JOB_KINDS = ['create', 'pull', 'delete', 'upload', 'eval', 'apply'] as const;
 export const jobKindSchema = z.enum(JOB_KINDS);
 export type JobKind = z.infer<typeof jobKindSchema>;
 
@@ -47,6 +48,8 @@ export const jobSchema = z.object({
   kind: jobKindSchema,
   /** The model the job is about (created, pulled, deleted). */
   target: z.string(),
+  /** The host it runs on, by name; absent or null: the primary. */
+  host: z.string().nullable().optional(),
   state: jobStateSchema,
   createdAt: z.string(),
   startedAt: z.string().nullable(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { hasOwnKey } from './own-key';
+import { deploymentsSchema } from './deploy/deployments';
 import { ownRecordSchema } from './own-record-schema';
 
 /**
@@ -56,6 +57,8 @@ export const registrySchema = z
     models: ownRecordSchema(modelEntrySchema).default({}),
     base_models: ownRecordSchema(baseModelEntrySchema).default({}),
     last_updated: z.string().optional(),
+    /** What Modelwright built on each host (see `deploy/deployments.ts`); absent until a first deploy. */
+    deployments: deploymentsSchema.optional(),
   })
   .superRefine((registry, ctx) => {
     for (const [key, entry] of Object.entries(registry.models)) {

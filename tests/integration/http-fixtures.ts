@@ -123,6 +123,15 @@ export function stubHandlers(overrides: Partial<Handlers> = {}): { handlers: Han
     'evals.start': notStubbed,
     'evals.runs': notStubbed,
     'evals.readRun': notStubbed,
+    'hosts.list': notStubbed,
+    'hosts.add': notStubbed,
+    'hosts.update': notStubbed,
+    'hosts.remove': notStubbed,
+    'hosts.setPrimary': notStubbed,
+    'hosts.matrix': notStubbed,
+    'deploy.version': notStubbed,
+    'deploy.plan': notStubbed,
+    'deploy.apply': notStubbed,
   };
   const all = { ...base, ...overrides };
   const handlers = Object.fromEntries(

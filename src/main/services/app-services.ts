@@ -6,6 +6,7 @@ import { hostProblem, resolveOllamaHost } from '../../shared/ollama-host';
 import type { OllamaTimeoutsPatch } from '../../shared/ollama-timeouts';
 import { createChatFeature, type ChatFeature } from '../chat/feature';
 import { EventBus } from '../events';
+import { deployHandlers } from '../deploy/handlers';
 import { evalHandlers } from '../evals/handlers';
 import { createJobKey, jobHandlers } from '../jobs/job-handlers';
 import { createLifecycleFeature, type LifecycleFeature } from '../lifecycle/feature';
@@ -179,6 +180,10 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       bus,
       conversation: (id) => chat.service.get(id),
       appVersion: options.appVersion,
+    }),
+    ...deployHandlers({
+      primary: () => ({ url: settings.get().ollamaHost, effectiveUrl: settings.get().effectiveHost }),
+      connection: () => session.sync.get().connection,
     }),
     'workspace.open': async ({ path }) => {
       const dir = resolve(path);

@@ -16,6 +16,7 @@ export const JOB_KIND_LABELS: Record<JobKind, string> = {
   delete: 'Delete',
   upload: 'Upload',
   eval: 'Evaluate',
+  apply: 'Apply',
 };
 
 /** What an active job is doing, as a verb: "Creating", "Pulling". */
@@ -25,6 +26,7 @@ export const JOB_KIND_VERBS: Record<JobKind, string> = {
   delete: 'Deleting',
   upload: 'Uploading',
   eval: 'Evaluating',
+  apply: 'Applying',
 };
 
 /** The button that runs a failed job again names what it runs: "Create again", "Pull again". */
