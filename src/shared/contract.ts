@@ -14,7 +14,6 @@ import {
   localApiUpdateInputSchema,
 } from './chat';
 import { connectionStateSchema } from './connection-state';
-import { appErrorDataSchema } from './errors';
 import { jobSchema } from './jobs';
 import { ollamaTimeoutsPatchSchema, ollamaTimeoutsSchema } from './ollama-timeouts';
 import { createPreviewSchema, modelfileDocumentSchema } from './modelfile-files';
@@ -40,7 +39,8 @@ import {
 } from './model-ops';
 import { ollamaModelNameSchema } from './model-name-schema';
 import { call, none } from './contract-call';
-import { HTTP_EVENTS_PATH, HTTP_RPC_PREFIX } from './http-paths';
+import { HTTP_EVENTS_PATH, HTTP_RPC_PREFIX, httpRoute } from './http-paths';
+import type { Envelope } from './envelope';
 import { evalCalls, evalEvents } from './eval/eval-calls';
 import { deployCalls, deployEvents } from './deploy/deploy-calls';
 
@@ -455,12 +455,7 @@ export function isEventName(name: string): name is EventName {
   return Object.prototype.hasOwnProperty.call(events, name);
 }
 
-/** Every call answers with this envelope on both transports, so an error keeps its kind and fields. */
-export const envelopeSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({ ok: z.literal(false), error: appErrorDataSchema }),
-]);
-export type Envelope = z.infer<typeof envelopeSchema>;
+export { envelopeSchema, type Envelope } from './envelope';
 
 /** The typed client every renderer component's store talks to, whatever the transport. */
 export interface ApiClient {
@@ -480,10 +475,7 @@ export const IPC_EVENT_CHANNEL = 'mw:event';
 export function ipcChannel(name: CallName): string {
   return `mw:call:${name}`;
 }
-export { HTTP_EVENTS_PATH, HTTP_RPC_PREFIX };
-export function httpRoute(name: CallName): string {
-  return `${HTTP_RPC_PREFIX}${name}`;
-}
+export { HTTP_EVENTS_PATH, HTTP_RPC_PREFIX, httpRoute };
 
 /** The main side implements one of these per call; transports parse input before calling it. */
 export type Handlers = {

@@ -1,13 +1,6 @@
-import {
-  envelopeSchema,
-  events,
-  httpRoute,
-  isEventName,
-  HTTP_EVENTS_PATH,
-  type ApiClient,
-  type CallName,
-  type EventName,
-} from '../../../shared/contract';
+import type { ApiClient, CallName, EventName } from '../../../shared/contract';
+import { envelopeSchema } from '../../../shared/envelope';
+import { HTTP_EVENTS_PATH, httpRoute } from '../../../shared/http-paths';
 import { AppError } from '../../../shared/errors';
 import { openEventStream, type EventStream, type FetchLike } from './event-stream';
 import { takeAccessToken } from './http-token';
@@ -77,13 +70,9 @@ export function createHttpClient(options: HttpClientOptions = {}): ApiClient {
     return unwrapEnvelope(name, body);
   }
 
+  // Events come from main's typed bus, like answers: trusted, not parsed again (see unwrapEnvelope).
   function deliver(event: EventName, payload: unknown): void {
-    const parsed = events[event].safeParse(payload);
-    if (!parsed.success) {
-      console.error(`Ignored a malformed "${event}" event`, parsed.error);
-      return;
-    }
-    for (const listener of [...(listeners.get(event) ?? [])]) listener(parsed.data);
+    for (const listener of [...(listeners.get(event) ?? [])]) listener(payload);
   }
 
   function refreshAfterReconnect(): void {
@@ -114,15 +103,17 @@ export function createHttpClient(options: HttpClientOptions = {}): ApiClient {
         console.error(TOKEN_REQUIRED_MESSAGE);
       },
       onMessage(message) {
-        if (!isEventName(message.event) || !listeners.has(message.event)) return;
+        // Only events someone listens to; a name the page does not know has no listener.
+        const event = message.event as EventName;
+        if (!listeners.has(event)) return;
         let payload: unknown;
         try {
           payload = JSON.parse(message.data);
         } catch {
-          console.error(`Ignored a "${message.event}" event whose data is not JSON`);
+          console.error(`Ignored a "${event}" event whose data is not JSON`);
           return;
         }
-        deliver(message.event, payload);
+        deliver(event, payload);
       },
     });
   }
