@@ -256,3 +256,25 @@ describe('an evaluation run over two versions', () => {
     expect(await world.services.handlers['evals.runs']({ family: FAMILY })).toEqual([]);
   });
 });
+
+describe('a matches check whose pattern backtracks for ever', () => {
+  it('fails that check with the reason and lets the run finish, instead of freezing the app', async () => {
+    const runaway = `family: support-bot
+cases:
+  - id: runaway
+    prompt: Greet a new customer.
+    checks:
+      - matches: '^(\\w+\\s?)*$'
+      - contains: Hello
+`;
+    fs.writeFileSync(path.join(world.ws, 'evals', 'support-bot.yaml'), runaway);
+    // A reply that makes the pattern try every way of splitting 40 words before failing at the "!".
+    world.fake.setReplies([{ when: 'Greet', text: `${'Hello there '.repeat(20)}!` }]);
+    const { runId, job } = await runAndWait(world, { models: [V1] });
+    expect(job.state).toBe('succeeded');
+    const run = await world.services.handlers['evals.readRun']({ family: FAMILY, runId });
+    const [pattern, contains] = run.results[0]?.checks ?? [];
+    expect(pattern).toMatchObject({ kind: 'matches', passed: false, detail: expect.stringContaining('stopped after 1 s') as unknown });
+    expect(contains).toMatchObject({ kind: 'contains', passed: true });
+  }, 20_000);
+});

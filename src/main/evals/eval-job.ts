@@ -1,6 +1,6 @@
 import { AppError, toAppError } from '../../shared/errors';
 import { caseRequest } from '../../shared/eval/case-request';
-import { judgeChecks } from '../../shared/eval/check-verdict';
+import { judgeChecks, regexKey, type RegexOutcome } from '../../shared/eval/check-verdict';
 import { judgeRequest, JUDGE_OPTIONS, parseGrade } from '../../shared/eval/judge-prompt';
 import type { PromptCase, PromptSet } from '../../shared/eval/prompt-set';
 import type { Grade, RunModel, RunRecord, RunResult } from '../../shared/eval/run-record';
@@ -9,6 +9,7 @@ import { isClosing, type JobRunContext, type JobRunner } from '../jobs/job-manag
 import { ProgressCoalescer } from '../jobs/progress-coalescer';
 import type { OllamaLink } from '../ollama/ollama-link';
 import { evalChat } from './eval-chat';
+import { RegexSandbox } from './regex-sandbox';
 import type { RunWriter } from './run-store';
 
 /**
@@ -33,6 +34,20 @@ export interface EvalJobDeps {
   record: RunRecord;
   writer: RunWriter;
   now?: () => Date;
+  /** Where `matches` patterns run; one per run by default (a worker with a time limit). */
+  regex?: RegexSandbox;
+}
+
+/** Each distinct `matches` pattern of the case, run on the output where a runaway one can be stopped. */
+async function regexOutcomes(sandbox: RegexSandbox, promptCase: PromptCase, output: string): Promise<Map<string, RegexOutcome>> {
+  const outcomes = new Map<string, RegexOutcome>();
+  for (const check of promptCase.checks) {
+    if (!('matches' in check)) continue;
+    const flags = check.flags ?? '';
+    const key = regexKey(check.matches, flags);
+    if (!outcomes.has(key)) outcomes.set(key, await sandbox.exec(check.matches, flags, output));
+  }
+  return outcomes;
 }
 
 /** Errors that say nothing more can be answered: Ollama is gone, or the run was stopped. */
@@ -53,7 +68,7 @@ async function gradeAnswer(deps: EvalJobDeps, ctx: JobRunContext, judge: string,
   }
 }
 
-async function runCase(deps: EvalJobDeps, ctx: JobRunContext, promptCase: PromptCase, model: RunModel): Promise<RunResult> {
+async function runCase(deps: EvalJobDeps, ctx: JobRunContext, promptCase: PromptCase, model: RunModel, sandbox: RegexSandbox): Promise<RunResult> {
   const now = deps.now ?? (() => new Date());
   const request = caseRequest(deps.set, promptCase);
   const started = performance.now();
@@ -68,7 +83,8 @@ async function runCase(deps: EvalJobDeps, ctx: JobRunContext, promptCase: Prompt
   }
   const totalMs = answer?.totalMs ?? performance.now() - started;
   const output = answer?.output ?? '';
-  const checks = judgeChecks(promptCase.checks, { output, outputTokens: answer?.outputTokens ?? null, totalMs, failed: answer === null });
+  const outcomes = answer === null ? undefined : await regexOutcomes(sandbox, promptCase, output);
+  const checks = judgeChecks(promptCase.checks, { output, outputTokens: answer?.outputTokens ?? null, totalMs, failed: answer === null, regexOutcomes: outcomes });
   const judge = deps.record.judge?.name ?? null;
   const grade = judge !== null && promptCase.rubric && answer ? await gradeAnswer(deps, ctx, judge, promptCase, output) : null;
   return {
@@ -102,13 +118,14 @@ export function evalJobRunner(deps: EvalJobDeps): JobRunner {
       RUN_EVENT_INTERVAL_MS,
     );
     announce.mark();
+    const sandbox = deps.regex ?? new RegexSandbox();
     try {
       for (const model of record.models) {
         ctx.report({ status: `Evaluating ${model.name}` });
         for (const [index, promptCase] of cases.entries()) {
           if (ctx.signal.aborted) throw new AppError('cancelled', 'Cancelled');
           ctx.progress(`case ${index + 1} of ${cases.length} · ${model.name}`, record.results.length, total);
-          record.results.push(await runCase(deps, ctx, promptCase, model));
+          record.results.push(await runCase(deps, ctx, promptCase, model, sandbox));
           writer.changed();
           writer.throwIfFailed();
           announce.mark();
@@ -123,6 +140,7 @@ export function evalJobRunner(deps: EvalJobDeps): JobRunner {
       record.error = closing ? CLOSED_REASON : ctx.signal.aborted ? null : appError.message;
       throw appError;
     } finally {
+      if (!deps.regex) sandbox.close();
       record.finishedAt = now().toISOString();
       try {
         await writer.finish();

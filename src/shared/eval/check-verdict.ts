@@ -14,6 +14,21 @@ export interface Answer {
   totalMs: number;
   /** The model gave no answer (Ollama failed): every check fails. */
   failed: boolean;
+  /**
+   * `matches` patterns already run on this output elsewhere (main runs them in a worker with a time
+   * limit, see `regexKey`); a pattern not in here is run inline.
+   */
+  regexOutcomes?: ReadonlyMap<string, RegexOutcome>;
+}
+
+/** A pattern's result on an output, run somewhere that can stop it. */
+export type RegexOutcome =
+  | { kind: 'done'; match: { index: number; text: string } | null }
+  | { kind: 'invalid'; problem: string }
+  | { kind: 'timed-out'; limitMs: number };
+
+export function regexKey(pattern: string, flags: string): string {
+  return `${flags}/${pattern}`;
 }
 
 export function checkKind(check: Check): CheckKind {
@@ -57,7 +72,11 @@ function judge(check: Check, answer: Answer): Judgement {
     const at = find(output, check.not_contains, check.ignore_case === true);
     return at === null ? { passed: true, detail: null } : { passed: false, detail: `found ${quote(output.slice(at, at + check.not_contains.length))} at character ${at + 1}` };
   }
-  if ('matches' in check) return judgeMatch(output, check.matches, check.flags ?? '');
+  if ('matches' in check) {
+    const flags = check.flags ?? '';
+    const outcome = answer.regexOutcomes?.get(regexKey(check.matches, flags));
+    return outcome ? judgeRegexOutcome(outcome) : judgeMatch(output, check.matches, flags);
+  }
   if ('valid_json' in check) {
     const json = readJson(output);
     return json.ok ? { passed: true, detail: json.fenced ? 'JSON inside a ``` fence' : null } : { passed: false, detail: json.detail };
@@ -86,6 +105,19 @@ function judgeMatch(output: string, pattern: string, flags: string): Judgement {
   if (!regex) return { passed: false, detail: `the pattern ${problem}` };
   const match = regex.exec(output);
   return match ? { passed: true, detail: `matched ${quote(match[0])} at character ${match.index + 1}` } : { passed: false, detail: 'no match' };
+}
+
+function judgeRegexOutcome(outcome: RegexOutcome): Judgement {
+  if (outcome.kind === 'invalid') return { passed: false, detail: `the pattern is not a valid regular expression: ${outcome.problem}` };
+  if (outcome.kind === 'timed-out') {
+    const seconds = outcome.limitMs / 1000;
+    return {
+      passed: false,
+      detail: `the pattern was stopped after ${seconds} s without finishing on this answer: it backtracks too much (nested repeats such as (a+)+ do). Simplify it`,
+    };
+  }
+  const { match } = outcome;
+  return match ? { passed: true, detail: `matched ${quote(match.text)} at character ${match.index + 1}` } : { passed: false, detail: 'no match' };
 }
 
 function judgeSchema(output: string, schema: Record<string, unknown>): Judgement {
