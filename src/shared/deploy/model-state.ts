@@ -1,0 +1,118 @@
+import type { BuildProvenance } from '../registry';
+import { modelKey } from '../model-name';
+import type { DeploymentRecord } from './deployments';
+import type { Cell, CellState } from './plan-schema';
+
+/**
+ * One registry model's state on one host, from plain data: what the host lists, what
+ * Modelwright recorded building there, the create request the registry would send now (by its
+ * hash), and the deploy job for it, if any. "The same version" means the same request hash:
+ * Ollama gives a re-created model a new digest on every host, so digests only tell whether the
+ * model changed since it was recorded.
+ */
+
+/** What building a model would send now: the request's hash, or why it cannot be built. */
+export type DesiredBuild =
+  | {
+      ok: true;
+      requestSha256: string;
+      /** The model name the request builds on (`from`); null for local weights. */
+      from: string | null;
+    }
+  | { ok: false; reason: string };
+
+/** A host as the plan and the matrix see it. */
+export interface HostState {
+  name: string;
+  primary: boolean;
+  /** False: offline, not yet reached, or answering with errors; nothing is known of its models. */
+  online: boolean;
+  /** Why it is not online, and what to do. */
+  message: string | null;
+  /** What /api/tags said; null while unknown (never read as "missing"). */
+  models: readonly { name: string; digest: string }[] | null;
+  /** Names in /api/ps; null when unknown. */
+  running: readonly string[] | null;
+}
+
+/** The deploy job for this model on this host: the active one, else the newest finished one. */
+export interface DeployJobView {
+  id: string;
+  state: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'interrupted';
+  percent: number | null;
+  error: string | null;
+  /** When it ended (ISO), to tell a failure newer than the last recorded build. */
+  endedAt: string | null;
+}
+
+export interface ModelOnHostInput {
+  name: string;
+  host: HostState;
+  record: DeploymentRecord | undefined;
+  desired: DesiredBuild;
+  job?: DeployJobView | null;
+  /**
+   * Only on the primary: the entry's build provenance and its Modelfile's sha256 now. A model
+   * built before deployments were recorded counts as available when both still match, so
+   * existing users do not rebuild everything.
+   */
+  primaryBuild?: { build: BuildProvenance | undefined; modelfileSha256: string | null } | null;
+}
+
+/** Digests as /api/tags gives them (bare hex) or with their `sha256:` prefix compare equal. */
+export function sameDigest(a: string, b: string): boolean {
+  const bare = (digest: string) => digest.replace(/^sha256[:-]/, '').toLowerCase();
+  return bare(a) !== '' && bare(a) === bare(b);
+}
+
+/** The host's entry for `name`, by Ollama's name rules (`llama3` = `llama3:latest`). */
+export function findOnHost(host: HostState, name: string): { name: string; digest: string } | undefined {
+  const key = modelKey(name);
+  return host.models?.find((model) => modelKey(model.name) === key);
+}
+
+function cell(state: CellState, fields: Partial<Omit<Cell, 'state'>> = {}): Cell {
+  return { state, digest: null, deployedAt: null, jobId: null, percent: null, detail: null, ...fields };
+}
+
+/**
+ * The state apply acts on, without jobs: available, outdated, unverified, missing, blocked or
+ * offline (see `plan-schema.ts` for what each means).
+ */
+export function buildState(input: ModelOnHostInput): Cell {
+  const { host, record, desired } = input;
+  if (!host.online || host.models === null) return cell('offline', { detail: host.message });
+  const present = findOnHost(host, input.name);
+  const known = { digest: present?.digest ?? null, deployedAt: record?.deployed_at ?? null };
+  if (!desired.ok) return cell('blocked', { ...known, detail: desired.reason });
+  if (!present) return cell('missing', { ...known, detail: record ? 'It was built here, and the host no longer has it.' : null });
+  if (record) {
+    if (!sameDigest(record.digest, present.digest)) {
+      return cell('unverified', { ...known, detail: 'It changed on the host since Modelwright built it there.' });
+    }
+    if (record.request_sha256 !== desired.requestSha256) {
+      return cell('outdated', { ...known, detail: 'Its Modelfile, base model or weights changed since it was built here.' });
+    }
+    return cell('available', known);
+  }
+  const primary = input.primaryBuild;
+  if (host.primary && primary?.build && sameDigest(primary.build.digest, present.digest) && primary.modelfileSha256 === primary.build.modelfile_sha256) {
+    return cell('available', { ...known, deployedAt: primary.build.built_at });
+  }
+  return cell('unverified', { ...known, detail: 'The host has a model of this name that Modelwright did not build there.' });
+}
+
+/** The matrix cell: the build state, or the deploy job while it is queued or running, or its failure. */
+export function modelStateOnHost(input: ModelOnHostInput): Cell {
+  const base = buildState(input);
+  const job = input.job;
+  if (!job) return base;
+  if (job.state === 'queued' || job.state === 'running') {
+    return { ...base, state: job.state === 'queued' ? 'queued' : 'building', jobId: job.id, percent: job.state === 'running' ? job.percent : null };
+  }
+  const newerThanBuild = base.deployedAt === null || (job.endedAt !== null && job.endedAt > base.deployedAt);
+  if (job.state === 'failed' && base.state !== 'available' && base.state !== 'offline' && newerThanBuild) {
+    return { ...base, state: 'failed', jobId: job.id, detail: job.error };
+  }
+  return base;
+}

@@ -1,0 +1,125 @@
+import { modelKey } from '../model-name';
+import { ownValue } from '../own-key';
+import type { Registry } from '../registry';
+import type { DeploymentRecord } from './deployments';
+import { buildState, findOnHost, type DesiredBuild, type HostState } from './model-state';
+import type { HostPlan, Plan, PlanAction } from './plan-schema';
+
+/**
+ * What `apply` would do to make each host match the registry: pull the bases that creates need
+ * and the host lacks, create models that are missing, outdated or unverified there, load
+ * `auto_preload` models that are not loaded, and, only with prune, remove models recorded as
+ * built there (under `deployments`) that the registry no longer lists. A model the registry
+ * does not own is never touched, and a host that does not answer gets no actions.
+ */
+
+export interface PlanInput {
+  registry: Registry;
+  /** Registry key → what building it would send now (absent: treated as not buildable). */
+  desired: ReadonlyMap<string, DesiredBuild>;
+  hosts: readonly HostState[];
+  prune: boolean;
+  /** Registry key → its Modelfile's sha256 now, for the primary's pre-deployment builds. */
+  modelfileSha256?: (name: string) => string | null;
+  createdAt: string;
+}
+
+interface PlannedCreate {
+  name: string;
+  desired: Extract<DesiredBuild, { ok: true }>;
+  reason: 'missing' | 'outdated' | 'unverified';
+}
+
+const NOT_PREPARED: DesiredBuild = { ok: false, reason: 'Its create request could not be prepared.' };
+
+export function planDeployment(input: PlanInput): Plan {
+  const hosts = input.hosts.map((host) => planHost(input, host));
+  return { createdAt: input.createdAt, prune: input.prune, hosts, changes: hosts.reduce((sum, host) => sum + host.actions.length, 0) };
+}
+
+function planHost(input: PlanInput, host: HostState): HostPlan {
+  const plan: HostPlan = { host: host.name, primary: host.primary, online: host.online && host.models !== null, message: host.message, actions: [], skipped: [] };
+  if (!plan.online) {
+    plan.message ??= `${host.name} does not answer, so nothing is planned for it.`;
+    return plan;
+  }
+  const { registry } = input;
+  const records = ownValue(registry.deployments, host.name) ?? {};
+  const names = Object.keys(registry.models);
+  const registryKeys = new Map(names.map((name) => [modelKey(name), name] as const));
+
+  // Every model's state on this host, and the creates it needs.
+  const creating = new Map<string, PlannedCreate>();
+  const available = new Set<string>();
+  for (const name of names) {
+    const desired = input.desired.get(name) ?? NOT_PREPARED;
+    const entry = ownValue(registry.models, name);
+    const state = buildState({
+      name,
+      host,
+      record: ownValue(records, name),
+      desired,
+      primaryBuild: host.primary ? { build: entry?.build, modelfileSha256: input.modelfileSha256?.(name) ?? null } : null,
+    });
+    if (state.state === 'blocked') plan.skipped.push({ model: name, reason: state.detail ?? 'It cannot be built.' });
+    else if (state.state === 'available') available.add(modelKey(name));
+    else if (desired.ok && (state.state === 'missing' || state.state === 'outdated' || state.state === 'unverified')) {
+      creating.set(modelKey(name), { name, desired, reason: state.state });
+    }
+  }
+
+  // A create built on another registry model waits for it; one whose registry base cannot be built is skipped.
+  const ordered: PlannedCreate[] = [];
+  const visiting = new Set<string>();
+  const done = new Set<string>();
+  const visit = (key: string): boolean => {
+    if (done.has(key)) return true;
+    const create = creating.get(key);
+    if (!create || visiting.has(key)) return false;
+    visiting.add(key);
+    const from = create.desired.from === null ? undefined : registryKeys.get(modelKey(create.desired.from));
+    const fromKey = from === undefined ? null : modelKey(from);
+    const ready = fromKey === null || available.has(fromKey) || visit(fromKey) || findOnHost(host, from ?? '') !== undefined;
+    visiting.delete(key);
+    if (!ready) {
+      plan.skipped.push({ model: create.name, reason: `It is built on ${from ?? create.desired.from}, which cannot be built on ${host.name}.` });
+      creating.delete(key);
+      return false;
+    }
+    done.add(key);
+    ordered.push(create);
+    return true;
+  };
+  for (const key of [...creating.keys()]) visit(key);
+
+  const pulls = new Map<string, PlanAction>();
+  for (const { desired } of ordered) {
+    const from = desired.from;
+    if (from === null || registryKeys.has(modelKey(from)) || findOnHost(host, from) || pulls.has(modelKey(from))) continue;
+    pulls.set(modelKey(from), { kind: 'pull', model: from, reason: `the base of ${ordered.filter((c) => c.desired.from === from).map((c) => c.name).join(', ')}` });
+  }
+  plan.actions.push(...pulls.values());
+  for (const { name, desired, reason } of ordered) plan.actions.push({ kind: 'create', model: name, reason, requestSha256: desired.requestSha256 });
+
+  const loaded = new Set((host.running ?? []).map(modelKey));
+  for (const name of names) {
+    const key = modelKey(name);
+    if (!ownValue(registry.models, name)?.auto_preload || loaded.has(key)) continue;
+    if (available.has(key) || done.has(key)) plan.actions.push({ kind: 'preload', model: name });
+  }
+
+  if (input.prune) {
+    // A recorded model that a registry model is built on stays: it is in use as a base.
+    const bases = new Set([...input.desired.values()].flatMap((d) => (d.ok && d.from !== null ? [modelKey(d.from)] : [])));
+    for (const [name, record] of Object.entries(records) as [string, DeploymentRecord][]) {
+      if (record === undefined || registryKeys.has(modelKey(name)) || bases.has(modelKey(name)) || isBaseModel(registry, name) || !findOnHost(host, name)) continue;
+      plan.actions.push({ kind: 'remove', model: name });
+    }
+  }
+  return plan;
+}
+
+function isBaseModel(registry: Registry, name: string): boolean {
+  const key = modelKey(name);
+  return Object.keys(registry.base_models).some((base) => modelKey(base) === key);
+}
