@@ -1,23 +1,16 @@
-import fs from 'node:fs';
-import { AppError, toAppError } from '../../shared/errors';
-import { decodeModelfile, type CreateRequest } from '../../shared/modelfile';
-import { sameModel } from '../../shared/model-name';
-import { versionAdvice } from '../../shared/ollama-version';
-import { ensureBlob } from '../ollama/blob-upload';
-import { DEFAULT_OLLAMA_TIMEOUTS, stallOptionsOf, type OllamaTimeouts } from '../ollama/ollama-link';
-import { streamCreate } from '../ollama/create-stream';
-import { streamPull } from '../ollama/pull-stream';
+import { toAppError, AppError } from '../../shared/errors';
+import { DEFAULT_PRIMARY_HOST_NAME } from '../../shared/hosts/host-config';
+import { timestamp } from '../../shared/registry';
+import { buildOnHost, checkOllama } from '../deploy/build-on-host';
+import { WeightHashes } from '../deploy/weight-hashes';
+import { defaultOllamaFetch, DEFAULT_OLLAMA_TIMEOUTS, type OllamaTimeouts } from '../ollama/ollama-link';
 import type { OllamaGateway } from '../ollama/types';
-import { describeDiagnostic, prepareCreate } from '../modelfiles/prepare-create';
-import { sha256Hex } from '../modelfiles/sha256';
-import { findModelKey } from '../registry/operations';
+import { findModelKey, recordDeployment, setModelStatus } from '../registry/operations';
 import type { RegistryStore } from '../registry/store';
-import { resolveModelfilePath } from '../workspace/paths';
 import { buildProvenance } from './build-provenance';
 import type { JobRunContext, JobRunner } from './job-manager';
 import { restoreStatus, statusBefore } from './registry-effects';
 import { ownValue } from '../../shared/own-key';
-import { fileErrorReason } from '../../shared/file-error-reason';
 
 /**
  * One model built from its Modelfile, end to end: Ollama must answer and be recent enough (else
@@ -39,6 +32,10 @@ export interface CreateJobDeps {
   fetch?: typeof fetch;
   timeouts?: OllamaTimeouts;
   now?: () => Date;
+  /** Local weight digests, remembered across jobs and plans. */
+  hashes?: WeightHashes;
+  /** The primary host's name: the build is recorded under `deployments[primaryHost]` too. */
+  primaryHost?: string;
 }
 
 export interface CreateJobInput {
@@ -58,8 +55,12 @@ export function createJobRunner(deps: CreateJobDeps, input: CreateJobInput): Job
     await checkOllama(ctx, deps.gateway);
     await store.setStatus(key, 'creating');
     try {
-      const build = await buildModel(ctx, deps, { name: key, pullBase: input.pullBase }, entry.modelfile);
-      await store.setStatus(key, 'available', { build });
+      const { build, deployment } = await buildModel(ctx, deps, { name: key, pullBase: input.pullBase }, entry.modelfile);
+      // One write: the status with its provenance, and what was built on the primary.
+      await store.update((draft) => {
+        setModelStatus(draft, key, 'available', { build }, { workspaceDir: store.workspace.path, now: (deps.now ?? (() => new Date()))() });
+        if (deployment.digest !== '') recordDeployment(draft, deps.primaryHost ?? DEFAULT_PRIMARY_HOST_NAME, key, deployment);
+      });
     } catch (error) {
       const appError = toAppError(error);
       try {
@@ -76,77 +77,22 @@ export function createJobRunner(deps: CreateJobDeps, input: CreateJobInput): Job
   };
 }
 
-/** Before the registry is touched: an Ollama that does not answer, or is too old, fails only the job. */
-async function checkOllama(ctx: JobRunContext, gateway: OllamaGateway): Promise<void> {
-  ctx.report({ status: 'checking Ollama' });
-  const version = await gateway.version();
-  const advice = versionAdvice(version);
-  if (!advice.canCreate) throw new AppError('ollama', advice.warnings[0] ?? `Ollama ${version} cannot create models from this app.`);
-  for (const warning of advice.warnings) ctx.log(`Warning: ${warning}`);
-}
-
 async function buildModel(ctx: JobRunContext, deps: CreateJobDeps, { name, pullBase }: CreateJobInput, modelfile: string) {
   const { store, gateway } = deps;
-  const host = gateway.host;
-  const workspaceDir = store.workspace.path;
-  const streamOptions = {
-    signal: ctx.signal,
-    stall: stallOptionsOf(deps.timeouts ?? DEFAULT_OLLAMA_TIMEOUTS, ctx.waiting),
-    ...(deps.fetch ? { fetch: deps.fetch } : {}),
-  };
-
-  ctx.report({ status: `reading ${modelfile}` });
-  const file = resolveModelfilePath(workspaceDir, modelfile);
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new AppError('validation', code === 'ENOENT' ? `The Modelfile ${modelfile} does not exist in the workspace.` : `Cannot read ${modelfile}: ${fileErrorReason(error)}.`);
-  }
-  const modelfileSha256 = sha256Hex(bytes);
-
-  const models = await gateway.list();
-
-  ctx.report({ status: 'checking the Modelfile' });
-  const prepared = await prepareCreate({
-    workspaceDir,
-    modelfilePath: file,
-    text: decodeModelfile(bytes),
-    model: name,
-    context: { baseModels: Object.keys(store.get().registry.base_models), ollamaModels: models.map((m) => m.name) },
-    ...(deps.homeDir ? { homeDir: deps.homeDir } : {}),
-  });
-  for (const warning of prepared.warnings) ctx.log(`${modelfile}, ${describeDiagnostic(warning)}`);
-  if (!prepared.ok) {
-    const lines = prepared.errors.map(describeDiagnostic);
-    throw new AppError(
-      'validation',
-      `${modelfile} has ${lines.length === 1 ? 'an error' : `${lines.length} errors`}:\n${lines.join('\n')}`,
-      prepared.errors.map((d) => ({ path: `${modelfile}:${d.line}:${d.column}`, message: d.message })),
-    );
-  }
-  const request: CreateRequest = prepared.request;
-
-  // Without pullBase Ollama pulls a missing base itself, inside the create stream.
-  if (pullBase && request.from && !models.some((m) => sameModel(m.name, request.from ?? ''))) {
-    ctx.log(`Pulling the base model ${request.from} first.`);
-    for await (const line of streamPull(host, request.from, streamOptions)) ctx.report(line);
-  }
-
-  for (const upload of prepared.uploads) {
-    const blob = await ensureBlob(host, upload.path, {
-      ...streamOptions,
-      connectMs: (deps.timeouts ?? DEFAULT_OLLAMA_TIMEOUTS).connectMs,
-      onProgress: ({ phase, bytes: done, total, digest }) => {
-        ctx.report({ status: `${phase} ${upload.key}`, ...(digest ? { digest } : {}), total, completed: done });
-      },
-    });
-    ctx.log(blob.uploaded ? `Uploaded ${upload.key} (${blob.digest}).` : `Ollama already has ${upload.key} (${blob.digest}); nothing uploaded.`);
-    request[upload.field] = { ...request[upload.field], [upload.key]: blob.digest };
-  }
-
-  for await (const line of streamCreate(host, request, streamOptions)) ctx.report(line);
-
-  return buildProvenance(gateway, { model: name, modelfileSha256, baseModel: request.from, now: (deps.now ?? (() => new Date()))() }, ctx.log);
+  const link = { host: gateway.host, fetch: deps.fetch ?? defaultOllamaFetch(), timeouts: deps.timeouts ?? DEFAULT_OLLAMA_TIMEOUTS };
+  const built = await buildOnHost(
+    ctx,
+    {
+      workspaceDir: store.workspace.path,
+      baseModels: Object.keys(store.get().registry.base_models),
+      link,
+      gateway,
+      hashes: deps.hashes ?? new WeightHashes(),
+      ...(deps.homeDir ? { homeDir: deps.homeDir } : {}),
+    },
+    { name, modelfile, pullBase },
+  );
+  const now = (deps.now ?? (() => new Date()))();
+  const build = await buildProvenance(gateway, { model: name, modelfileSha256: built.modelfileSha256, baseModel: built.from ?? undefined, now }, ctx.log);
+  return { build, deployment: { request_sha256: built.sha256, digest: build.digest, deployed_at: timestamp(now) } };
 }

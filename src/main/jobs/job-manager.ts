@@ -14,7 +14,8 @@ import { DEFAULT_COALESCE_MS, ProgressCoalescer, type CoalescerTimers } from './
  * at once: starting a second while the first is queued or running hands back the first, so a
  * double click or a second window shows the job already under way rather than an error.
  *
- * At most `maxConcurrent` jobs run at once, but a job whose Ollama went silent (StallWatchdog's
+ * At most `maxConcurrent` jobs run at once per host (each host is a lane: several hosts build in
+ * parallel, and one busy host never holds up another), but a job whose Ollama went silent (StallWatchdog's
  * notice) gives its slot to the next one: a stalled Ollama request may take minutes to be given
  * up, and other models' jobs must not wait behind it.
  *
@@ -50,6 +51,10 @@ export interface StartJob {
   /** Jobs sharing a key never run at once (e.g. `create:<model key>`). */
   key: string;
   run: JobRunner;
+  /** The host it runs on, by name; absent or null: the primary. Each host has its own slots. */
+  host?: string | null;
+  /** Runs outside every host's slots (an apply, which only waits on jobs of its own). */
+  unslotted?: boolean;
 }
 
 export interface JobManagerOptions {
@@ -74,8 +79,10 @@ interface Entry {
   tracker: JobProgressTracker;
   coalescer: ProgressCoalescer;
   stop: StopReason | null;
-  /** Counted in `running`; given up while the job waits on a silent Ollama. */
+  /** Counted in its lane's running jobs; given up while the job waits on a silent Ollama. */
   holdsSlot: boolean;
+  /** Whose slots it takes (its host's), or null when it takes none. */
+  lane: string | null;
   done: Promise<Job>;
   resolveDone: (job: Job) => void;
 }
@@ -96,7 +103,8 @@ export class JobManager {
   /** Oldest first (insertion order). */
   private readonly entries = new Map<string, Entry>();
   private readonly queue: Entry[] = [];
-  private running = 0;
+  /** Running jobs per lane (host). */
+  private readonly running = new Map<string, number>();
   private readonly bus: EventBus | undefined;
   private readonly history: JobHistory | null;
   private readonly maxConcurrent: number;
@@ -143,8 +151,9 @@ export class JobManager {
       progress: null,
       error: null,
       log: [],
+      ...(spec.host ? { host: spec.host } : {}),
     };
-    const entry = this.makeEntry(job, spec.key, spec.run);
+    const entry = this.makeEntry(job, spec.key, spec.run, spec.unslotted ? null : `host:${spec.host ?? ''}`);
     this.entries.set(job.id, entry);
     this.queue.push(entry);
     entry.coalescer.flush(true);
@@ -224,7 +233,7 @@ export class JobManager {
 
   // ---------- internals ----------
 
-  private makeEntry(job: Job, key: string, run: JobRunner | null): Entry {
+  private makeEntry(job: Job, key: string, run: JobRunner | null, lane: string | null = null): Entry {
     let resolveDone: (job: Job) => void = () => undefined;
     const done = new Promise<Job>((resolve) => {
       resolveDone = resolve;
@@ -238,6 +247,7 @@ export class JobManager {
       coalescer: new ProgressCoalescer(() => this.bus?.emit('job.updated', snapshotJob(job)), this.coalesceMs, this.timers),
       stop: null,
       holdsSlot: false,
+      lane,
       done,
       resolveDone,
     };
@@ -262,20 +272,28 @@ export class JobManager {
     if (index >= 0) this.queue.splice(index, 1);
   }
 
+  /** Starts every queued job whose lane has a free slot, oldest first. */
   private pump(): void {
-    while (this.running < this.maxConcurrent) {
-      const entry = this.queue.shift();
-      if (!entry) return;
-      this.running++;
-      entry.holdsSlot = true;
+    for (let i = 0; i < this.queue.length; ) {
+      const entry = this.queue[i]!;
+      const lane = entry.lane;
+      if (lane !== null && (this.running.get(lane) ?? 0) >= this.maxConcurrent) {
+        i++;
+        continue;
+      }
+      this.queue.splice(i, 1);
+      if (lane !== null) {
+        this.running.set(lane, (this.running.get(lane) ?? 0) + 1);
+        entry.holdsSlot = true;
+      }
       void this.execute(entry).finally(() => this.releaseSlot(entry));
     }
   }
 
   private releaseSlot(entry: Entry): void {
-    if (!entry.holdsSlot) return;
+    if (!entry.holdsSlot || entry.lane === null) return;
     entry.holdsSlot = false;
-    this.running--;
+    this.running.set(entry.lane, (this.running.get(entry.lane) ?? 1) - 1);
     this.pump();
   }
 

@@ -1,7 +1,7 @@
 import type { CreateRequest } from '../../shared/modelfile';
 import { unexpectedReplyError } from './errors';
 import type { ProgressLine } from './progress-line';
-import { postProgressStream, type StreamOptions } from './stream-request';
+import { postProgressStream, type JsonText, type StreamOptions } from './stream-request';
 
 /**
  * `POST /api/create`, streamed to its very end. The npm client stops at the first
@@ -9,7 +9,8 @@ import { postProgressStream, type StreamOptions } from './stream-request';
  * the middle of the create stream: only the end of the stream says the create is done, and only
  * if its last line was `success`.
  */
-export async function* streamCreate(host: string, request: CreateRequest, options: StreamOptions = {}): AsyncGenerator<ProgressLine> {
+/** `request` as its canonical text (JsonText) sends exactly those bytes. */
+export async function* streamCreate(host: string, request: CreateRequest | JsonText, options: StreamOptions = {}): AsyncGenerator<ProgressLine> {
   let last: ProgressLine | null = null;
   for await (const line of postProgressStream(host, '/api/create', request, options)) {
     last = line;

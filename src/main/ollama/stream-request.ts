@@ -38,6 +38,11 @@ export function responseError(status: number, bodyText: string, statusText: stri
   return error;
 }
 
+/** A body already written as JSON text, sent as is: a create request's canonical form, the same bytes on every host. */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
 export function defaultStall(): StallOptions {
   return { stallMs: DEFAULT_OLLAMA_TIMEOUTS.stallMs, noticeMs: DEFAULT_OLLAMA_TIMEOUTS.noticeMs };
 }
@@ -58,7 +63,7 @@ export async function* postNdjson(host: string, endpoint: string, body: unknown,
       response = await doFetch(`${base}${endpoint}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/x-ndjson' },
-        body: JSON.stringify(body),
+        body: body instanceof JsonText ? body.text : JSON.stringify(body),
         signal: stopSignal(watchdog, options.signal),
       });
     } catch (error) {

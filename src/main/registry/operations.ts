@@ -4,7 +4,8 @@ import { modelNameProblem, sameModel } from '../../shared/model-name';
 import type { ModelEntry, ModelPatch, ModelStatus, Registry } from '../../shared/registry';
 import { modelPatchSchema, newModelSchema, timestamp } from '../../shared/registry';
 import { resolveModelfilePath } from '../workspace/paths';
-import { hasOwnKey, ownValue, setOwn } from '../../shared/own-key';
+import { deleteOwn, hasOwnKey, ownValue, setOwn } from '../../shared/own-key';
+import type { DeploymentRecord } from '../../shared/deploy/deployments';
 
 /**
  * The registry changes the API offers, applied to a draft inside `RegistryStore.update`. Names
@@ -89,4 +90,22 @@ export function setModelStatus(
   if (status !== 'failed' && fields.failure_reason === undefined) delete next.failure_reason;
   setOwn(draft.models, key, next);
   return next;
+}
+
+/**
+ * What a deploy built on a host, under the top-level `deployments` key (host → model → record);
+ * null forgets it (the model was removed from the host). The key is the registry's own name.
+ */
+export function recordDeployment(draft: Registry, host: string, name: string, record: DeploymentRecord | null): void {
+  const deployments: Record<string, Record<string, DeploymentRecord>> = draft.deployments ?? {};
+  const current = ownValue(deployments, host);
+  const records: Record<string, DeploymentRecord> = { ...current };
+  const existing = Object.keys(records).find((key) => sameModel(key, name));
+  if (record === null) {
+    if (existing !== undefined) deleteOwn(records, existing);
+  } else setOwn(records, existing ?? name, record);
+  if (Object.keys(records).length > 0) setOwn(deployments, host, records);
+  else deleteOwn(deployments, host);
+  if (Object.keys(deployments).length > 0) draft.deployments = deployments;
+  else delete draft.deployments;
 }
