@@ -1,5 +1,16 @@
 import { appVersion } from './app-version';
+import { createInterface } from 'node:readline/promises';
 import { cliMain } from './cli/cli-main';
+
+/** A yes/no question on the terminal (apply without --yes); anything but y or yes is no. */
+async function askYesNo(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await rl.question(question)).trim());
+  } finally {
+    rl.close();
+  }
+}
 
 /**
  * The command-line entry (`modelwright`, built to out/main/cli.js): the same services as the
@@ -30,6 +41,8 @@ const status = await cliMain(process.argv.slice(2), {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   errIsTty: process.stderr.isTTY,
+  inIsTty: process.stdin.isTTY === true,
+  confirm: askYesNo,
   env: process.env,
   appVersion: appVersion(import.meta.dirname),
   onInterrupt: (cancel) => {

@@ -6,8 +6,11 @@ import { z } from 'zod';
  * reported, the current progress with totals when Ollama gives them, and how it ended.
  */
 
-/** `apply`: a plan run over one or more hosts; its creates and pulls are jobs of their own. */
-export const JOB_KINDS = ['create', 'pull', 'delete', 'upload', 'eval', 'apply'] as const;
+/**
+ * `apply`: a plan run over one or more hosts; its creates, pulls, preloads and removes (`delete`)
+ * are jobs of their own. `preload`: loading a model into a host's memory.
+ */
+export const JOB_KINDS = ['create', 'pull', 'delete', 'upload', 'eval', 'apply', 'preload'] as const;
 export const jobKindSchema = z.enum(JOB_KINDS);
 export type JobKind = z.infer<typeof jobKindSchema>;
 

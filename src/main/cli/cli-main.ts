@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/errors';
 import { CLI_USAGE, EVAL_USAGE, parseEvalArgs } from './eval-args';
 import { EXIT, runEvalCommand, type CliIo } from './eval-command';
+import { runDeployCommand } from './deploy-command';
 
 /**
  * The command line's dispatch: `modelwright eval …`, `--help`. Returns the exit status rather than
@@ -14,6 +15,7 @@ export async function cliMain(argv: string[], io: CliIo, cwd = process.cwd()): P
       (command === undefined ? io.err : io.out)(`${CLI_USAGE}\n`);
       return command === undefined ? EXIT.error : EXIT.ok;
     }
+    if (command === 'plan' || command === 'apply') return await runDeployCommand(command, rest, io, cwd);
     if (command !== 'eval') throw new AppError('validation', `Unknown command "${command}".\n\n${CLI_USAGE}`);
     const options = parseEvalArgs(rest, io.env);
     if (options === 'help') {

@@ -26,8 +26,10 @@ export const CLI_USAGE = `Usage: modelwright <command> [options]
 Commands:
   eval FAMILY   run a family's prompt set (evals/<family>.yaml) against its versions;
                 exits 1 when the newest version fails a case the previous one passed
+  plan          what apply would do on each host (--exit-code: 3 when changes are pending)
+  apply         make hosts match the registry (--host NAME or --all; --yes to skip the question)
 
-Run "modelwright eval --help" for its options.`;
+Run "modelwright <command> --help" for its options.`;
 
 export const EVAL_USAGE = `Usage: modelwright eval FAMILY [options]
 

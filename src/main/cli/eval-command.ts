@@ -35,7 +35,7 @@ export interface CliIo {
 export const EXIT = { ok: 0, regression: 1, error: 2 } as const;
 
 /** The user's settings, read once and never written back. */
-function readOnlySettings(dataDir: string): { engine: StorageEngines['settings']; workspace: string | null } {
+export function readOnlySettings(dataDir: string): { engine: StorageEngines['settings']; workspace: string | null } {
   let store: Record<string, unknown> = {};
   try {
     const parsed: unknown = JSON.parse(fs.readFileSync(path.join(dataDir, 'settings.json'), 'utf8'));
@@ -56,7 +56,7 @@ function readOnlySettings(dataDir: string): { engine: StorageEngines['settings']
 }
 
 /** --workspace, else this folder, else the app's last one; never a folder without a registry (the app would fill it with examples). */
-function workspaceOf(options: EvalCommandOptions, cwd: string, remembered: string | null): string {
+export function workspaceOf(options: Pick<EvalCommandOptions, 'workspace'>, cwd: string, remembered: string | null): string {
   const isWorkspace = (dir: string) => fs.existsSync(path.join(dir, REGISTRY_FILE));
   if (options.workspace) {
     if (isWorkspace(options.workspace)) return options.workspace;

@@ -76,7 +76,8 @@ export class Preloader {
   }
 
   private onJob(job: Job): void {
-    if (job.kind !== 'create' || job.state !== 'succeeded' || this.seenJobs.has(job.id)) return;
+    // A build on another host loads nothing here: its preload, if any, is that host's (apply plans it).
+    if (job.kind !== 'create' || job.state !== 'succeeded' || job.host || this.seenJobs.has(job.id)) return;
     this.seenJobs.add(job.id);
     const registry = this.deps.session().store.get().registry;
     const key = findModelKey(registry, job.target);

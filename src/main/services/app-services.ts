@@ -7,6 +7,8 @@ import type { OllamaTimeoutsPatch } from '../../shared/ollama-timeouts';
 import { createChatFeature, type ChatFeature } from '../chat/feature';
 import { EventBus } from '../events';
 import { deployHandlers } from '../deploy/handlers';
+import { primaryOnlyPool } from '../deploy/primary-pool';
+import { DEFAULT_PRIMARY_HOST_NAME } from '../../shared/hosts/host-config';
 import { evalHandlers } from '../evals/handlers';
 import { createJobKey, jobHandlers } from '../jobs/job-handlers';
 import { createLifecycleFeature, type LifecycleFeature } from '../lifecycle/feature';
@@ -139,6 +141,22 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     settings,
   });
 
+  // Only the primary until the hosts service's pool is wired in here.
+  const hosts = primaryOnlyPool({
+    view: () => ({
+      name: DEFAULT_PRIMARY_HOST_NAME,
+      url: settings.get().ollamaHost,
+      effectiveUrl: settings.get().effectiveHost,
+      primary: true,
+      hasToken: false,
+      connection: session.sync.get().connection,
+    }),
+    gateway,
+    link,
+    synced: () => ({ connection: session.sync.get().connection, models: session.sync.get().ollamaModels }),
+    subscribe: (listener) => bus.subscribe((event) => (event === 'sync.changed' ? listener() : undefined)),
+  });
+
   let lastFocusSync = 0;
   // Work a call starts and does not wait for: its failure is logged, never left unhandled.
   const syncInBackground = (current: WorkspaceSession): void =>
@@ -184,6 +202,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     ...deployHandlers({
       primary: () => ({ url: settings.get().ollamaHost, effectiveUrl: settings.get().effectiveHost }),
       connection: () => session.sync.get().connection,
+      hosts: () => hosts,
+      session: () => session,
+      jobs,
     }),
     'workspace.open': async ({ path }) => {
       const dir = resolve(path);

@@ -114,6 +114,7 @@ export async function handleApiRequest(ctx: FakeContext, req: IncomingMessage, r
       const body = await readBody(req);
       record.bytes = body.length;
       raw = body.toString('utf8');
+      record.raw = raw;
       record.body = parseRecordedBody(raw);
     }
 

@@ -28,6 +28,8 @@ export interface RecordedRequest {
   path: string;
   /** Parsed JSON when the body was JSON, the raw text when it was not, null when empty or binary. */
   body: unknown;
+  /** The body's text exactly as received (not for blob uploads, which are streamed). */
+  raw?: string;
   /** Bytes received (blob uploads are recorded by size only). */
   bytes: number;
   host: string | null;

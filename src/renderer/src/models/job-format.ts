@@ -17,6 +17,7 @@ export const JOB_KIND_LABELS: Record<JobKind, string> = {
   upload: 'Upload',
   eval: 'Evaluate',
   apply: 'Apply',
+  preload: 'Preload',
 };
 
 /** What an active job is doing, as a verb: "Creating", "Pulling". */
@@ -27,6 +28,7 @@ export const JOB_KIND_VERBS: Record<JobKind, string> = {
   upload: 'Uploading',
   eval: 'Evaluating',
   apply: 'Applying',
+  preload: 'Loading',
 };
 
 /** The button that runs a failed job again names what it runs: "Create again", "Pull again". */
