@@ -64,7 +64,7 @@ describe('modelwright plan and apply (built command)', () => {
         host: 'local',
         actions: [
           { kind: 'pull', model: 'qwen3:30b', reason: `the base of ${V2}` },
-          { kind: 'create', model: V1, reason: 'unverified', requestSha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+          { kind: 'create', model: V1, reason: 'missing', requestSha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
           { kind: 'create', model: V2, reason: 'missing', requestSha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
           { kind: 'preload', model: V1 },
         ],

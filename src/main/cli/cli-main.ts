@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/errors';
 import { CLI_USAGE, EVAL_USAGE, parseEvalArgs } from './eval-args';
-import { EXIT, runEvalCommand, type CliIo } from './eval-command';
+import { EXIT, runEvalCommand } from './eval-command';
+import type { ApplyIo } from './apply-command';
 import { runDeployCommand } from './deploy-command';
 
 /**
@@ -8,7 +9,7 @@ import { runDeployCommand } from './deploy-command';
  * exiting, so tests call it in-process. Errors are printed as their words, never a stack, except
  * for a bug (not an AppError), whose stack helps a report.
  */
-export async function cliMain(argv: string[], io: CliIo, cwd = process.cwd()): Promise<number> {
+export async function cliMain(argv: string[], io: ApplyIo, cwd = process.cwd()): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {

@@ -24,23 +24,27 @@ export class DesiredRequests {
     return new Map(names.map((name, i) => [name, results[i]!] as const));
   }
 
-  private async one(registry: Registry, workspaceDir: string, name: string, baseModels: string[]): Promise<DesiredRequest> {
+  /** The cached request when nothing it was made from changed; else the work, as a promise. */
+  private one(registry: Registry, workspaceDir: string, name: string, baseModels: string[]): DesiredRequest | Promise<DesiredRequest> {
     const modelfile = Object.hasOwn(registry.models, name) ? (registry.models[name]?.modelfile ?? '') : '';
     const id = `${workspaceDir}\0${name}\0${modelfile}`;
-    const stamp = await this.stamp(workspaceDir, modelfile, this.cache.get(id)?.desired);
     const cached = this.cache.get(id);
+    const stamp = this.stamp(workspaceDir, modelfile, cached?.desired);
     if (stamp !== null && cached?.stamp === stamp) return cached.desired;
+    return this.prepare(id, workspaceDir, name, modelfile, baseModels);
+  }
+
+  private async prepare(id: string, workspaceDir: string, name: string, modelfile: string, baseModels: string[]): Promise<DesiredRequest> {
     const desired = await desiredRequest({ workspaceDir, name, modelfile, baseModels, hashes: this.hashes, ...(this.homeDir ? { homeDir: this.homeDir } : {}) });
-    const after = await this.stamp(workspaceDir, modelfile, desired);
+    const after = this.stamp(workspaceDir, modelfile, desired);
     if (after !== null) this.cache.set(id, { stamp: after, desired });
     return desired;
   }
 
   /** The Modelfile's stamp and those of the local files its last request uploaded. */
-  private async stamp(workspaceDir: string, modelfile: string, desired: DesiredRequest | undefined): Promise<string | null> {
+  private stamp(workspaceDir: string, modelfile: string, desired: DesiredRequest | undefined): string | null {
     if (modelfile === '' || path.isAbsolute(modelfile)) return null;
     const files = [path.resolve(workspaceDir, modelfile), ...(desired?.ok ? desired.uploads.map((u) => u.path) : [])];
-    const stamps = await Promise.all(files.map(stampOf));
-    return stamps.map((s) => s ?? 'missing').join('|');
+    return files.map((file) => stampOf(file) ?? 'missing').join('|');
   }
 }

@@ -65,10 +65,21 @@ export function sameDigest(a: string, b: string): boolean {
   return bare(a) !== '' && bare(a) === bare(b);
 }
 
+type Listing = NonNullable<HostState['models']>;
+/** Each listing indexed once by model key: a plan looks up every registry model on every host. */
+const indexes = new WeakMap<Listing, Map<string, Listing[number]>>();
+
 /** The host's entry for `name`, by Ollama's name rules (`llama3` = `llama3:latest`). */
 export function findOnHost(host: HostState, name: string): { name: string; digest: string } | undefined {
-  const key = modelKey(name);
-  return host.models?.find((model) => modelKey(model.name) === key);
+  const models = host.models;
+  if (!models) return undefined;
+  let index = indexes.get(models);
+  if (!index) {
+    index = new Map();
+    for (const model of models) if (!index.has(modelKey(model.name))) index.set(modelKey(model.name), model);
+    indexes.set(models, index);
+  }
+  return index.get(modelKey(name));
 }
 
 function cell(state: CellState, fields: Partial<Omit<Cell, 'state'>> = {}): Cell {

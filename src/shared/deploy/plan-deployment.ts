@@ -3,7 +3,7 @@ import { ownValue } from '../own-key';
 import type { Registry } from '../registry';
 import type { DeploymentRecord } from './deployments';
 import { buildState, findOnHost, type DesiredBuild, type HostState } from './model-state';
-import type { HostPlan, Plan, PlanAction } from './plan-schema';
+import type { HostPlan, Plan } from './plan-schema';
 
 /**
  * What `apply` would do to make each host match the registry: pull the bases that creates need
@@ -92,13 +92,19 @@ function planHost(input: PlanInput, host: HostState): HostPlan {
   };
   for (const key of [...creating.keys()]) visit(key);
 
-  const pulls = new Map<string, PlanAction>();
-  for (const { desired } of ordered) {
+  const pulls = new Map<string, { model: string; for: string[] }>();
+  for (const { name, desired } of ordered) {
     const from = desired.from;
-    if (from === null || registryKeys.has(modelKey(from)) || findOnHost(host, from) || pulls.has(modelKey(from))) continue;
-    pulls.set(modelKey(from), { kind: 'pull', model: from, reason: `the base of ${ordered.filter((c) => c.desired.from === from).map((c) => c.name).join(', ')}` });
+    if (from === null || registryKeys.has(modelKey(from)) || findOnHost(host, from)) continue;
+    const pull = pulls.get(modelKey(from));
+    if (pull) pull.for.push(name);
+    else pulls.set(modelKey(from), { model: from, for: [name] });
   }
-  plan.actions.push(...pulls.values());
+  for (const pull of pulls.values()) {
+    const others = pull.for.length - 2;
+    const names = others > 0 ? `${pull.for.slice(0, 2).join(', ')} and ${others} more` : pull.for.join(', ');
+    plan.actions.push({ kind: 'pull', model: pull.model, reason: `the base of ${names}` });
+  }
   for (const { name, desired, reason } of ordered) plan.actions.push({ kind: 'create', model: name, reason, requestSha256: desired.requestSha256 });
 
   const loaded = new Set((host.running ?? []).map(modelKey));
