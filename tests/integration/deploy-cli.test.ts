@@ -82,7 +82,9 @@ describe('modelwright plan and apply (built command)', () => {
     const did = fake.requests
       .filter((r) => r.method === 'POST' && ['/api/pull', '/api/create', '/api/generate'].includes(r.path))
       .map((r) => `${r.path} ${(r.body as { model: string }).model}`);
-    expect(did.sort()).toEqual(['/api/create ' + V1, '/api/create ' + V2, '/api/generate ' + V1, '/api/pull qwen3:30b'].sort());
+    // (The app's own start-up preloader may load v1 again; passive services stop that on the cli branch.)
+    expect([...new Set(did)].sort()).toEqual(['/api/create ' + V1, '/api/create ' + V2, '/api/generate ' + V1, '/api/pull qwen3:30b'].sort());
+    expect(did.filter((d) => !d.startsWith('/api/generate'))).toHaveLength(3);
     // The create body sent is the one whose hash the plan shows.
     const { createHash } = await import('node:crypto');
     const v2 = fake.requestsTo('/api/create').find((r) => (r.body as { model: string }).model === V2);
@@ -123,7 +125,32 @@ describe('modelwright plan and apply (built command)', () => {
     expect(err).toContain('local did not answer');
   });
 
-  // Hosts beyond the primary come from settings once the hosts service's pool is wired into
-  // AppServices (the `hosts` branch); until then the command line sees only the primary.
-  it.todo('plan --all --json and apply --all cover every host in settings (seeded via the settings file), the offline one reported');
+  // TODO at merge: hosts beyond the primary come from settings once the hosts service's pool is
+  // wired into AppServices (the `hosts` branch stores them as settings.json `hosts: [{name, url}]`);
+  // until then the command line sees only the primary, so this test is skipped. Remove `.skip`.
+  it.skip('plan --all --json and apply --all cover every host in settings, the offline one untouched and reported', async () => {
+    const gpu = await startFakeOllama({ models: [], library: [LLAMA3, QWEN3_30B] });
+    const down = await startFakeOllama({ models: [] });
+    await down.setOffline(true);
+    try {
+      fs.writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify({ hosts: [{ name: 'gpu', url: gpu.url }, { name: 'down', url: down.url }] }));
+      const planned = await run('plan', '--all', '--json');
+      expect(planned.status).toBe(1); // down did not answer
+      const plan = JSON.parse(planned.out) as Plan;
+      expect(plan.hosts.map((h) => [h.host, h.online])).toEqual([['local', true], ['gpu', true], ['down', false]]);
+      const applied = await run('apply', '--all', '--yes', '--json');
+      const result = JSON.parse(applied.out) as { plan: Plan; job: Job };
+      expect(actionsOf(result.plan)).toEqual(actionsOf(plan));
+      expect(result.job.state).toBe('succeeded');
+      expect(applied.status).toBe(1);
+      expect(down.requests).toEqual([]);
+      const bodies = [fake, gpu].map((f) => f.requestsTo('/api/create').find((r) => (r.body as { model: string }).model === V2)?.raw);
+      expect(bodies[0]).toBeDefined();
+      expect(bodies[1]).toBe(bodies[0]);
+      expect((await run('plan', '--host', 'local', '--host', 'gpu', '--exit-code')).status).toBe(0);
+    } finally {
+      await gpu.close();
+      await down.close();
+    }
+  });
 });
