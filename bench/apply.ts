@@ -1,7 +1,7 @@
 /**
  * What planning and applying cost over what they cannot avoid.
  *
- *   npx tsx bench/apply.ts [rounds]
+ *   npx tsx bench/apply.ts [rounds] [plan|apply]
  *
  * 1. Plan: a registry of 1,000 models (each with its own Modelfile) against 5 fake Ollamas of
  *    1,000 models each, as a ratio to the bare `ollama.list()` calls it needs (one per host, in
@@ -155,5 +155,6 @@ async function benchApply(): Promise<void> {
 }
 
 console.log(`load average: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
-await benchPlan();
-await benchApply();
+const only = process.argv[3];
+if (only !== 'apply') await benchPlan();
+if (only !== 'plan') await benchApply();

@@ -5,9 +5,10 @@ import { timestamp } from '../../shared/registry';
 import type { JobRunner } from '../jobs/job-manager';
 import type { OllamaLink } from '../ollama/ollama-link';
 import type { OllamaGateway } from '../ollama/types';
-import { findModelKey, recordDeployment } from '../registry/operations';
+import { findModelKey } from '../registry/operations';
 import type { RegistryStore } from '../registry/store';
 import { buildOnHost, checkOllama } from './build-on-host';
+import type { DeploymentWrites } from './deployment-writes';
 import type { WeightHashes } from './weight-hashes';
 
 /**
@@ -23,6 +24,8 @@ export interface DeployJobDeps {
   link: OllamaLink;
   gateway: OllamaGateway;
   hashes: WeightHashes;
+  /** Where the record goes (batched with other jobs' records). */
+  writes: DeploymentWrites;
   homeDir?: string;
   now?: () => Date;
   /** After the job, however it ended (the host's listing is refreshed). */
@@ -63,7 +66,7 @@ export function deployJobRunner(deps: DeployJobDeps, input: { name: string; pull
       }
       const record = { request_sha256: built.sha256, digest, deployed_at: timestamp((deps.now ?? (() => new Date()))()) };
       try {
-        await store.update((draft) => recordDeployment(draft, deps.host, key, record));
+        await deps.writes.write(deps.host, key, record);
       } catch (error) {
         ctx.log(`Built, but could not record it in the registry: ${toAppError(error).message}`);
       }

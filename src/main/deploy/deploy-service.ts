@@ -9,10 +9,11 @@ import { createJobRunner } from '../jobs/create-job';
 import type { JobManager } from '../jobs/job-manager';
 import { pullJobRunner } from '../jobs/pull-job';
 import type { HostPool } from '../hosts/host-pool';
-import { findModelKey, recordDeployment } from '../registry/operations';
+import { findModelKey } from '../registry/operations';
 import type { WorkspaceSession } from '../services/workspace-session';
 import { applyJobRunner } from './apply-job';
 import { deployJobRunner } from './deploy-job';
+import { DeploymentWrites } from './deployment-writes';
 import { DesiredRequests } from './desired-requests';
 import { toDesiredBuild, type DesiredRequest } from './desired-request';
 import { toHostState } from './host-state';
@@ -37,10 +38,12 @@ export interface DeployServiceDeps {
 export class DeployService {
   readonly hashes: WeightHashes;
   private readonly desired: DesiredRequests;
+  private readonly writes: DeploymentWrites;
 
   constructor(private readonly deps: DeployServiceDeps) {
     this.hashes = deps.hashes ?? new WeightHashes();
     this.desired = new DesiredRequests(this.hashes, deps.homeDir);
+    this.writes = new DeploymentWrites(() => deps.session().store);
   }
 
   private now(): Date {
@@ -123,7 +126,7 @@ export class DeployService {
             { store: session.store, gateway, fetch: link.fetch, timeouts: link.timeouts, primaryHost: primary, onSettled: () => void session.sync.syncNow().catch(() => undefined), ...common },
             { name: key, pullBase: false },
           )
-        : deployJobRunner({ store: session.store, host, link, gateway, onSettled: () => void pool.refresh(host).catch(() => undefined), ...common }, { name: key, pullBase: false });
+        : deployJobRunner({ store: session.store, host, link, gateway, writes: this.writes, onSettled: () => void pool.refresh(host).catch(() => undefined), ...common }, { name: key, pullBase: false });
     return jobs.start({ kind: 'create', target: key, key: deployJobKey(jobHost, key), host: jobHost, run }).job;
   }
 
@@ -145,7 +148,6 @@ export class DeployService {
       const run = async () => gateway.load(model);
       return jobs.start({ kind: 'preload', target: model, key: preloadJobKey(jobHost, model), host: jobHost, run }).job;
     }
-    const store = this.deps.session().store;
     return jobs.start({
       kind: 'delete',
       target: model,
@@ -158,7 +160,7 @@ export class DeployService {
           // Gone already: what is left to do is to forget it.
           if (!(error instanceof AppError && error.kind === 'not_found')) throw error;
         }
-        await store.update((draft) => recordDeployment(draft, host, model, null));
+        await this.writes.write(host, model, null);
       },
     }).job;
   }
