@@ -184,6 +184,25 @@ describe('deploy a version to a host', () => {
     expect(matrix.baseModels.find((m) => m.name === 'llama3:latest')?.cells.local?.state).toBe('available');
   });
 
+  it("through the app's handlers (primary only until the hosts pool is wired in): deploying to the primary is today's create, and also recorded", async () => {
+    const job = await services.handlers['deploy.version']({ name: V1, host: 'local' });
+    expect(job.host ?? null).toBeNull();
+    expect((await services.jobs.whenDone(job.id)).state).toBe('succeeded');
+    const entry = registry().models[V1];
+    expect(entry?.status).toBe('available');
+    expect(entry?.build?.digest).toBeTruthy();
+    expect(registry().deployments?.local?.[V1]).toMatchObject({ digest: entry?.build?.digest });
+    const matrix = await services.handlers['hosts.matrix']();
+    expect(matrix.hosts.map((h) => h.name)).toEqual(['local']);
+    expect(matrix.models.map((m) => [m.name, m.cells.local?.state])).toEqual([
+      [V1, 'available'],
+      [V2, 'missing'],
+    ]);
+    const plan = await services.handlers['deploy.plan']({ prune: false });
+    // (v1's preload depends on whether the app's own preloader, started by the create, has loaded it yet.)
+    expect(plan.hosts[0]?.actions.filter((a) => a.kind !== 'preload').map((a) => `${a.kind} ${a.model}`)).toEqual(['pull qwen3:30b', `create ${V2}`]);
+  });
+
   it('refuses an unknown host, naming the known ones', () => {
     expect(() => deploy.deployVersion({ name: V1, host: 'nope' })).toThrow(/no host named "nope".*local, slow, flaky, down/);
   });
