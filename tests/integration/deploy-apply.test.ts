@@ -192,7 +192,7 @@ describe('deploy a version to a host', () => {
     expect(entry?.status).toBe('available');
     expect(entry?.build?.digest).toBeTruthy();
     expect(registry().deployments?.local?.[V1]).toMatchObject({ digest: entry?.build?.digest });
-    const matrix = await services.handlers['hosts.matrix']();
+    const matrix = await services.handlers['hosts.matrix'](undefined);
     expect(matrix.hosts.map((h) => h.name)).toEqual(['local']);
     expect(matrix.models.map((m) => [m.name, m.cells.local?.state])).toEqual([
       [V1, 'available'],

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { AppError } from '../../shared/errors';
+import { fileErrorReason } from '../../shared/file-error-reason';
 import { sameModel } from '../../shared/model-name';
 import { versionAdvice } from '../../shared/ollama-version';
 import type { JobRunContext } from '../jobs/job-manager';
@@ -80,7 +81,12 @@ export async function buildOnHost(ctx: JobRunContext, deps: BuildOnHostDeps, inp
       ctx.log(`Ollama already has ${upload.key} (${digest}); nothing uploaded.`);
       continue;
     }
-    const size = (await stat(upload.path)).size;
+    let size: number;
+    try {
+      size = (await stat(upload.path)).size;
+    } catch (error) {
+      throw new AppError('validation', `Cannot read ${upload.path}: ${fileErrorReason(error)}.`);
+    }
     // Ollama checks the bytes against the digest: a file changed since it was hashed is refused, not mixed up.
     await uploadBlob(link.host, upload.path, digest, {
       ...blobOptions,
