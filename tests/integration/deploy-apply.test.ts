@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,7 +8,7 @@ import { DeployService } from '../../src/main/deploy/deploy-service';
 import { createAppServices, type AppServices } from '../../src/main/services/app-services';
 import { LLAMA3, QWEN3_30B, startFakeOllama, type FakeOllama } from '../support/fake-ollama/index';
 import { testHostPool } from '../support/deploy/test-host-pool';
-import { TEMPLATE_DIR, V1, V2 } from './create-fixtures';
+import { ggufBytes, TEMPLATE_DIR, V1, V2 } from './create-fixtures';
 
 /**
  * Plan and apply over four fake Ollamas: the primary, a slow host, one failing mid-create and one
@@ -201,6 +202,27 @@ describe('deploy a version to a host', () => {
     const plan = await services.handlers['deploy.plan']({ prune: false });
     // (v1's preload depends on whether the app's own preloader, started by the create, has loaded it yet.)
     expect(plan.hosts[0]?.actions.filter((a) => a.kind !== 'preload').map((a) => `${a.kind} ${a.model}`)).toEqual(['pull qwen3:30b', `create ${V2}`]);
+  });
+
+  it("uploads local weights to the target host's blob store first, then sends the same body there", async () => {
+    fs.writeFileSync(path.join(ws, 'models', 'model.gguf'), ggufBytes());
+    fs.writeFileSync(path.join(ws, 'models', 'Modelfile.local'), 'FROM ./model.gguf\nPARAMETER num_ctx 4096\n');
+    await services.handlers['models.add']({
+      entry: { name: 'local-v1', display_name: 'Local', modelfile: 'models/Modelfile.local', description: '', version: 'v1', base_model: '', show_in_ui: true, auto_preload: false },
+    });
+    const jobs = [deploy.deployVersion({ name: 'local-v1', host: 'local' }), deploy.deployVersion({ name: 'local-v1', host: 'slow' })];
+    for (const job of jobs) expect((await services.jobs.whenDone(job.id)).state).toBe('succeeded');
+    const digest = `sha256:${createHash('sha256').update(ggufBytes()).digest('hex')}`;
+    for (const fake of [fakes.local, fakes.slow]) {
+      expect(fake.hasBlob(digest)).toBe(true);
+      const upload = fake.requests.findIndex((r) => r.method === 'POST' && r.path === `/api/blobs/${digest}`);
+      const create = fake.requests.findIndex((r) => r.path === '/api/create');
+      expect(upload).toBeGreaterThanOrEqual(0);
+      expect(create).toBeGreaterThan(upload);
+    }
+    const bodies = [fakes.local, fakes.slow].map((fake) => fake.requestsTo('/api/create')[0]?.raw);
+    expect(bodies[0]).toBe(`{"files":{"model.gguf":"${digest}"},"model":"local-v1","parameters":{"num_ctx":4096}}`);
+    expect(bodies[1]).toBe(bodies[0]);
   });
 
   it('refuses an unknown host, naming the known ones', () => {
