@@ -193,7 +193,7 @@ describe('deploy a version to a host', () => {
     expect(entry?.status).toBe('available');
     expect(entry?.build?.digest).toBeTruthy();
     expect(registry().deployments?.local?.[V1]).toMatchObject({ digest: entry?.build?.digest });
-    const matrix = await services.handlers['hosts.matrix'](undefined);
+    const matrix = await services.handlers['hosts.matrix']({});
     expect(matrix.hosts.map((h) => h.name)).toEqual(['local']);
     expect(matrix.models.map((m) => [m.name, m.cells.local?.state])).toEqual([
       [V1, 'available'],
