@@ -26,9 +26,9 @@ process.on('unhandledRejection', crash);
 
 let cancelRun: (() => void) | null = null;
 process.on('SIGINT', () => {
-  // The first Ctrl-C cancels the run (its finished cases are saved); a second one quits at once.
+  // The first Ctrl-C cancels the run or apply (what finished is kept); a second one quits at once.
   if (cancelRun) {
-    process.stderr.write('\nCancelling; the finished cases are kept…\n');
+    process.stderr.write('\nCancelling; what has finished is kept…\n');
     const cancel = cancelRun;
     cancelRun = null;
     cancel();
