@@ -54,7 +54,8 @@ function run(...args: string[]): Promise<{ status: number | null; out: string; e
 
 const actionsOf = (plan: Plan) => plan.hosts.map((h) => ({ host: h.host, actions: h.actions }));
 
-describe('modelwright plan and apply (built command)', () => {
+// Each test spawns the command several times; on a loaded machine one start takes seconds.
+describe('modelwright plan and apply (built command)', { timeout: 90_000 }, () => {
   it('plan --all --json lists exactly what apply then does; afterwards plan --exit-code returns 0', async () => {
     const planned = await run('plan', '--all', '--json');
     expect(planned.status).toBe(0);
