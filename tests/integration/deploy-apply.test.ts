@@ -202,6 +202,10 @@ describe('deploy a version to a host', () => {
     const plan = await services.handlers['deploy.plan']({ prune: false });
     // (v1's preload depends on whether the app's own preloader, started by the create, has loaded it yet.)
     expect(plan.hosts[0]?.actions.filter((a) => a.kind !== 'preload').map((a) => `${a.kind} ${a.model}`)).toEqual(['pull qwen3:30b', `create ${V2}`]);
+    // The card's Create button records the build on the primary too.
+    const create = await services.handlers['models.create']({ name: V2, pullBase: true });
+    expect((await services.jobs.whenDone(create.id)).state).toBe('succeeded');
+    expect(registry().deployments?.local?.[V2]?.digest).toBe(registry().models[V2]?.build?.digest);
   });
 
   it("uploads local weights to the target host's blob store first, then sends the same body there", async () => {

@@ -21,6 +21,8 @@ export interface JobHandlerDeps {
   gateway: () => OllamaGateway;
   /** The fetch and time limits for the streamed calls; default: the shared link's. */
   link?: () => OllamaLink;
+  /** The primary host's name: a create there is also recorded under `deployments[name]`. */
+  primaryHost?: () => string;
 }
 
 function linkOptions(deps: JobHandlerDeps) {
@@ -52,7 +54,13 @@ export function jobHandlers(deps: JobHandlerDeps): JobHandlers {
         throw new AppError('read_only', `The registry file ${snapshot.workspace.registryPath} is invalid; fix it before creating models.`);
       }
       const run = createJobRunner(
-        { store: session.store, gateway: deps.gateway(), onSettled: () => void session.sync.syncNow().catch(() => undefined), ...linkOptions(deps) },
+        {
+          store: session.store,
+          gateway: deps.gateway(),
+          onSettled: () => void session.sync.syncNow().catch(() => undefined),
+          ...linkOptions(deps),
+          ...(deps.primaryHost ? { primaryHost: deps.primaryHost() } : {}),
+        },
         { name: key, pullBase },
       );
       return jobs.start({ kind: 'create', target: key, key: createJobKey(key), run }).job;

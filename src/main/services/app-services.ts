@@ -186,7 +186,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       return next;
     },
     ...modelfileHandlers({ session: () => session, watcher: () => modelfileWatcher }),
-    ...jobHandlers({ jobs, session: () => session, gateway, link }),
+    ...jobHandlers({ jobs, session: () => session, gateway, link, primaryHost: () => hosts.primaryName() }),
     ...chat.handlers,
     ...lifecycle.handlers,
     ...modelOpsHandlers({ session: () => session, gateway, jobs }),
