@@ -21,14 +21,6 @@ export interface EvalCommandOptions {
   dataDir: string;
 }
 
-export const CLI_USAGE = `Usage: modelwright <command> [options]
-
-Commands:
-  eval FAMILY   run a family's prompt set (evals/<family>.yaml) against its versions;
-                exits 1 when the newest version fails a case the previous one passed
-
-Run "modelwright eval --help" for its options.`;
-
 export const EVAL_USAGE = `Usage: modelwright eval FAMILY [options]
 
 Runs the prompt set of FAMILY (evals/<family>.yaml in the workspace) against versions of the
