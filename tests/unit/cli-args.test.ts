@@ -131,3 +131,12 @@ describe('cliMain dispatch', () => {
     expect(bug.err).toContain('TypeError: boom');
   });
 });
+
+describe('eval keeps its own arguments', () => {
+  it('takes --host as the other commands do, beside its --ollama-host, but not both', async () => {
+    const { parseEvalArgs } = await import('../../src/main/cli/eval-args');
+    expect(parseEvalArgs(['bot', '--host', 'gpu-box'], {})).toMatchObject({ family: 'bot', ollamaHost: 'gpu-box' });
+    expect(parseEvalArgs(['bot', '--ollama-host', 'gpu-box'], {})).toMatchObject({ ollamaHost: 'gpu-box' });
+    expect(() => parseEvalArgs(['bot', '--host', 'a', '--ollama-host', 'b'], {})).toThrow('Give --ollama-host or --host, not both.');
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importSelection } from '../../src/main/cli/import-command';
-import { jsonView, lineView } from '../../src/main/cli/job-views';
+import { PassThrough } from 'node:stream';
+import { barView, jsonView, lineView } from '../../src/main/cli/job-views';
 import type { SyncState } from '../../src/shared/contract';
 import { planImport } from '../../src/shared/import-plan';
 import type { Job, JobProgress } from '../../src/shared/jobs';
@@ -75,6 +76,20 @@ describe('job views', () => {
     view.update(job({ log: ['pulling manifest', 'verifying sha256 digest'], progress: at(600) }));
     view.end(job({ state: 'failed', log: ['pulling manifest', 'verifying sha256 digest', 'Failed: boom'] }));
     expect(err).toEqual(['pulling manifest\n', '  pulling 6a0746a1ec1a: 0 B of 1 KB · 0%\n', 'verifying sha256 digest\n', '  pulling 6a0746a1ec1a: 600 B of 1 KB · 60%\n']);
+  });
+
+  it('barView draws a bar with the job panel figures on a terminal, log lines above it, and clears it at the end', async () => {
+    const stream = Object.assign(new PassThrough(), { isTTY: true, columns: 120, rows: 40 });
+    let written = '';
+    stream.on('data', (chunk: Buffer) => (written += chunk.toString()));
+    const view = barView(stream as unknown as NodeJS.WriteStream);
+    view.update(job({ log: ['pulling manifest'], progress: progress({ total: 1000, completed: 500, percent: 50, bytesPerSecond: 100, etaSeconds: 5 }) }));
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    view.end(job({ state: 'succeeded', log: ['pulling manifest', 'success', 'Succeeded.'] }));
+    expect(written).toContain('pulling manifest\n');
+    expect(written).toMatch(/pulling 6a0746a1ec1a █+░+ 500 B of 1 KB · 50% · 100 B\/s · 5 s left/);
+    expect(written).toContain('success\n');
+    expect(written).not.toContain('Succeeded.');
   });
 
   it('jsonView writes one JSON object per line: log lines and changed progress', () => {

@@ -108,7 +108,8 @@ export const importCommand: CliCommand = {
             io.err('Nothing imported.\n');
             return EXIT.failed;
           }
-          io.err('modelwright import: nothing imported. There is no terminal to ask on: pass --yes to apply this plan.\n');
+          const why = json ? 'With --json nothing is asked' : 'There is no terminal to ask on';
+          io.err(`modelwright import: nothing imported. ${why}: pass --yes to apply this plan.\n`);
           return EXIT.usage;
         }
       }
