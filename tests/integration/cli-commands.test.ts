@@ -76,6 +76,14 @@ describe('list', () => {
     ]);
   });
 
+  it('exits 1 with where the file is wrong when the registry is invalid', async () => {
+    fs.writeFileSync(file, '{\n  "models": {\n    "a": 1,\n');
+    const { status, err, out } = await cli(['list']);
+    expect(status).toBe(1);
+    expect(out).toBe('');
+    expect(err).toMatch(/^modelwright list: The registry file .*model_settings\.json is invalid \(line \d+/);
+  });
+
   it('exits 2 for a folder that is not a workspace', async () => {
     fs.rmSync(file);
     const { status, err } = await cli(['list']);
@@ -120,6 +128,9 @@ describe('export', () => {
     expect(noOut.status).toBe(2);
     expect(noOut.err).toContain('A zip is written to a file: give --out FILE.');
     expect((await cli(['export', '--format', 'tar'])).status).toBe(2);
+    const onto = await cli(['export', '--out', file]);
+    expect(onto.status).toBe(2);
+    expect(onto.err).toContain('is the registry itself');
   });
 });
 
@@ -213,6 +224,18 @@ describe('create', () => {
     expect(status).toBe(1);
     expect(err).toContain('modelwright create: cancelled.');
     expect(registry().models[V2]?.status).toBe('pending');
+  });
+
+  it('--pull-base pulls a missing base as its own step first; a model left "creating" is noted', async () => {
+    const doc = registry();
+    doc.models[V2] = { ...doc.models[V2], status: 'creating' } as Entry;
+    fs.writeFileSync(file, JSON.stringify(doc, null, 2));
+    const { status, err } = await cli(['create', V2, '--pull-base']);
+    expect(status).toBe(0);
+    expect(err).toContain(`Note: the registry says ${V2} is being created already`);
+    expect(err).toContain('Pulling the base model qwen3:30b first.');
+    expect(fake.requestsTo('/api/pull')).toHaveLength(1);
+    expect(registry().models[V2]?.status).toBe('available');
   });
 
   it('exits 2 for a name the registry lacks', async () => {
