@@ -238,6 +238,14 @@ describe('create', () => {
     expect(registry().models[V2]?.status).toBe('available');
   });
 
+  it('Ollama unreachable: exit 1 saying so, and the registry untouched', async () => {
+    const before = fs.readFileSync(file);
+    const { status, err } = await cli(['create', V1], {}, await closedPort());
+    expect(status).toBe(1);
+    expect(err).toMatch(new RegExp(`modelwright create: ${V1} failed: Ollama is not reachable at .*connection refused`));
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
   it('exits 2 for a name the registry lacks', async () => {
     const { status, err } = await cli(['create', 'nobody-v1']);
     expect(status).toBe(2);

@@ -92,6 +92,13 @@ describe('job views', () => {
     expect(written).not.toContain('Succeeded.');
   });
 
+  it('lineView says a silent Ollama once, then every 10 s of silence', () => {
+    const err: string[] = [];
+    const view = lineView({ out: () => undefined, err: (t) => void err.push(t), errIsTty: false, env: {}, appVersion: '0' });
+    for (const waitingSeconds of [3, 4, 5, 12, 13, 14, 15, 0, 3]) view.update(job({ waitingSeconds }));
+    expect(err).toEqual(['  no answer from Ollama for 3 s\n', '  no answer from Ollama for 13 s\n', '  no answer from Ollama for 3 s\n']);
+  });
+
   it('jsonView writes one JSON object per line: log lines and changed progress', () => {
     const out: string[] = [];
     const view = jsonView({ out: (t) => void out.push(t), err: () => undefined, errIsTty: false, env: {}, appVersion: '0' });

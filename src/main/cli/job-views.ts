@@ -47,6 +47,7 @@ export function lineView(io: CliIo, now: () => number = Date.now): JobView {
   const tail = logTail();
   let lastAt = Number.NEGATIVE_INFINITY;
   let lastLine = '';
+  let saidWaiting = 0;
   const figures = (job: Job, force: boolean) => {
     const progress = job.progress;
     const text = progress ? transferFigures(progress) : null;
@@ -60,7 +61,13 @@ export function lineView(io: CliIo, now: () => number = Date.now): JobView {
   return {
     update(job) {
       for (const line of tail(job)) io.err(`${line}\n`);
-      if (job.waitingSeconds) io.err(`  no answer from Ollama for ${Math.round(job.waitingSeconds)} s\n`);
+      // A silent Ollama is said once, then every 10 s of silence, not at every update.
+      const waiting = Math.round(job.waitingSeconds ?? 0);
+      if (waiting === 0) saidWaiting = 0;
+      else if (saidWaiting === 0 || waiting >= saidWaiting + 10) {
+        io.err(`  no answer from Ollama for ${waiting} s\n`);
+        saidWaiting = waiting;
+      }
       figures(job, false);
     },
     end(job) {
