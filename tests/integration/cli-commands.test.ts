@@ -108,6 +108,7 @@ describe('status', () => {
     const text = await cli(['status'], {}, host);
     expect(text.status).toBe(1);
     expect(text.out).toMatch(/offline: Ollama is not reachable at .* \(connection refused\)/);
+    expect(text.out).toContain('Another Ollama? Give --host URL, or set OLLAMA_HOST.');
     const json = await cli(['status', '--json'], {}, host);
     expect(json.status).toBe(1);
     expect(JSON.parse(json.out)).toMatchObject({ online: false, connection: 'offline', reason: expect.stringContaining('connection refused'), models: { available: [V1], pending: [V2] } });

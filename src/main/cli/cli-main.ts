@@ -17,6 +17,8 @@ import { statusCommand } from './status-command';
  * words, never a stack, except for a bug (not an AppError), whose stack helps a report.
  */
 
+// A new command is a module and one entry here (the deploy planner's plan and apply join this way;
+// a command's own statuses, such as plan --exit-code's 3, pass through as it returns them).
 export const COMMANDS: readonly CliCommand[] = [
   listCommand,
   statusCommand,
