@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { RegistrySnapshot } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import { createAppServices, type AppServices } from '../services/app-services';
-import { confEngines, type StorageEngines } from '../services/engines';
+import type { AppServices } from '../services/app-services';
+import type { StorageEngines } from '../services/engines';
 import type { SettingsBackend } from '../settings/backend';
 import { REGISTRY_FILE } from '../workspace/paths';
 import type { CliIo } from './cli-io';
@@ -59,6 +59,8 @@ function workspaceOf(given: string | null, cwd: string, remembered: string | nul
 export async function withServices<T>(target: CommandTarget, io: CliIo, cwd: string, work: (services: AppServices) => Promise<T>): Promise<T> {
   const settings = readOnlySettings(target.dataDir);
   const workspace = workspaceOf(target.workspace, cwd, settings.workspace);
+  // Loaded when a command needs them: --help and a usage error answer without building anything.
+  const [{ createAppServices }, { confEngines }] = await Promise.all([import('../services/app-services'), import('../services/engines')]);
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'modelwright-cli-'));
   let services: AppServices | null = null;
   try {

@@ -6,6 +6,7 @@ import { familyOf, parseVersionedName } from '../../shared/versions';
 import { readRun, runFilePath } from '../evals/run-store';
 import type { CliIo } from './cli-io';
 import { withServices } from './command-services';
+import { EVAL_EXIT } from './eval-exit';
 import type { EvalCommandOptions } from './eval-args';
 import { runJson, runTable } from './eval-report';
 
@@ -14,9 +15,6 @@ import { runJson, runTable } from './eval-report';
  * the app would, and prints. Its exit statuses predate the other commands' and are kept for the CI
  * jobs that read them: 1 is a regression, and anything that stops a run is 2.
  */
-
-/** eval's own exit statuses. */
-export const EVAL_EXIT = { ok: 0, regression: 1, error: 2 } as const;
 
 /** The family's registered versions, oldest first. */
 function versionsOf(registry: Registry | null, family: string): string[] {

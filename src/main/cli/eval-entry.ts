@@ -1,7 +1,7 @@
 import type { CliCommand } from './cli-command';
 import { EXIT } from './cli-io';
 import { EVAL_USAGE, parseEvalArgs } from './eval-args';
-import { EVAL_EXIT, runEvalCommand } from './eval-command';
+import { EVAL_EXIT } from './eval-exit';
 
 /** `modelwright eval` in the command table; its arguments and exit statuses are its own. */
 export const evalCommand: CliCommand = {
@@ -16,6 +16,7 @@ export const evalCommand: CliCommand = {
       io.out(`${EVAL_USAGE}\n`);
       return EXIT.ok;
     }
+    const { runEvalCommand } = await import('./eval-command');
     return runEvalCommand(options, io, cwd);
   },
 };

@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { AppError } from '../../shared/errors';
 import { parseServeArgs, SERVE_USAGE } from '../headless/args';
 import { installLastResortHandlers } from '../headless/last-resort';
-import { startServe } from '../headless/run-serve';
 import type { CliCommand } from './cli-command';
 import { EXIT } from './cli-io';
 
@@ -29,6 +28,7 @@ export const serveCommand: CliCommand = {
     // A server outlives one failed request: a bug is logged, and serving goes on (as npm run serve).
     io.keepRunningOnBugs?.();
     installLastResortHandlers((line) => io.err(`${line}\n`));
+    const { startServe } = await import('../headless/run-serve');
     const server = await startServe(options, {
       env: io.env,
       appVersion: io.appVersion,
