@@ -1,52 +1,59 @@
-import { appVersion } from './app-version';
 import { createInterface } from 'node:readline/promises';
+import { appVersion } from './app-version';
 import { cliMain } from './cli/cli-main';
-
-/** A yes/no question on the terminal (apply without --yes); anything but y or yes is no. */
-async function askYesNo(question: string): Promise<boolean> {
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
-  try {
-    return /^y(es)?$/i.test((await rl.question(question)).trim());
-  } finally {
-    rl.close();
-  }
-}
 
 /**
  * The command-line entry (`modelwright`, built to out/main/cli.js): the same services as the
  * desktop app and `serve`, called in-process, printing to the terminal.
  */
-// A bug that escapes is exit status 2 (an error), never 1, which CI reads as a regression.
+let bugsEndTheProcess = true;
+// A bug that escapes ends a command with status 2 (eval's "could not run"; never 1, a regression
+// to CI). A server (`serve`) logs it instead and keeps serving.
 const crash = (error: unknown): void => {
+  if (!bugsEndTheProcess) return;
   console.error(`modelwright: an unexpected error (a bug): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.exit(2);
 };
 process.on('uncaughtException', crash);
 process.on('unhandledRejection', crash);
 
-let cancelRun: (() => void) | null = null;
-process.on('SIGINT', () => {
-  // The first Ctrl-C cancels the run or apply (what finished is kept); a second one quits at once.
-  if (cancelRun) {
-    process.stderr.write('\nCancelling; what has finished is kept…\n');
-    const cancel = cancelRun;
-    cancelRun = null;
-    cancel();
+// What the first Ctrl-C (or SIGTERM) does while a command runs: cancel its job, stop its server.
+let interrupt: (() => void) | null = null;
+const onSignal = (code: number) => (): void => {
+  if (interrupt) {
+    const run = interrupt;
+    interrupt = null;
+    run();
     return;
   }
-  process.exit(130);
-});
+  // Nothing to cancel, or a second Ctrl-C: quit at once.
+  process.exit(code);
+};
+process.on('SIGINT', onSignal(130));
+process.on('SIGTERM', onSignal(143));
 
 const status = await cliMain(process.argv.slice(2), {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   errIsTty: process.stderr.isTTY,
-  inIsTty: process.stdin.isTTY === true,
-  confirm: askYesNo,
+  errStream: process.stderr,
+  stdinIsTty: process.stdin.isTTY,
+  prompt: async (question) => {
+    const rl = createInterface({ input: process.stdin, output: process.stderr });
+    try {
+      return await rl.question(question);
+    } finally {
+      rl.close();
+    }
+  },
   env: process.env,
   appVersion: appVersion(import.meta.dirname),
+  entryDir: import.meta.dirname,
   onInterrupt: (cancel) => {
-    cancelRun = cancel;
+    interrupt = cancel;
+  },
+  keepRunningOnBugs: () => {
+    bugsEndTheProcess = false;
   },
 });
 // Exit once the output is flushed: Ollama's pooled connections would otherwise hold the process open.

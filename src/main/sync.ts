@@ -1,7 +1,9 @@
 import type { ConnectionState, OllamaModel, SyncState } from '../shared/contract';
 import { AppError, toAppError } from '../shared/errors';
 import { versionAdvice } from '../shared/ollama-version';
-import { timestamp } from '../shared/registry';
+import { modelKey } from '../shared/model-name';
+import { ownValue, setOwn } from '../shared/own-key';
+import { timestamp, type Registry } from '../shared/registry';
 import { outdatedModels, reconcile } from '../shared/sync-rules';
 import type { EventBus } from './events';
 import { ModelfileHashCache } from './modelfiles/modelfile-hash-cache';
@@ -20,6 +22,12 @@ export interface SyncServiceOptions {
   log?: (message: string) => void;
   /** sha256 (hex) of a registry `modelfile` path, null when unreadable; default: read it, cached by mtime. */
   modelfileSha256?: (modelfile: string) => string | null;
+  /**
+   * False: a sync only looks (connection, what Ollama has, what is out of date) and writes no
+   * status. For a passive process such as the command line, whose calls (a create, an import)
+   * would otherwise be followed by a sync that rewrites every entry it was not asked about.
+   */
+  writes?: boolean;
 }
 
 /**
@@ -41,6 +49,7 @@ export class SyncService {
   /** Counts the connection losses seen by the monitor: a sync begun before one must not say online. */
   private losses = 0;
   private readonly modelfileSha256: (modelfile: string) => string | null;
+  private readonly writes: boolean;
 
   constructor(options: SyncServiceOptions) {
     this.store = options.store;
@@ -49,6 +58,7 @@ export class SyncService {
     this.clock = options.clock ?? (() => new Date());
     this.log = options.log ?? ((message) => console.warn(`[sync] ${message}`));
     this.modelfileSha256 = options.modelfileSha256 ?? workspaceModelfileHasher(this.store.workspace.path);
+    this.writes = options.writes ?? true;
     this.state = {
       connection: {
         status: 'unknown',
@@ -127,6 +137,34 @@ export class SyncService {
     return this.publish({ ...this.state, outdated });
   }
 
+  /**
+   * Writes what Ollama has now for the named entries only (models or base models), leaving every
+   * other entry as it is: for a passive process that changed just these (the command line's
+   * pull). Returns the names whose status changed; nothing is written when none did.
+   */
+  async recordOnly(names: readonly string[]): Promise<string[]> {
+    const models = await this.gateway().list();
+    const wanted = new Set(names.map(modelKey));
+    const pick = (draft: Registry): Registry => {
+      const result = reconcile(draft, models, this.clock());
+      const next = { ...draft, models: { ...draft.models }, base_models: { ...draft.base_models } };
+      for (const [name, entry] of Object.entries(result.registry.models)) if (wanted.has(modelKey(name))) setOwn(next.models, name, entry);
+      for (const [name, entry] of Object.entries(result.registry.base_models)) if (wanted.has(modelKey(name))) setOwn(next.base_models, name, entry);
+      return next;
+    };
+    const changedIn = (before: Registry, after: Registry): string[] =>
+      [...Object.keys(after.models).filter((n) => ownValue(after.models, n) !== ownValue(before.models, n)), ...Object.keys(after.base_models).filter((n) => ownValue(after.base_models, n) !== ownValue(before.base_models, n))];
+    const current = this.store.get();
+    if (current.readOnly || changedIn(current.registry, pick(current.registry)).length === 0) return [];
+    return this.store.update((draft) => {
+      const next = pick(draft);
+      const changed = changedIn(draft, next);
+      draft.models = next.models;
+      draft.base_models = next.base_models;
+      return changed;
+    });
+  }
+
   private outdatedNow(models: readonly OllamaModel[]): string[] {
     try {
       return outdatedModels(this.store.get().registry, models, this.modelfileSha256);
@@ -152,7 +190,7 @@ export class SyncService {
     const now = this.clock();
     const planned = reconcile(this.store.get().registry, models, now);
     let changed: string[] = [];
-    if (planned.modified && !this.store.get().readOnly) {
+    if (planned.modified && !this.store.get().readOnly && this.writes) {
       changed = await this.apply(models, now);
     }
 

@@ -2,7 +2,7 @@ import cliProgress from 'cli-progress';
 import type { Job } from '../../shared/jobs';
 import type { DeployCommandOptions } from './deploy-args';
 import { withDeployServices } from './deploy-services';
-import type { CliIo } from './eval-command';
+import type { CliIo } from './cli-io';
 import { DEPLOY_EXIT } from './plan-command';
 import { offlineHosts, planText } from './plan-report';
 
@@ -12,13 +12,7 @@ import { offlineHosts, planText } from './plan-report';
  * one line per finished action otherwise. Ctrl-C cancels the apply.
  */
 
-export interface ApplyIo extends CliIo {
-  /** Whether there is a person to ask (stdin is a terminal). */
-  inIsTty?: boolean;
-  confirm?: (question: string) => Promise<boolean>;
-}
-
-export async function runApplyCommand(options: DeployCommandOptions, io: ApplyIo, cwd = process.cwd()): Promise<number> {
+export async function runApplyCommand(options: DeployCommandOptions, io: CliIo, cwd = process.cwd()): Promise<number> {
   return withDeployServices(options, io, cwd, async (services) => {
     const input = { prune: options.prune, ...(options.hosts ? { hosts: options.hosts } : {}) };
     if (!options.yes) {
@@ -28,11 +22,12 @@ export async function runApplyCommand(options: DeployCommandOptions, io: ApplyIo
         return offlineHosts(preview).length > 0 ? DEPLOY_EXIT.failed : DEPLOY_EXIT.ok;
       }
       io.out(options.json ? `${JSON.stringify({ plan: preview, job: null }, null, 2)}\n` : planText(preview));
-      if (!io.inIsTty || !io.confirm) {
+      if (!io.stdinIsTty || !io.prompt) {
         io.err('modelwright apply: nothing was applied. Add --yes to apply without asking (there is no terminal to ask on).\n');
         return DEPLOY_EXIT.usage;
       }
-      if (!(await io.confirm(`Apply ${preview.changes} change${preview.changes === 1 ? '' : 's'}? [y/N] `))) {
+      const answer = await io.prompt(`Apply ${preview.changes} change${preview.changes === 1 ? '' : 's'}? [y/N] `);
+      if (!/^\s*y(es)?\s*$/i.test(answer)) {
         io.err('Nothing was applied.\n');
         return DEPLOY_EXIT.failed;
       }
@@ -63,7 +58,7 @@ export async function runApplyCommand(options: DeployCommandOptions, io: ApplyIo
 type Subscribe = (listener: (event: string, payload: unknown) => void) => () => void;
 
 /** A bar on a terminal; otherwise each new log line of the apply job (one per finished action). */
-function showProgress(io: ApplyIo, subscribe: Subscribe, id: string, total: number): (job: Job) => void {
+function showProgress(io: CliIo, subscribe: Subscribe, id: string, total: number): (job: Job) => void {
   const bar = io.errIsTty ? new cliProgress.SingleBar({ stream: process.stderr, format: 'Applying [{bar}] {value}/{total} actions', hideCursor: true }, cliProgress.Presets.shades_classic) : null;
   bar?.start(total, 0);
   let printed = 0;

@@ -21,16 +21,6 @@ export interface EvalCommandOptions {
   dataDir: string;
 }
 
-export const CLI_USAGE = `Usage: modelwright <command> [options]
-
-Commands:
-  eval FAMILY   run a family's prompt set (evals/<family>.yaml) against its versions;
-                exits 1 when the newest version fails a case the previous one passed
-  plan          what apply would do on each host (--exit-code: 3 when changes are pending)
-  apply         make hosts match the registry (--host NAME or --all; --yes to skip the question)
-
-Run "modelwright <command> --help" for its options.`;
-
 export const EVAL_USAGE = `Usage: modelwright eval FAMILY [options]
 
 Runs the prompt set of FAMILY (evals/<family>.yaml in the workspace) against versions of the
@@ -41,7 +31,7 @@ family, saves the run in evals/runs/, and prints each case's pass or fail per ve
   --workspace DIR      the workspace (default: this folder if it has model_settings.json,
                        else the one the app opened last)
   --ollama-host URL    Ollama's address (default: the app's setting, OLLAMA_HOST, then
-                       http://127.0.0.1:11434)
+                       http://127.0.0.1:11434); --host URL is the same, as in the other commands
   --judge MODEL        grade cases that have a rubric with this model (default: the set's judge)
   --no-judge           grade nothing, even when the set names a judge
   --json               print the result as JSON instead of a table
@@ -74,6 +64,7 @@ export function parseEvalArgs(argv: string[], env: NodeJS.ProcessEnv): EvalComma
         models: { type: 'string' },
         workspace: { type: 'string' },
         'ollama-host': { type: 'string' },
+        host: { type: 'string' },
         judge: { type: 'string' },
         'no-judge': { type: 'boolean' },
         json: { type: 'boolean' },
@@ -89,6 +80,7 @@ export function parseEvalArgs(argv: string[], env: NodeJS.ProcessEnv): EvalComma
   const [family, ...extra] = positionals;
   if (family === undefined || family.trim() === '') throw new AppError('validation', `Name the model family to evaluate.\n\n${EVAL_USAGE}`);
   if (extra.length > 0) throw new AppError('validation', `Unexpected argument "${extra[0]}": evaluate one family at a time.`);
+  if (values['ollama-host'] !== undefined && values.host !== undefined) throw new AppError('validation', 'Give --ollama-host or --host, not both.');
   if (values.versions !== undefined && values.models !== undefined) throw new AppError('validation', 'Give --versions or --models, not both.');
   if (values.judge !== undefined && values['no-judge']) throw new AppError('validation', 'Give --judge or --no-judge, not both.');
   return {
@@ -96,7 +88,7 @@ export function parseEvalArgs(argv: string[], env: NodeJS.ProcessEnv): EvalComma
     versions: list(values.versions, '--versions'),
     models: list(values.models, '--models'),
     workspace: values.workspace ? resolve(values.workspace) : null,
-    ollamaHost: values['ollama-host'] ?? null,
+    ollamaHost: values['ollama-host'] ?? values.host ?? null,
     judge: values['no-judge'] ? null : values.judge,
     json: values.json ?? false,
     dataDir: values['data-dir'] ? resolve(values['data-dir']) : defaultDataDir(env),

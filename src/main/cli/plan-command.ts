@@ -1,6 +1,6 @@
 import type { DeployCommandOptions } from './deploy-args';
 import { withDeployServices } from './deploy-services';
-import type { CliIo } from './eval-command';
+import type { CliIo } from './cli-io';
 import { offlineHosts, planText } from './plan-report';
 
 /** Exit statuses of `plan` and `apply`, for CI (plan --exit-code mirrors terraform's -detailed-exitcode). */

@@ -45,9 +45,10 @@ export interface AppServicesOptions {
   templateDir?: string;
   syncIntervalMs?: number;
   /**
-   * Answer calls only: no sync of its own (at start, on a timer or when Ollama returns), and no
-   * reset of models another process may be building. For the command line, which must not
-   * rewrite a registry it was only asked to read (say, one committed in a CI checkout).
+   * Answer calls only: no sync of its own (at start, on a timer or when Ollama returns), syncs
+   * that write no status (not even the one that follows a create or an import), no automatic
+   * preload, and no reset of models another process may be building. For the command line,
+   * which must change a registry (say, one committed in a CI checkout) only where it was asked to.
    */
   passive?: boolean;
 }
@@ -112,7 +113,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const link = (): OllamaLink => current().link;
 
   const openSession = (dir: string): WorkspaceSession =>
-    openWorkspaceSession({ dir, templateDir, engine: engines.registry, bus, gateway, syncIntervalMs, appDataDir: options.dataDir });
+    openWorkspaceSession({ dir, templateDir, engine: engines.registry, bus, gateway, syncIntervalMs, syncWrites: !options.passive, appDataDir: options.dataDir });
 
   // Command-line choices are remembered like choices made in Settings.
   if (options.ollamaHost) settings.update({ ollamaHost: options.ollamaHost });
@@ -124,6 +125,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const jobs = new JobManager({ bus, history: new JobHistory({ dir: options.dataDir }) });
   // Subscribes to the bus now, before the first sync's answer, so the start-up preload sees it.
   const lifecycle = createLifecycleFeature({ bus, jobs, session: () => session, gateway });
+  // Loading models into memory is the app's habit, not a command's side effect.
+  if (options.passive) lifecycle.preloader.stop();
   let modelfileWatcher = watchModelfiles(session, bus);
   // A model left `creating` by a previous run that died mid-build.
   const recoverCreates = (current: WorkspaceSession): void =>

@@ -23,11 +23,13 @@ export function openWorkspaceSession(options: {
   gateway: () => OllamaGateway;
   /** null: never sync on its own (a passive process such as the command line). */
   syncIntervalMs: number | null;
+  /** False: syncs only look and never write a status (a passive process). */
+  syncWrites?: boolean;
   appDataDir?: string | null;
 }): WorkspaceSession {
   ensureWorkspace(options.dir, options.templateDir);
   const store = new RegistryStore({ workspace: options.dir, engine: options.engine, bus: options.bus });
-  const sync = new SyncService({ store, gateway: options.gateway, bus: options.bus });
+  const sync = new SyncService({ store, gateway: options.gateway, bus: options.bus, writes: options.syncWrites ?? true });
   if (options.syncIntervalMs !== null) sync.start(options.syncIntervalMs);
   return {
     dir: options.dir,

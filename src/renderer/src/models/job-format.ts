@@ -1,6 +1,9 @@
 import type { Job, JobKind, JobProgress, JobState } from '../../../shared/jobs';
 import { formatBytes } from './format-bytes';
 
+// Shared with the command line's progress output.
+export { formatEta, percentOf, wholePercent } from '../../../shared/progress-format';
+
 export const JOB_STATE_LABELS: Record<JobState, string> = {
   queued: 'Queued',
   running: 'Running',
@@ -50,32 +53,8 @@ export function formatElapsed(ms: number): string {
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${ss}` : `${minutes}:${ss}`;
 }
 
-/** Time left, coarse as people say it: "< 1 s", "45 s", "3 min 05 s", "2 h 07 min". */
-export function formatEta(seconds: number): string {
-  if (!Number.isFinite(seconds) || seconds < 0) return '—';
-  const s = Math.round(seconds);
-  if (s < 1) return '< 1 s';
-  if (s < 60) return `${s} s`;
-  if (s < 3600) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
-  const minutes = Math.round(s / 60);
-  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
-}
-
 export function formatRate(bytesPerSecond: number): string {
   return `${formatBytes(bytesPerSecond)}/s`;
-}
-
-/** Whole percent, never 100 before the end: a bar that reads 100% while still working looks stuck. */
-export function wholePercent(percent: number): number {
-  if (!Number.isFinite(percent)) return 0;
-  return Math.min(100, Math.max(0, Math.floor(percent)));
-}
-
-/** Percent of a progress line, from its own figure or from completed/total. */
-export function percentOf(progress: Pick<JobProgress, 'percent' | 'total' | 'completed'>): number | null {
-  if (progress.percent !== null) return progress.percent;
-  if (progress.total && progress.total > 0) return ((progress.completed ?? 0) / progress.total) * 100;
-  return null;
 }
 
 /** "1.2 GB of 4.7 GB", or null when Ollama gave no total. */
