@@ -13,7 +13,7 @@ import { ModelOpsDialogs } from './components/lifecycle/ModelOpsDialogs';
 import { ModelsPage } from './components/models/ModelsPage';
 import { SettingsPage } from './components/settings/SettingsPage';
 import { useThemeAttribute } from './hooks/use-theme-attribute';
-import { ChatPage, EvaluatePage } from './lazy-parts';
+import { ChatPage, EvaluatePage, HostsPage } from './lazy-parts';
 import { useAppStore } from './store/store-context';
 
 /** Shown for the moment a page's code chunk takes to load (the chat, the first time). */
@@ -32,6 +32,12 @@ function CurrentPage() {
       return <ModelsPage />;
     case 'base-models':
       return <BaseModelsPage />;
+    case 'hosts':
+      return (
+        <Suspense fallback={<PageLoading label="Opening Hosts…" />}>
+          <HostsPage />
+        </Suspense>
+      );
     case 'chat':
       return (
         <Suspense fallback={<PageLoading label="Opening the chat…" />}>

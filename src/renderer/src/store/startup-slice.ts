@@ -59,6 +59,11 @@ export const createStartupSlice: SliceCreator<StartupSlice> = (env) => (set, get
       env.client.on('preload.finished', (outcome) => get().receivePreload(outcome, 'event')),
       // ---------- evaluations ----------
       env.client.on('evals.runChanged', (change) => get().receiveEvalRunChanged(change)),
+      // ---------- hosts and deploy ----------
+      env.client.on('hosts.changed', (hosts) => get().receiveHosts(hosts)),
+      env.client.on('hosts.stateChanged', () => get().refreshMatrixSoon()),
+      env.client.on('registry.changed', () => get().refreshMatrixSoon()),
+      env.client.on('job.updated', (job) => get().receiveHostJob(job)),
     ];
     const stopWatching = watchForReturn(env.window, () => {
       if (get().startup.status === 'ready') get().syncIfStale();
@@ -98,5 +103,6 @@ export const createStartupSlice: SliceCreator<StartupSlice> = (env) => (set, get
     get().syncIfStale();
     void get().loadJobs();
     void get().loadPreloadOutcomes();
+    void get().loadHosts();
   },
 });

@@ -1,0 +1,136 @@
+// @vitest-environment jsdom
+import { waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createAppStore } from '../../src/renderer/src/store/create-app-store';
+import { MATRIX_REFRESH_MS } from '../../src/renderer/src/store/hosts-slice';
+import { AppError } from '../../src/shared/errors';
+import { job, progress, snapshot } from './support/fixtures';
+import { HOSTS, MATRIX, MODELS, PLAN } from './support/hosts-fixtures';
+import { readyClient } from './support/ready-client';
+
+let dispose: (() => void) | undefined;
+afterEach(() => {
+  dispose?.();
+  dispose = undefined;
+  vi.useRealTimers();
+});
+
+function started() {
+  const client = readyClient(MODELS, { 'hosts.list': () => HOSTS, 'hosts.matrix': () => MATRIX });
+  const store = createAppStore(client, { storage: null });
+  dispose = store.getState().init();
+  return { client, store };
+}
+
+describe('hosts in the store', () => {
+  it('reads the hosts at start and follows hosts.changed', async () => {
+    const { client, store } = started();
+    await waitFor(() => expect(store.getState().hosts).toEqual(HOSTS));
+    client.emit('hosts.changed', HOSTS.slice(0, 1));
+    expect(store.getState().hosts).toEqual(HOSTS.slice(0, 1));
+  });
+
+  it('does not read the matrix until something shows it', async () => {
+    const { client, store } = started();
+    await waitFor(() => expect(store.getState().hosts).toEqual(HOSTS));
+    client.emit('hosts.stateChanged', { host: 'gpu-box' });
+    client.emit('registry.changed', snapshot(MODELS));
+    await new Promise((resolve) => setTimeout(resolve, MATRIX_REFRESH_MS + 50));
+    expect(client.callsTo('hosts.matrix')).toEqual([]);
+  });
+});
+
+describe('the matrix stays current, a few reads a second at most', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  });
+
+  async function loaded() {
+    const { client, store } = started();
+    await store.getState().loadMatrix();
+    expect(store.getState().matrix.value).toEqual(MATRIX);
+    return { client, store };
+  }
+
+  it('a burst of hosts.stateChanged and registry.changed becomes one read after the interval', async () => {
+    const { client } = await loaded();
+    for (let i = 0; i < 20; i++) {
+      client.emit('hosts.stateChanged', { host: 'gpu-box' });
+      client.emit('registry.changed', snapshot(MODELS));
+    }
+    expect(client.callsTo('hosts.matrix')).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(MATRIX_REFRESH_MS);
+    expect(client.callsTo('hosts.matrix')).toHaveLength(2);
+    // Over two seconds of steady events: no more than one read per interval.
+    for (let t = 0; t < 2000; t += 50) {
+      client.emit('hosts.stateChanged', { host: 'gpu-box' });
+      await vi.advanceTimersByTimeAsync(50);
+    }
+    expect(client.callsTo('hosts.matrix').length).toBeLessThanOrEqual(2 + Math.ceil(2000 / MATRIX_REFRESH_MS) + 1);
+    expect(client.callsTo('hosts.matrix').length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('job.updated reads it again when a job on a host or an apply starts or ends, not on each progress tick nor for primary jobs', async () => {
+    const { client } = await loaded();
+    client.emit('job.updated', job({ id: 'p1', kind: 'create', target: 'pm-v1', state: 'running' }));
+    await vi.advanceTimersByTimeAsync(MATRIX_REFRESH_MS * 2);
+    expect(client.callsTo('hosts.matrix')).toHaveLength(1);
+
+    client.emit('job.updated', job({ id: 'h1', kind: 'create', target: 'pm-v1', host: 'gpu-box', state: 'running' }));
+    await vi.advanceTimersByTimeAsync(MATRIX_REFRESH_MS);
+    expect(client.callsTo('hosts.matrix')).toHaveLength(2);
+    for (let i = 1; i <= 10; i++) {
+      client.emit('job.updated', job({ id: 'h1', kind: 'create', target: 'pm-v1', host: 'gpu-box', state: 'running', progress: progress({ percent: i * 9, total: 100, completed: i * 9 }) }));
+    }
+    await vi.advanceTimersByTimeAsync(MATRIX_REFRESH_MS * 2);
+    expect(client.callsTo('hosts.matrix')).toHaveLength(2);
+
+    client.emit('job.updated', job({ id: 'h1', kind: 'create', target: 'pm-v1', host: 'gpu-box', state: 'succeeded', endedAt: new Date().toISOString() }));
+    await vi.advanceTimersByTimeAsync(MATRIX_REFRESH_MS);
+    expect(client.callsTo('hosts.matrix')).toHaveLength(3);
+
+    client.emit('job.updated', job({ id: 'a1', kind: 'apply', target: 'all hosts', host: null, state: 'running' }));
+    await vi.advanceTimersByTimeAsync(MATRIX_REFRESH_MS);
+    expect(client.callsTo('hosts.matrix')).toHaveLength(4);
+  });
+
+  it('a failed re-read keeps the matrix shown and says so', async () => {
+    const { client, store } = await loaded();
+    client.handlers['hosts.matrix'] = () => {
+      throw new AppError('offline', 'Modelwright could not reach its own service.');
+    };
+    client.emit('hosts.stateChanged', { host: 'gpu-box' });
+    await vi.advanceTimersByTimeAsync(MATRIX_REFRESH_MS);
+    expect(store.getState().matrix).toMatchObject({ status: 'failed', value: MATRIX });
+  });
+});
+
+describe('plan and apply in the store', () => {
+  it('plans for one host, and a prune asked meanwhile wins over the first answer', async () => {
+    const { client, store } = started();
+    let release: (() => void) | undefined;
+    client.handlers['deploy.plan'] = (input) =>
+      input.prune ? { ...PLAN, prune: true } : new Promise((resolve) => (release = () => resolve(PLAN)));
+    const first = store.getState().openPlan({ host: 'gpu-box', prune: false });
+    await store.getState().openPlan({ host: 'gpu-box', prune: true });
+    release?.();
+    await first;
+    expect(client.callsTo('deploy.plan')).toEqual([
+      { prune: false, hosts: ['gpu-box'] },
+      { prune: true, hosts: ['gpu-box'] },
+    ]);
+    expect(store.getState().plan).toMatchObject({ status: 'ready', plan: { prune: true } });
+  });
+
+  it('apply runs a fresh plan as a job and keeps its id for the progress view', async () => {
+    const { client, store } = started();
+    client.handlers['deploy.plan'] = () => PLAN;
+    const applyJob = job({ id: 'apply-1', kind: 'apply', target: 'all hosts', state: 'queued' });
+    client.handlers['deploy.apply'] = () => ({ plan: PLAN, job: applyJob });
+    await store.getState().openPlan({ host: null, prune: false });
+    await store.getState().applyPlan();
+    expect(client.callsTo('deploy.apply')).toEqual([{ prune: false }]);
+    expect(store.getState().plan).toMatchObject({ status: 'applied', jobId: 'apply-1' });
+    expect(store.getState().jobs['apply-1']).toEqual(applyJob);
+  });
+});
