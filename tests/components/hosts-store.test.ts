@@ -134,3 +134,23 @@ describe('plan and apply in the store', () => {
     expect(store.getState().jobs['apply-1']).toEqual(applyJob);
   });
 });
+
+describe('jobs on other hosts', () => {
+  it('a deploy job that ends says on which host; a failed one runs again as a deploy there', async () => {
+    const { client, store } = started();
+    await waitFor(() => expect(store.getState().jobsStatus).toBe('ready'));
+    client.handlers['deploy.version'] = ({ name, host }) => job({ id: 'd2', kind: 'create', target: name, host, state: 'queued' });
+    const running = job({ id: 'd1', kind: 'create', target: 'support-bot-v2', host: 'gpu-box', state: 'running' });
+    client.emit('job.updated', running);
+    client.emit('job.updated', { ...running, state: 'succeeded', endedAt: new Date().toISOString() });
+    expect(store.getState().notifications.at(-1)).toMatchObject({ tone: 'success', title: 'Created Support Bot v2 on gpu-box' });
+    const failed = { ...running, id: 'd3', state: 'failed' as const, error: 'pull model manifest: file does not exist', endedAt: new Date().toISOString() };
+    client.emit('job.updated', { ...failed, state: 'running', error: null, endedAt: null });
+    client.emit('job.updated', failed);
+    const notice = store.getState().notifications.at(-1)!;
+    expect(notice).toMatchObject({ tone: 'error', title: 'Could not create Support Bot v2 on gpu-box' });
+    notice.action!.run();
+    await waitFor(() => expect(client.callsTo('deploy.version')).toEqual([{ name: 'support-bot-v2', host: 'gpu-box' }]));
+    expect(client.callsTo('models.create')).toEqual([]);
+  });
+});

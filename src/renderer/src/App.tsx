@@ -10,6 +10,7 @@ import { StartupScreen } from './components/frame/StartupScreen';
 import { StatusBar } from './components/frame/StatusBar';
 import { JobsPage } from './components/jobs/JobsPage';
 import { ModelOpsDialogs } from './components/lifecycle/ModelOpsDialogs';
+import { DeployDialog } from './components/hosts/DeployDialog';
 import { ModelsPage } from './components/models/ModelsPage';
 import { SettingsPage } from './components/settings/SettingsPage';
 import { useThemeAttribute } from './hooks/use-theme-attribute';
@@ -87,6 +88,7 @@ export function App() {
       )}
       <CreateDialogs />
       <ModelOpsDialogs />
+      <DeployDialog />
     </>
   );
 }

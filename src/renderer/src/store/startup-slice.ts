@@ -46,10 +46,17 @@ export const createStartupSlice: SliceCreator<StartupSlice> = (env) => (set, get
   init() {
     // Subscribe before loading, so nothing that changes in between is missed.
     const unsubscribe = [
-      env.client.on('registry.changed', (snapshot) => get().receiveSnapshot(snapshot)),
+      env.client.on('registry.changed', (snapshot) => {
+        get().receiveSnapshot(snapshot);
+        get().refreshMatrixSoon();
+      }),
       env.client.on('sync.changed', (state) => get().receiveSync(state)),
       env.client.on('settings.changed', (settings) => get().receiveSettings(settings)),
-      env.client.on('job.updated', (job) => get().receiveJob(job, 'event')),
+      env.client.on('job.updated', (job) => {
+        get().receiveJob(job, 'event');
+        // Jobs on a host and applies change where models are: the matrix is read again.
+        get().receiveHostJob(job);
+      }),
       env.client.on('modelfile.changed', (change) => get().receiveModelfileChange(change)),
       env.client.on('chat.delta', (delta) => get().receiveChatDelta(delta)),
       env.client.on('chat.end', (end) => get().receiveChatEnd(end)),
@@ -62,8 +69,6 @@ export const createStartupSlice: SliceCreator<StartupSlice> = (env) => (set, get
       // ---------- hosts and deploy ----------
       env.client.on('hosts.changed', (hosts) => get().receiveHosts(hosts)),
       env.client.on('hosts.stateChanged', () => get().refreshMatrixSoon()),
-      env.client.on('registry.changed', () => get().refreshMatrixSoon()),
-      env.client.on('job.updated', (job) => get().receiveHostJob(job)),
     ];
     const stopWatching = watchForReturn(env.window, () => {
       if (get().startup.status === 'ready') get().syncIfStale();

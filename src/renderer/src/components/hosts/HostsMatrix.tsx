@@ -62,6 +62,8 @@ export function HostsMatrix({ matrix, hosts }: HostsMatrixProps) {
       aria-rowcount={rowCount}
       aria-colcount={matrix.hosts.length + 1}
       data-testid="hosts-matrix"
+      // Wide on purpose: many hosts scroll sideways inside the matrix, never the page.
+      data-scroll-x="allowed"
       tabIndex={-1}
     >
       <div className="hosts-matrix__inner" style={{ minWidth }}>
