@@ -103,7 +103,7 @@ describe('plan and apply', () => {
     await user.keyboard('{Enter}');
     const applying = await within(dialog).findByTestId('apply-progress');
     expect(client.callsTo('deploy.apply')).toEqual([{ prune: false }]);
-    expect(within(applying).getByTestId('apply-summary').textContent).toBe('Applying 3 changes on 3 hosts…');
+    expect(within(applying).getByTestId('apply-summary').textContent).toBe('Applying 3 changes on gpu-box…');
 
     // The apply's own progress, and the jobs it starts on each host.
     store.getState().receiveJob({ ...APPLY_JOB, progress: progress({ status: 'gpu-box: 1 of 3 done', total: 3, completed: 1, percent: 33 }) }, 'event');

@@ -1,9 +1,9 @@
 import type { Plan } from '../../../../shared/deploy/plan-schema';
+import type { Job } from '../../../../shared/jobs';
 import { isActive, JOB_KIND_LABELS, percentOf } from '../../models/job-format';
 import { selectApplyChildren } from '../../store/apply-selectors';
 import { useAppStore } from '../../store/store-context';
 import { ProgressBar } from '../common/ProgressBar';
-import { JobProgress } from '../jobs/JobProgress';
 import { JobStateChip } from '../jobs/JobStateChip';
 import { MessageText } from '../text/MessageText';
 import { changesLabel } from '../../models/plan-words';
@@ -12,6 +12,7 @@ import { changesLabel } from '../../models/plan-words';
 export function ApplyProgress({ plan, jobId }: { plan: Plan; jobId: string | null }) {
   const job = useAppStore((s) => (jobId ? s.jobs[jobId] : undefined));
   const hosts = plan.hosts.map((h) => h.host);
+  const changed = plan.hosts.filter((h) => h.actions.length > 0).map((h) => h.host);
   const children = useAppStore(selectApplyChildren(jobId, hosts));
   if (jobId === null || plan.changes === 0) {
     return (
@@ -34,7 +35,7 @@ export function ApplyProgress({ plan, jobId }: { plan: Plan; jobId: string | nul
         <JobStateChip state={job.state} />
         <span role="status" data-testid="apply-summary">
           {active
-            ? `Applying ${changesLabel(plan.changes)} on ${hosts.length === 1 ? hosts[0] : `${hosts.length} hosts`}…`
+            ? `Applying ${changesLabel(plan.changes)} on ${changed.length === 1 ? changed[0] : `${changed.length} hosts`}…`
             : job.state === 'succeeded'
               ? `Applied ${changesLabel(plan.changes)}. The hosts match the registry.`
               : job.state === 'cancelled'
@@ -42,7 +43,7 @@ export function ApplyProgress({ plan, jobId }: { plan: Plan; jobId: string | nul
                 : 'The apply did not finish. What finished stays done; see why below, then apply again.'}
         </span>
       </p>
-      {active && job.progress && <JobProgress progress={job.progress} />}
+      {active && job.progress && <ApplyBar progress={job.progress} />}
       {job.error && (
         <p className="field-error" data-testid="apply-error">
           <MessageText text={job.error} />
@@ -68,6 +69,24 @@ export function ApplyProgress({ plan, jobId }: { plan: Plan; jobId: string | nul
             );
           })}
         </ul>
+      )}
+    </div>
+  );
+}
+
+/** The apply's own line: its totals count actions, not bytes ("1 of 3 done"). */
+function ApplyBar({ progress }: { progress: NonNullable<Job['progress']> }) {
+  const percent = percentOf(progress);
+  return (
+    <div className="job-progress" data-testid="job-progress">
+      <div className="job-progress__status" title={progress.status}>
+        {progress.status}
+      </div>
+      <ProgressBar percent={percent} label={`Applying: ${progress.status}`} />
+      {progress.total !== null && progress.total > 0 && (
+        <div className="job-progress__figures" data-testid="apply-count">
+          {progress.completed ?? 0} of {progress.total} done
+        </div>
       )}
     </div>
   );

@@ -36,7 +36,7 @@ export function HostHeader({ host, view }: { host: MatrixHost; view: HostView | 
       </div>
       <span className="host-head__state" data-testid="host-state" title={state}>
         <span className={`conn-dot conn-dot--${online ? 'ok' : host.status === 'unknown' ? 'unknown' : 'bad'}`} aria-hidden="true" />
-        {state}
+        <span className="host-head__state-text">{state}</span>
       </span>
     </div>
   );

@@ -15,7 +15,7 @@ export const MATRIX_ROW_HEIGHT = 52;
 /** The sticky head's height: the virtual rows start under it. */
 export const MATRIX_HEAD_HEIGHT = 64;
 const NAME_COLUMN = 240;
-const HOST_COLUMN = 168;
+const HOST_COLUMN = 184;
 
 interface HostsMatrixProps {
   matrix: Matrix;
