@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { DeployDialog } from '../../src/renderer/src/components/hosts/DeployDialog';
+import { JobPanel } from '../../src/renderer/src/components/jobs/JobPanel';
 import { ModelsPage } from '../../src/renderer/src/components/models/ModelsPage';
 import { ModelCard } from '../../src/renderer/src/components/models/ModelCard';
 import type { HostView } from '../../src/shared/hosts/host-config';
@@ -89,5 +90,18 @@ describe('"Deploy to…" from a model', () => {
     await user.click(within(detail).getByRole('button', { name: 'More actions for Support Bot v2' }));
     await user.click(within(await screen.findByRole('menu')).getByRole('menuitem', { name: 'Deploy to…' }));
     expect(await screen.findByTestId('deploy-dialog')).toBeTruthy();
+  });
+});
+
+describe('a job on another host', () => {
+  it('says on which host it runs, on the Jobs page and to a screen reader', () => {
+    renderWithStore(<JobPanel job={job({ kind: 'create', target: 'support-bot-v2', host: 'gpu-box' })} showTarget />, { snapshot: snapshot(MODELS) });
+    expect(screen.getByTestId('job-host').textContent).toBe('on gpu-box');
+    expect(screen.getByRole('region', { name: 'Create support-bot-v2 on gpu-box' })).toBeTruthy();
+  });
+
+  it('a job on the primary names no host', () => {
+    renderWithStore(<JobPanel job={job({ kind: 'create', target: 'support-bot-v2' })} showTarget />, { snapshot: snapshot(MODELS) });
+    expect(screen.queryByTestId('job-host')).toBeNull();
   });
 });

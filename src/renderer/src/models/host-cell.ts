@@ -1,6 +1,6 @@
 import type { Cell, CellState } from '../../../shared/deploy/plan-schema';
 import type { Job } from '../../../shared/jobs';
-import { isActive, percentOf, wholePercent } from './job-format';
+import { formatWhen, isActive, percentOf, wholePercent } from './job-format';
 
 export const CELL_LABELS: Record<CellState, string> = {
   available: 'Available',
@@ -51,7 +51,7 @@ export function cellView(cell: Cell | undefined, liveJob: Job | null): CellView 
   const label = state === 'building' && whole !== null ? `Building ${whole}%` : CELL_LABELS[state];
   const lines = [base.detail && state === base.state ? base.detail : CELL_HINTS[state]];
   if (base.digest) lines.push(`Digest: ${shortDigest(base.digest)}`);
-  if (base.deployedAt) lines.push(`Built here: ${base.deployedAt}`);
+  if (base.deployedAt) lines.push(`Built here: ${formatWhen(base.deployedAt)}`);
   return { state, label, percent: whole, jobId, title: lines.join('\n') };
 }
 
