@@ -47,6 +47,7 @@ describe('the matrix stays current, a few reads a second at most', () => {
 
   async function loaded() {
     const { client, store } = started();
+    store.getState().navigate('hosts');
     await store.getState().loadMatrix();
     expect(store.getState().matrix.value).toEqual(MATRIX);
     return { client, store };
@@ -92,6 +93,18 @@ describe('the matrix stays current, a few reads a second at most', () => {
     client.emit('job.updated', job({ id: 'a1', kind: 'apply', target: 'all hosts', host: null, state: 'running' }));
     await vi.advanceTimersByTimeAsync(MATRIX_REFRESH_MS);
     expect(client.callsTo('hosts.matrix')).toHaveLength(4);
+  });
+
+  it('is left alone while no page shows it; the Hosts page reads it afresh when opened', async () => {
+    const { client, store } = await loaded();
+    store.getState().navigate('models');
+    client.emit('hosts.stateChanged', { host: 'gpu-box' });
+    client.emit('job.updated', job({ id: 'h9', kind: 'create', target: 'pm-v1', host: 'gpu-box', state: 'running' }));
+    await vi.advanceTimersByTimeAsync(MATRIX_REFRESH_MS * 3);
+    expect(client.callsTo('hosts.matrix')).toHaveLength(1);
+    store.getState().openDeployDialog('pm-v1');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(client.callsTo('hosts.matrix')).toHaveLength(2);
   });
 
   it('a failed re-read keeps the matrix shown and says so', async () => {

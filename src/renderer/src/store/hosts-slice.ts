@@ -3,7 +3,7 @@ import type { HostView } from '../../../shared/hosts/host-config';
 import type { AppError } from '../../../shared/errors';
 import type { Job } from '../../../shared/jobs';
 import { attempt, type ActionResult } from './action-result';
-import type { SliceCreator } from './app-state';
+import type { AppState, SliceCreator } from './app-state';
 
 /** Which hosts a plan is for: every host, or one (from its column's menu). */
 export interface PlanScope {
@@ -70,6 +70,11 @@ export interface HostsSlice {
 export const MATRIX_REFRESH_MS = 300;
 
 export const deployKey = (model: string, host: string) => `${model}\n${host}`;
+
+/** The Hosts page, "Deploy to…" and the plan dialog show the matrix; elsewhere, events leave it be. */
+function showsMatrix(state: AppState): boolean {
+  return state.page === 'hosts' || state.deployDialog !== null || state.plan.status !== 'closed';
+}
 
 export const createHostsSlice: SliceCreator<HostsSlice> = ({ client, window: win, now }) => (set, get) => {
   let timer: number | null = null;
@@ -141,8 +146,8 @@ export const createHostsSlice: SliceCreator<HostsSlice> = ({ client, window: win
       await fetchMatrix();
     },
     refreshMatrixSoon() {
-      // Nobody has looked at the matrix yet: the first look reads it.
-      if (get().matrix.status === 'idle' || timer !== null) return;
+      // Nobody has looked at the matrix yet, or nothing shows it now: the next look reads it afresh.
+      if (get().matrix.status === 'idle' || timer !== null || !showsMatrix(get())) return;
       const wait = Math.max(0, lastFetch + MATRIX_REFRESH_MS - now());
       timer = win.setTimeout(() => {
         timer = null;
@@ -166,7 +171,7 @@ export const createHostsSlice: SliceCreator<HostsSlice> = ({ client, window: win
     },
     openDeployDialog(model) {
       set({ deployDialog: { model } });
-      if (get().matrix.status === 'idle') void get().loadMatrix();
+      void get().loadMatrix();
     },
     closeDeployDialog() {
       set({ deployDialog: null });
