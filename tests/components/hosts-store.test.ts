@@ -3,6 +3,7 @@ import { waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../src/renderer/src/store/create-app-store';
 import { MATRIX_REFRESH_MS } from '../../src/renderer/src/store/hosts-slice';
+import { selectApplyChildren } from '../../src/renderer/src/store/apply-selectors';
 import { AppError } from '../../src/shared/errors';
 import { job, progress, snapshot } from './support/fixtures';
 import { HOSTS, MATRIX, MODELS, PLAN } from './support/hosts-fixtures';
@@ -165,5 +166,23 @@ describe('jobs on other hosts', () => {
     notice.action!.run();
     await waitFor(() => expect(client.callsTo('deploy.version')).toEqual([{ name: 'support-bot-v2', host: 'gpu-box' }]));
     expect(client.callsTo('models.create')).toEqual([]);
+  });
+});
+
+describe("an apply's jobs", () => {
+  it('are the jobs since it began on the hosts it changes, the primary’s included (they name no host)', () => {
+    const { store } = started();
+    const at = (t: string) => `2026-12-03T10:0${t}.000Z`;
+    for (const j of [
+      job({ id: 'apply-1', kind: 'apply', target: 'local, gpu-box', createdAt: at('2:00') }),
+      job({ id: 'before', kind: 'create', target: 'pm-v1', host: 'gpu-box', createdAt: at('1:00') }),
+      job({ id: 'on-gpu', kind: 'pull', target: 'llama3:latest', host: 'gpu-box', createdAt: at('2:01') }),
+      job({ id: 'on-primary', kind: 'create', target: 'pm-v2', host: null, createdAt: at('2:02') }),
+      job({ id: 'elsewhere', kind: 'create', target: 'pm-v2', host: 'ci-runner', createdAt: at('2:03') }),
+    ]) {
+      store.getState().receiveJob(j, 'call');
+    }
+    expect(selectApplyChildren('apply-1', ['local', 'gpu-box'], 'local')(store.getState()).map((j) => j.id)).toEqual(['on-gpu', 'on-primary']);
+    expect(selectApplyChildren('apply-1', ['gpu-box'], 'local')(store.getState()).map((j) => j.id)).toEqual(['on-gpu']);
   });
 });

@@ -11,9 +11,9 @@ import { changesLabel } from '../../models/plan-words';
 /** The plan being applied: the apply job's own progress, then each create and pull it started. */
 export function ApplyProgress({ plan, jobId }: { plan: Plan; jobId: string | null }) {
   const job = useAppStore((s) => (jobId ? s.jobs[jobId] : undefined));
-  const hosts = plan.hosts.map((h) => h.host);
   const changed = plan.hosts.filter((h) => h.actions.length > 0).map((h) => h.host);
-  const children = useAppStore(selectApplyChildren(jobId, hosts));
+  const primary = plan.hosts.find((h) => h.primary)?.host ?? null;
+  const children = useAppStore(selectApplyChildren(jobId, changed, primary));
   if (jobId === null || plan.changes === 0) {
     return (
       <p role="status" data-testid="apply-nothing">
@@ -56,10 +56,10 @@ export function ApplyProgress({ plan, jobId }: { plan: Plan; jobId: string | nul
             return (
               <li key={child.id} className="apply-child" data-testid="apply-child" data-job-state={child.state}>
                 <span className="apply-child__what">
-                  {JOB_KIND_LABELS[child.kind]} <span className="mono">{child.target}</span> on {child.host}
+                  {JOB_KIND_LABELS[child.kind]} <span className="mono">{child.target}</span> on {child.host ?? primary}
                 </span>
                 <JobStateChip state={child.state} />
-                {isActive(child) && <ProgressBar percent={percent} label={`${JOB_KIND_LABELS[child.kind]} ${child.target} on ${child.host ?? ''}`} size="thin" />}
+                {isActive(child) && <ProgressBar percent={percent} label={`${JOB_KIND_LABELS[child.kind]} ${child.target} on ${child.host ?? primary ?? ''}`} size="thin" />}
                 {child.error && (
                   <span className="apply-child__error">
                     <MessageText text={child.error} />
