@@ -45,7 +45,7 @@ describe('App', () => {
     expect(await screen.findByRole('article', { name: 'Property Manager v1' })).toBeTruthy();
     expect(screen.getByTestId('workspace-name').textContent).toContain('models-ws');
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    expect(within(nav).getAllByRole('button').map((b) => b.textContent)).toEqual(['Workspacemodels-ws', 'Models1', 'Base models', 'Chat', 'Evaluate', 'Jobs', 'Settings']);
+    expect(within(nav).getAllByRole('button').map((b) => b.textContent)).toEqual(['Workspacemodels-ws', 'Models1', 'Base models', 'Hosts', 'Chat', 'Evaluate', 'Jobs', 'Settings']);
     expect(within(nav).getByRole('button', { name: 'Models' }).getAttribute('aria-current')).toBe('page');
   });
 

@@ -9,6 +9,7 @@ describe('hash routes', () => {
     [{ page: 'models', model: { name: 'm', tab: 'versions' } }, '#/models/m/versions'],
     [{ page: 'models', model: { name: 'm', tab: 'history' } }, '#/models/m/history'],
     [{ page: 'base-models' }, '#/base-models'],
+    [{ page: 'hosts' }, '#/hosts'],
     [{ page: 'chat', conversation: null }, '#/chat'],
     [{ page: 'chat', conversation: 'c-123' }, '#/chat/c-123'],
     [{ page: 'evals', family: null, runId: null }, '#/evals'],

@@ -10,10 +10,11 @@ import { StartupScreen } from './components/frame/StartupScreen';
 import { StatusBar } from './components/frame/StatusBar';
 import { JobsPage } from './components/jobs/JobsPage';
 import { ModelOpsDialogs } from './components/lifecycle/ModelOpsDialogs';
+import { DeployDialog } from './components/hosts/DeployDialog';
 import { ModelsPage } from './components/models/ModelsPage';
 import { SettingsPage } from './components/settings/SettingsPage';
 import { useThemeAttribute } from './hooks/use-theme-attribute';
-import { ChatPage, EvaluatePage } from './lazy-parts';
+import { ChatPage, EvaluatePage, HostsPage } from './lazy-parts';
 import { useAppStore } from './store/store-context';
 
 /** Shown for the moment a page's code chunk takes to load (the chat, the first time). */
@@ -32,6 +33,12 @@ function CurrentPage() {
       return <ModelsPage />;
     case 'base-models':
       return <BaseModelsPage />;
+    case 'hosts':
+      return (
+        <Suspense fallback={<PageLoading label="Opening Hosts…" />}>
+          <HostsPage />
+        </Suspense>
+      );
     case 'chat':
       return (
         <Suspense fallback={<PageLoading label="Opening the chat…" />}>
@@ -81,6 +88,7 @@ export function App() {
       )}
       <CreateDialogs />
       <ModelOpsDialogs />
+      <DeployDialog />
     </>
   );
 }

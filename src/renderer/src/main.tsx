@@ -18,6 +18,7 @@ import './styles/chat.css';
 import './styles/lifecycle.css';
 import './styles/model-ops.css';
 import './styles/stacked-tables.css';
+import './styles/hosts.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

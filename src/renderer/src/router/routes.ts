@@ -3,7 +3,7 @@ import { PAGES, type Page } from '../store/ui-slice';
 
 /**
  * Where the user is, as an address: `#/models`, `#/models/<name>[/modelfile|versions|history]`,
- * `#/base-models`, `#/chat[/<id>]`, `#/evals[/<family>[/runs/<run id>]]`, `#/jobs`, `#/settings`. Hash routes work the same in the
+ * `#/base-models`, `#/hosts`, `#/chat[/<id>]`, `#/evals[/<family>[/runs/<run id>]]`, `#/jobs`, `#/settings`. Hash routes work the same in the
  * file-loaded desktop window and the served UI, and never reach the server.
  */
 export type Route =

@@ -20,6 +20,8 @@ import type { TransferSlice } from './transfer-slice';
 import type { ModelOpsSlice } from './model-ops-slice';
 // ---------- evaluations ----------
 import type { EvalsSlice } from './evals-slice';
+// ---------- hosts and deploy ----------
+import type { HostsSlice } from './hosts-slice';
 
 export type AppState = StartupSlice &
   RegistrySlice &
@@ -40,7 +42,9 @@ export type AppState = StartupSlice &
   // ---------- lifecycle: versions, edit, delete, adopt ----------
   ModelOpsSlice &
   // ---------- evaluations ----------
-  EvalsSlice;
+  EvalsSlice &
+  // ---------- hosts and deploy ----------
+  HostsSlice;
 
 /** The zustand slices pattern, with the environment (client, window) passed in rather than imported. */
 export type SliceCreator<Slice> = (env: StoreEnv) => StateCreator<AppState, [], [], Slice>;

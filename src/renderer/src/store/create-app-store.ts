@@ -22,6 +22,8 @@ import { createTransferSlice } from './transfer-slice';
 import { createModelOpsSlice } from './model-ops-slice';
 // ---------- evaluations ----------
 import { createEvalsSlice } from './evals-slice';
+// ---------- hosts and deploy ----------
+import { createHostsSlice } from './hosts-slice';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -63,5 +65,7 @@ export function createAppStore(client: ApiClient, env: Partial<Omit<StoreEnv, 'c
     ...createModelOpsSlice(full)(...a),
     // ---------- evaluations ----------
     ...createEvalsSlice(full)(...a),
+    // ---------- hosts and deploy ----------
+    ...createHostsSlice(full)(...a),
   }));
 }

@@ -32,12 +32,14 @@ export interface JobsSlice {
  */
 export function canRetry(job: Job): boolean {
   if (job.kind === 'pull' && job.errorKind === 'not_found') return false;
+  // On another host, a create runs again as a deploy there; a pull there comes with the next plan.
+  if (job.host && job.kind !== 'create') return false;
   return (job.kind === 'create' || job.kind === 'pull') && isFinished(job.state) && job.state !== 'succeeded';
 }
 
-/** Notices about a job are about its model: a retry's outcome replaces the failure it retried. */
+/** Notices about a job are about its model (on its host): a retry's outcome replaces the failure it retried. */
 function jobNoticeKey(job: Job): string {
-  return `job:${job.kind}:${job.target}`;
+  return `job:${job.kind}:${job.target}${job.host ? `@${job.host}` : ''}`;
 }
 
 /** A finished job unknown until now is news only if it just ended (its start raced the create call's answer). */
@@ -56,11 +58,17 @@ export const createJobsSlice: SliceCreator<JobsSlice> = ({ client, now }) => (se
       announceEval(job);
       return;
     }
+    if (job.kind === 'apply') {
+      announceApply(job);
+      return;
+    }
+    // A job on another host says where: "Created Support Bot v2 on gpu-box".
+    const where = job.host ? ` on ${job.host}` : '';
     if (job.state === 'succeeded') {
       const isModel = job.target in (state.snapshot?.registry.models ?? {});
       state.notify({
         tone: 'success',
-        title: job.kind === 'create' ? `Created ${title}` : job.kind === 'pull' ? `Pulled ${title}` : job.kind === 'delete' ? `Deleted ${title} from Ollama` : `${title}: done`,
+        title: (job.kind === 'create' ? `Created ${title}` : job.kind === 'pull' ? `Pulled ${title}` : job.kind === 'delete' ? `Deleted ${title} from Ollama` : `${title}: done`) + where,
         key: jobNoticeKey(job),
         ...(isModel ? { action: { label: 'Open', run: () => get().openModel(job.target) } } : {}),
       });
@@ -69,7 +77,7 @@ export const createJobsSlice: SliceCreator<JobsSlice> = ({ client, now }) => (se
     } else if (job.state === 'failed') {
       state.notify({
         tone: 'error',
-        title: job.kind === 'create' ? `Could not create ${title}` : `${job.kind === 'pull' ? 'Pull' : job.kind === 'delete' ? 'Delete' : 'Job'} failed: ${title}`,
+        title: (job.kind === 'create' ? `Could not create ${title}` : `${job.kind === 'pull' ? 'Pull' : job.kind === 'delete' ? 'Delete' : 'Job'} failed: ${title}`) + where,
         message: job.error ?? 'The job failed without a message.',
         key: jobNoticeKey(job),
         ...(canRetry(job) ? { action: { label: retryLabel(job.kind), run: () => get().retryJob(job) } } : {}),
@@ -85,6 +93,14 @@ export const createJobsSlice: SliceCreator<JobsSlice> = ({ client, now }) => (se
     else if (job.state === 'failed') {
       state.notify({ tone: 'error', title: `Evaluation failed: ${job.target}`, message: job.error ?? 'The evaluation stopped without a message.', key: jobNoticeKey(job), action: open });
     }
+  }
+
+  /** An apply's target names its hosts; its notice opens the Hosts page. */
+  function announceApply(job: Job): void {
+    const state = get();
+    const show = { label: 'Show hosts', run: () => get().navigate('hosts') };
+    if (job.state === 'succeeded') state.notify({ tone: 'success', title: 'Applied the plan: the hosts match the registry', key: jobNoticeKey(job), action: show });
+    else if (job.state === 'failed') state.notify({ tone: 'error', title: 'The apply did not finish', message: job.error ?? 'It stopped without a message.', key: jobNoticeKey(job), action: show });
   }
 
   return {
@@ -133,7 +149,8 @@ export const createJobsSlice: SliceCreator<JobsSlice> = ({ client, now }) => (se
       return result;
     },
     retryJob(job) {
-      if (job.kind === 'create') void get().requestCreate(job.target);
+      if (job.kind === 'create' && job.host) void get().deployVersion(job.target, job.host);
+      else if (job.kind === 'create') void get().requestCreate(job.target);
       else if (job.kind === 'pull') void get().pullModel(job.target);
     },
     async cancelJob(id) {

@@ -46,10 +46,17 @@ export const createStartupSlice: SliceCreator<StartupSlice> = (env) => (set, get
   init() {
     // Subscribe before loading, so nothing that changes in between is missed.
     const unsubscribe = [
-      env.client.on('registry.changed', (snapshot) => get().receiveSnapshot(snapshot)),
+      env.client.on('registry.changed', (snapshot) => {
+        get().receiveSnapshot(snapshot);
+        get().refreshMatrixSoon();
+      }),
       env.client.on('sync.changed', (state) => get().receiveSync(state)),
       env.client.on('settings.changed', (settings) => get().receiveSettings(settings)),
-      env.client.on('job.updated', (job) => get().receiveJob(job, 'event')),
+      env.client.on('job.updated', (job) => {
+        get().receiveJob(job, 'event');
+        // Jobs on a host and applies change where models are: the matrix is read again.
+        get().receiveHostJob(job);
+      }),
       env.client.on('modelfile.changed', (change) => get().receiveModelfileChange(change)),
       env.client.on('chat.delta', (delta) => get().receiveChatDelta(delta)),
       env.client.on('chat.end', (end) => get().receiveChatEnd(end)),
@@ -59,6 +66,9 @@ export const createStartupSlice: SliceCreator<StartupSlice> = (env) => (set, get
       env.client.on('preload.finished', (outcome) => get().receivePreload(outcome, 'event')),
       // ---------- evaluations ----------
       env.client.on('evals.runChanged', (change) => get().receiveEvalRunChanged(change)),
+      // ---------- hosts and deploy ----------
+      env.client.on('hosts.changed', (hosts) => get().receiveHosts(hosts)),
+      env.client.on('hosts.stateChanged', () => get().refreshMatrixSoon()),
     ];
     const stopWatching = watchForReturn(env.window, () => {
       if (get().startup.status === 'ready') get().syncIfStale();
@@ -98,5 +108,6 @@ export const createStartupSlice: SliceCreator<StartupSlice> = (env) => (set, get
     get().syncIfStale();
     void get().loadJobs();
     void get().loadPreloadOutcomes();
+    void get().loadHosts();
   },
 });

@@ -3,7 +3,7 @@ import { loadFilters, saveFilters } from './filters-storage';
 import type { SliceCreator } from './app-state';
 
 /** The nav shows only pages that work. */
-export const PAGES = ['models', 'base-models', 'chat', 'evals', 'jobs', 'settings'] as const;
+export const PAGES = ['models', 'base-models', 'hosts', 'chat', 'evals', 'jobs', 'settings'] as const;
 export type Page = (typeof PAGES)[number];
 
 export const THEMES = ['system', 'light', 'dark'] as const;

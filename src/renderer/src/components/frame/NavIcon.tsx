@@ -18,6 +18,13 @@ export function NavIcon({ page }: { page: Page }) {
           <path d="M2 11l6 3 6-3" />
         </g>
       )}
+      {page === 'hosts' && (
+        <g fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round">
+          <rect x="2" y="2.5" width="12" height="4.5" rx="1.2" />
+          <rect x="2" y="9" width="12" height="4.5" rx="1.2" />
+          <path d="M4.5 4.75h1M4.5 11.25h1" />
+        </g>
+      )}
       {page === 'chat' && (
         <g fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round">
           <path d="M2.5 3.5h11v7h-6l-3 2.5v-2.5h-2z" />

@@ -7,6 +7,7 @@ import { NavIcon } from './NavIcon';
 const NAV: { page: Page; label: string }[] = [
   { page: 'models', label: 'Models' },
   { page: 'base-models', label: 'Base models' },
+  { page: 'hosts', label: 'Hosts' },
   { page: 'chat', label: 'Chat' },
   { page: 'evals', label: 'Evaluate' },
   { page: 'jobs', label: 'Jobs' },

@@ -31,7 +31,7 @@ export function JobPanel({ job, showTarget = false, foldSteps = false, retry = t
   return (
     <section
       className="job-panel"
-      aria-label={`${kind} ${job.target}`}
+      aria-label={`${kind} ${job.target}${job.host ? ` on ${job.host}` : ''}`}
       data-testid="job-panel"
       data-job-id={job.id}
       data-job-state={job.state}
@@ -41,6 +41,11 @@ export function JobPanel({ job, showTarget = false, foldSteps = false, retry = t
         <span className="job-panel__kind">{kind}</span>
         {showTarget && entry && <ModelName text={displayNameOf(entry)} className="job-panel__title" />}
         {showTarget && <ModelName text={job.target} className="job-panel__target" mono />}
+        {job.host && (
+          <span className="job-panel__host" data-testid="job-host">
+            on {job.host}
+          </span>
+        )}
         <JobStateChip state={job.state} />
         <JobTimes job={job} />
         <JobActions job={job} openModel={showTarget} retry={retry} />

@@ -3,11 +3,13 @@ import { displayNameOf } from '../../models/model-labels';
 import { useAppStore } from '../../store/store-context';
 import { MenuButton } from '../common/MenuButton';
 import { useModelOpsItems } from '../lifecycle/use-model-ops-items';
+import { useDeployItems } from '../hosts/use-deploy-items';
 
 /** The detail header's lifecycle actions: "New version" as a button, rename and delete in a menu. */
 export function DetailModelOps({ model, readOnly }: { model: ModelEntry; readOnly: boolean }) {
   const open = useAppStore((s) => s.openModelOpsDialog);
-  const items = useModelOpsItems(model, readOnly).filter((item) => item.id !== 'new-version');
+  const deployItems = useDeployItems(model.name);
+  const items = [...deployItems, ...useModelOpsItems(model, readOnly).filter((item) => item.id !== 'new-version')];
   return (
     <>
       <button

@@ -4,6 +4,7 @@ import { useAppStore } from '../../store/store-context';
 import { MenuButton, type MenuItem } from '../common/MenuButton';
 import { useModelOpsItems } from '../lifecycle/use-model-ops-items';
 import { useLoadMenuItems } from '../running/LoadModelButton';
+import { useDeployItems } from '../hosts/use-deploy-items';
 
 interface ModelCardMenuProps {
   model: ModelEntry;
@@ -20,6 +21,7 @@ export function ModelCardMenu({ model, displayName, isDefault, readOnly }: Model
   const ollamaUnavailable = useAppStore(selectOllamaUnavailable);
   // Load for a chosen time, or unload: only a model Ollama has can be loaded.
   const loadItems = useLoadMenuItems(model.name, model.status === 'available');
+  const deployItems = useDeployItems(model.name);
   const items: MenuItem[] = [
     {
       id: 'default',
@@ -42,6 +44,7 @@ export function ModelCardMenu({ model, displayName, isDefault, readOnly }: Model
       disabled: readOnly,
     },
     ...loadItems,
+    ...deployItems,
     ...lifecycleItems,
   ];
   return (

@@ -3,6 +3,7 @@ import { useAppStore } from '../../store/store-context';
 import { LocalApiSetting } from '../chat/LocalApiSetting';
 import { THEMES, type ThemeChoice } from '../../store/ui-slice';
 import { HostSetting } from './HostSetting';
+import { HostsSetting } from '../hosts-settings/HostsSetting';
 import { OllamaTimeoutsSetting } from './OllamaTimeoutsSetting';
 import { WorkspaceSetting } from './WorkspaceSetting';
 import { RegistryTransferSetting } from '../transfer/RegistryTransferSetting';
@@ -65,6 +66,10 @@ export function SettingsPage() {
           <h2 id="settings-ollama">Ollama</h2>
           <HostSetting />
           <OllamaTimeoutsSetting />
+        </section>
+        <section className="settings-section" aria-labelledby="settings-hosts">
+          <h2 id="settings-hosts">Hosts</h2>
+          <HostsSetting />
         </section>
         <section className="settings-section" aria-labelledby="settings-workspace">
           <h2 id="settings-workspace">Workspace</h2>
