@@ -15,7 +15,15 @@ const config: Configuration = {
   productName: 'Modelwright',
   copyright: 'Copyright © Modelwright contributors',
   directories: { buildResources: 'resources', output: 'dist' },
-  files: ['out/**/*', '!**/*.map', 'package.json'],
+  files: [
+    'out/**/*',
+    '!**/*.map',
+    'package.json',
+    // Packages' own tests and TypeScript sources (zod ships both): never loaded at run time.
+    '!**/node_modules/**/*.{ts,mts,cts}',
+    '!**/node_modules/**/*.{test,spec}.{js,mjs,cjs}',
+    '!**/node_modules/*/{test,tests,__tests__,spec}/**',
+  ],
   extraResources: [
     { from: 'models', to: 'models', filter: ['**/*'] },
   ],

@@ -7,7 +7,7 @@ import { REGISTRY_FILE } from './paths';
 export interface TemplateLocation {
   /** `process.resourcesPath` when the app is packaged (`app.isPackaged`); null in the repository. */
   packagedResources: string | null;
-  /** The caller's `import.meta.dirname`: `src/main/...` from source, `out/main` from the build. */
+  /** The caller's `import.meta.dirname`: `src/main/...` from source, `out/main/...` from the build. */
   baseDir: string;
 }
 
@@ -29,8 +29,8 @@ function templateCandidates({ packagedResources, baseDir }: TemplateLocation): s
   const base = path.resolve(baseDir);
   return [
     ...new Set([
-      path.join(base, '..', '..', 'models'), // out/main → models, src/main → models
-      path.join(base, '..', '..', '..', 'models'), // src/main/<folder> → models
+      path.join(base, '..', '..', 'models'), // src/main or out/main → models
+      path.join(base, '..', '..', '..', 'models'), // src/main/<folder> or out/main/chunks → models
     ]),
   ];
 }
