@@ -75,7 +75,7 @@ beforeAll(async () => {
   const output = join(tmp, 'dist');
   await run(
     process.execPath,
-    [join(ROOT, 'node_modules/electron-builder/cli.js'), '--linux', '--dir', '--x64', `-c.electronDist=${electronDist}`, `-c.directories.output=${output}`],
+    [join(ROOT, 'node_modules/electron-builder/cli.js'), '--linux', '--dir', '--x64', '--publish', 'never', `-c.electronDist=${electronDist}`, `-c.directories.output=${output}`],
     { cwd: ROOT, env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', CSC_IDENTITY_AUTO_DISCOVERY: 'false' }, timeout: 150_000, maxBuffer: 16 * 1024 * 1024 },
   );
   unpacked = join(output, 'linux-unpacked');
