@@ -64,6 +64,7 @@ async function start(): Promise<void> {
     env: process.env,
     appVersion: app.getVersion(),
     engines: desktopEngines(app.getPath('userData')),
+    packagedResources: app.isPackaged ? process.resourcesPath : null,
   });
 
   registerIpcHandlers(ipcMain, services.handlers, (event) =>

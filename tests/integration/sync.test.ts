@@ -23,7 +23,7 @@ let sync: SyncService;
 beforeEach(async () => {
   ws = fs.mkdtempSync(path.join(os.tmpdir(), 'mw-sync-int-'));
   file = path.join(ws, 'model_settings.json');
-  ensureWorkspace(ws, bundledTemplateDir(path.join(import.meta.dirname, '..', '..', 'src', 'main')));
+  ensureWorkspace(ws, bundledTemplateDir({ packagedResources: null, baseDir: path.join(import.meta.dirname, '..', '..', 'src', 'main') }));
   fake = await startFakeOllama({
     models: [{ name: 'llama3:latest', size: 4_661_224_676 }, { name: V2 }, { name: 'phi3:mini' }],
   });

@@ -33,14 +33,38 @@ function expectRefused(fn: () => unknown, message: RegExp): void {
 }
 
 describe('the bundled workspace', () => {
+  const dev = (baseDir: string) => bundledTemplateDir({ packagedResources: null, baseDir });
+
   it('is found from source and from the built layout (out/main)', () => {
-    expect(bundledTemplateDir(path.join(REPO, 'src', 'main'))).toBe(TEMPLATE);
-    expect(bundledTemplateDir(path.join(REPO, 'src', 'main', 'workspace'))).toBe(TEMPLATE);
-    expect(bundledTemplateDir(path.join(REPO, 'out', 'main'))).toBe(TEMPLATE);
+    expect(dev(path.join(REPO, 'src', 'main'))).toBe(TEMPLATE);
+    expect(dev(path.join(REPO, 'src', 'main', 'workspace'))).toBe(TEMPLATE);
+    expect(dev(path.join(REPO, 'out', 'main'))).toBe(TEMPLATE);
   });
 
   it('is reported clearly when missing', () => {
-    expect(() => bundledTemplateDir(path.join(tmp, 'a', 'b'))).toThrow(/bundled example workspace was not found/);
+    expect(() => dev(path.join(tmp, 'a', 'b'))).toThrow(/bundled example workspace was not found/);
+  });
+
+  it('comes from the resources folder when packaged, not from next to the code in the asar', () => {
+    const resources = path.join(tmp, 'resources');
+    fs.mkdirSync(path.join(resources, 'models'), { recursive: true });
+    fs.writeFileSync(path.join(resources, 'models', 'model_settings.json'), '{"models":{}}');
+    // The code sits in resources/app.asar/out/main; the repository's models/ must not be picked up
+    // even when the packaged code happens to sit inside the repository.
+    expect(bundledTemplateDir({ packagedResources: resources, baseDir: path.join(REPO, 'out', 'main') })).toBe(path.join(resources, 'models'));
+    expect(() => bundledTemplateDir({ packagedResources: path.join(tmp, 'empty'), baseDir: path.join(REPO, 'out', 'main') })).toThrow(
+      /not found; looked in: .*empty.models$/,
+    );
+  });
+
+  it('never comes from the current directory', () => {
+    const cwd = process.cwd();
+    process.chdir(REPO);
+    try {
+      expect(() => dev(path.join(tmp, 'a', 'b'))).toThrow(/not found/);
+    } finally {
+      process.chdir(cwd);
+    }
   });
 
   it("holds a valid registry in the seed's layout whose Modelfiles exist inside the workspace", () => {

@@ -43,6 +43,11 @@ export interface AppServicesOptions {
   appVersion: string;
   engines?: StorageEngines;
   templateDir?: string;
+  /**
+   * Electron's resources folder when the app runs packaged: the first-run workspace is taken from
+   * there. Null or absent: from the repository (source, build, `serve` and the command line).
+   */
+  packagedResources?: string | null;
   syncIntervalMs?: number;
   /**
    * Answer calls only: no sync of its own (at start, on a timer or when Ollama returns), syncs
@@ -78,7 +83,7 @@ const FOCUS_SYNC_MIN_INTERVAL_MS = 5_000;
 export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
   const engines = options.engines ?? confEngines;
   const bus = new EventBus();
-  const templateDir = options.templateDir ?? bundledTemplateDir(import.meta.dirname);
+  const templateDir = options.templateDir ?? bundledTemplateDir({ packagedResources: options.packagedResources ?? null, baseDir: import.meta.dirname });
   const syncIntervalMs = options.passive ? null : (options.syncIntervalMs ?? 60_000);
 
   const settings = new SettingsStore(engines.settings(options.dataDir), {

@@ -3,28 +3,34 @@ import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { REGISTRY_FILE } from './paths';
 
+/** Where the app runs from: a package (Electron's resources folder) or the repository. */
+export interface TemplateLocation {
+  /** `process.resourcesPath` when the app is packaged (`app.isPackaged`); null in the repository. */
+  packagedResources: string | null;
+  /** The caller's `import.meta.dirname`: `src/main/...` from source, `out/main/...` from the build. */
+  baseDir: string;
+}
+
 /**
- * The bundled first-run workspace (`models/` at the project root). Callers pass their own
- * `import.meta.dirname`: from source that is `src/main/...`, from the build `out/main`, and in a
- * packaged app the folder may also sit in Electron's resources directory.
+ * The bundled first-run workspace: `models/` in the package's resources folder when packaged (an
+ * extra resource, outside the asar), else `models/` at the repository root. Never the current
+ * directory: the app may be started from anywhere.
  */
-export function bundledTemplateDir(baseDir: string): string {
-  const candidates = templateCandidates(baseDir);
+export function bundledTemplateDir(location: TemplateLocation): string {
+  const candidates = templateCandidates(location);
   for (const candidate of candidates) {
     if (fs.existsSync(path.join(candidate, REGISTRY_FILE))) return candidate;
   }
   throw new AppError('internal', `The bundled example workspace was not found; looked in: ${candidates.join(', ')}`);
 }
 
-function templateCandidates(baseDir: string): string[] {
+function templateCandidates({ packagedResources, baseDir }: TemplateLocation): string[] {
+  if (packagedResources !== null) return [path.join(path.resolve(packagedResources), 'models')];
   const base = path.resolve(baseDir);
-  const candidates = [
-    path.join(base, '..', '..', 'models'), // out/main → models, src/main → models
-    path.join(base, '..', 'models'),
-    path.join(base, '..', '..', '..', 'models'), // src/main/<folder> → models
+  return [
+    ...new Set([
+      path.join(base, '..', '..', 'models'), // src/main or out/main → models
+      path.join(base, '..', '..', '..', 'models'), // src/main/<folder> or out/main/chunks → models
+    ]),
   ];
-  // Set by Electron in a packaged app; read without importing electron.
-  const resources = (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath;
-  if (typeof resources === 'string') candidates.push(path.join(resources, 'models'));
-  return [...new Set(candidates)];
 }

@@ -7,6 +7,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+// A packaged app: Electron sets process.resourcesPath and app.isPackaged. The packaging test asks
+// for that with these two variables; the wiring test runs as the repository build (neither set).
+const packagedResources = process.env.MW_STUB_RESOURCES_PATH;
+if (packagedResources) process.resourcesPath = packagedResources;
+
 const state = (globalThis.__electronStub ??= {
   root: mkdtempSync(join(tmpdir(), 'mw-electron-stub-')),
   windows: [],
@@ -114,7 +119,7 @@ export const app = {
   getVersion: () => '0.0.0-stub',
   getName: () => 'Modelwright',
   setAppUserModelId: () => {},
-  isPackaged: false,
+  isPackaged: Boolean(packagedResources),
 };
 
 export const ipcMain = {

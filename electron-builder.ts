@@ -1,0 +1,66 @@
+import type { AfterPackContext, Configuration } from 'electron-builder';
+import { FUSE_CONFIG } from './scripts/fuse-config';
+
+/**
+ * How the desktop app is packaged (`npm run dist`, after `npm run build`). A TypeScript file rather
+ * than YAML or package.json's `build` key so that the fuses come from their one declaration
+ * (scripts/fuse-config.ts) and the options are type-checked; electron-builder loads it with jiti.
+ *
+ * Only the build output and package.json go into the app's asar; electron-builder adds the
+ * production dependencies (package.json `dependencies`). The first-run workspace (`models/`) is an
+ * extra resource, outside the asar, found through `process.resourcesPath`.
+ */
+const config: Configuration = {
+  appId: 'dev.modelwright.app',
+  productName: 'Modelwright',
+  copyright: 'Copyright © Modelwright contributors',
+  directories: { buildResources: 'resources', output: 'dist' },
+  files: [
+    'out/**/*',
+    '!**/*.map',
+    'package.json',
+    // Packages' own tests and TypeScript sources (zod ships both): never loaded at run time.
+    '!**/node_modules/**/*.{ts,mts,cts}',
+    '!**/node_modules/**/*.{test,spec}.{js,mjs,cjs}',
+    '!**/node_modules/*/{test,tests,__tests__,spec}/**',
+  ],
+  extraResources: [
+    { from: 'models', to: 'models', filter: ['**/*'] },
+  ],
+  asar: true,
+  // No native modules: a rebuild would only download Electron's headers for nothing.
+  npmRebuild: false,
+  afterPack: async (context: AfterPackContext) => {
+    await context.packager.addElectronFuses(context, FUSE_CONFIG);
+  },
+  linux: {
+    target: ['AppImage', 'deb'],
+    icon: 'resources/icons',
+    category: 'Development',
+    synopsis: 'Build, manage and chat with your own Ollama models',
+    maintainer: 'Modelwright contributors',
+  },
+  mac: {
+    // One package per processor: a universal app would make every download twice as large.
+    target: [
+      { target: 'dmg', arch: ['arm64', 'x64'] },
+      { target: 'zip', arch: ['arm64', 'x64'] },
+    ],
+    icon: 'resources/icon.icns',
+    category: 'public.app-category.developer-tools',
+    hardenedRuntime: true,
+    // Signing and notarization are driven by the environment (see the README); none is committed.
+    notarize: Boolean(process.env.APPLE_TEAM_ID),
+  },
+  win: {
+    target: [{ target: 'nsis', arch: ['x64', 'arm64'] }],
+    icon: 'resources/icon.ico',
+  },
+  nsis: {
+    oneClick: false,
+    perMachine: false,
+    allowToChangeInstallationDirectory: true,
+  },
+};
+
+export default config;
