@@ -91,45 +91,6 @@ describe('reading /api/chat streams', () => {
     const error = await collect(['{"message":{"content":42},"done":false}\n']).catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'ollama', message: expect.stringContaining('message.content') });
   });
-
-  it('rejects a token line whose other fields have the wrong shape, naming the field', async () => {
-    const cases: Array<[string, string]> = [
-      ['{"message":{"content":"a","thinking":7},"done":false}', 'message.thinking'],
-      ['{"message":{"content":"a"},"done":false,"eval_count":-1}', 'eval_count'],
-      ['{"message":{"content":"a"},"done":"no"}', 'done'],
-      ['{"message":"a","done":false}', 'message'],
-    ];
-    for (const [text, field] of cases) {
-      const error = await collect([`${text}\n`, final]).catch((e: unknown) => e);
-      expect(error).toMatchObject({ kind: 'ollama', message: expect.stringContaining(field) });
-    }
-  });
-
-  it('yields thinking apart from the answer, and sends think and format as asked', async () => {
-    let sent: unknown = null;
-    const inner = fakeFetch([
-      `${JSON.stringify({ message: { role: 'assistant', content: '', thinking: 'Hmm, ' }, done: false })}\n`,
-      `${JSON.stringify({ message: { role: 'assistant', content: '', thinking: 'yes.' }, done: false })}\n`,
-      line('Yes'),
-      final,
-    ]);
-    const spy = ((input: RequestInfo | URL, init?: RequestInit) => {
-      sent = JSON.parse(String(init?.body));
-      return inner(input, init);
-    }) as typeof fetch;
-    const format = { type: 'object', properties: { ok: { type: 'boolean' } } };
-    const events: ChatStreamEvent[] = [];
-    for await (const event of streamOllamaChat('http://127.0.0.1:11434', { model: 'qwen3', messages: [], think: true, format }, { signal: new AbortController().signal, fetch: spy })) {
-      events.push(event);
-    }
-    expect(events.slice(0, 3)).toEqual([
-      { type: 'thinking', text: 'Hmm, ' },
-      { type: 'thinking', text: 'yes.' },
-      { type: 'delta', text: 'Yes' },
-    ]);
-    expect(events[3]?.type).toBe('done');
-    expect(sent).toMatchObject({ model: 'qwen3', think: true, format, stream: true });
-  });
 });
 
 describe('timings', () => {

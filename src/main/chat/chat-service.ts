@@ -350,7 +350,7 @@ export class ChatService {
         if (done) break;
         if (event.type === 'done') {
           stats = event.stats;
-        } else if (event.type === 'delta') {
+        } else {
           firstTokenAt ??= this.clock();
           tokens++;
           content += event.text;

@@ -107,7 +107,7 @@ async function streamCompletion(res: ServerResponse, backend: ChatProxyBackend, 
       // Headers wait for Ollama's first line, so its early errors (404, busy) keep their status.
       const writer = await open();
       if (event.type === 'delta') await writer.send(chunk(completion, { content: event.text }, null));
-      else if (event.type === 'done') stats = event.stats;
+      else stats = event.stats;
     }
     const writer = await open();
     await writer.send(chunk(completion, {}, finishReason(stats)));
@@ -139,7 +139,7 @@ async function wholeCompletion(res: ServerResponse, backend: ChatProxyBackend, r
   try {
     for await (const event of backend.stream(toOllamaRequest(request, entry.name), controller.signal)) {
       if (event.type === 'delta') content += event.text;
-      else if (event.type === 'done') stats = event.stats;
+      else stats = event.stats;
     }
   } catch (error) {
     if (controller.signal.aborted) return;
