@@ -16,6 +16,8 @@
  * out; target ≤ 1.1), and memory growth from before the first measured round to after the last,
  * after a GC: heap plus external buffers (what the process retains; target ≤ 50 MiB) and RSS,
  * shown but not judged: the allocator keeps freed pages, so it swings ±60 MiB between runs here.
+ * Also shown, not judged: the same ratio in CPU time of this process (the fake's included, alike
+ * for both), which waiting for a busy machine's cores does not inflate as it does wall time.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -99,8 +101,20 @@ function writeWorkspace(dir: string, cases: BenchCase[]): void {
 }
 
 /** The runner's requests, sent bare: one case at a time per model, streamed, as the runner reads them. */
-async function bareRound(ollama: Ollama, cases: BenchCase[]): Promise<{ ms: number; tokens: number }> {
+interface Round {
+  ms: number;
+  cpuMs: number;
+  tokens: number;
+}
+
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+async function bareRound(ollama: Ollama, cases: BenchCase[]): Promise<Round> {
   const start = performance.now();
+  const cpu = process.cpuUsage();
   let tokens = 0;
   for (const model of VERSIONS) {
     for (const c of cases) {
@@ -114,7 +128,7 @@ async function bareRound(ollama: Ollama, cases: BenchCase[]): Promise<{ ms: numb
       if (text === '') throw new Error(`no reply from ${model} for ${c.id}`);
     }
   }
-  return { ms: performance.now() - start, tokens };
+  return { ms: performance.now() - start, cpuMs: cpuMsSince(cpu), tokens };
 }
 
 function waitForJob(services: AppServices, jobId: string): Promise<Job> {
@@ -138,11 +152,13 @@ function waitForJob(services: AppServices, jobId: string): Promise<Job> {
   });
 }
 
-async function appRound(services: AppServices, expected: number): Promise<{ ms: number; tokens: number }> {
+async function appRound(services: AppServices, expected: number): Promise<Round> {
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const { jobId, runId } = await services.handlers['evals.start']({ family: FAMILY, models: VERSIONS, judge: null });
   const job = await waitForJob(services, jobId);
   const ms = performance.now() - start;
+  const cpuMs = cpuMsSince(cpu);
   if (job.state !== 'succeeded') throw new Error(`the evaluation job ended ${job.state}: ${job.error ?? ''}`);
   const run = await services.handlers['evals.readRun']({ family: FAMILY, runId });
   if (run.state !== 'completed' || run.results.length !== expected) {
@@ -150,7 +166,7 @@ async function appRound(services: AppServices, expected: number): Promise<{ ms: 
   }
   const failed = run.results.filter((r) => r.error !== null);
   if (failed.length > 0) throw new Error(`${failed.length} cases failed to run, e.g. ${failed[0]!.error?.message}`);
-  return { ms, tokens: run.results.reduce((sum, r) => sum + (r.outputTokens ?? 0), 0) };
+  return { ms, cpuMs, tokens: run.results.reduce((sum, r) => sum + (r.outputTokens ?? 0), 0) };
 }
 
 function memory(): { rss: number; retained: number } {
@@ -203,12 +219,14 @@ async function main(): Promise<void> {
     const before = memory();
     const bare: number[] = [];
     const app: number[] = [];
+    const cpu = { bare: [] as number[], app: [] as number[] };
     let tokens = { bare: 0, app: 0 };
     for (let round = 0; round < ROUNDS; round++) {
       const order = round % 2 === 0 ? (['bare', 'app'] as const) : (['app', 'bare'] as const);
       for (const which of order) {
         const result = which === 'bare' ? await bareRound(ollama, cases) : await appRound(services, chats);
         (which === 'bare' ? bare : app).push(result.ms);
+        cpu[which].push(result.cpuMs);
         tokens = { ...tokens, [which]: result.tokens };
         // The fake keeps a log of every request: not the app's memory.
         fake.clearRequests();
@@ -226,6 +244,8 @@ async function main(): Promise<void> {
     console.log(`  app (evals.start → job):     ${median(app).toFixed(0)} ms per round (median), ${perCase(app).toFixed(2)} ms per case`);
     console.log(`  rounds (ms, bare/app):       ${bare.map((ms, i) => `${ms.toFixed(0)}/${app[i]!.toFixed(0)}`).join('  ')}`);
     console.log(`  ratio app/bare per case:     ${ratio.toFixed(3)} (median of the ${ROUNDS} pairs; of the medians: ${(median(app) / median(bare)).toFixed(3)})`);
+    const cpuRatio = median(cpu.app.map((ms, i) => ms / cpu.bare[i]!));
+    console.log(`  CPU time app/bare per case:  ${cpuRatio.toFixed(3)} (median of the pairs; this process, fake included; shown, not judged)`);
     console.log(`memory growth over ${ROUNDS} app and ${ROUNDS} bare rounds, after GC: heap + external ${retainedGrowth.toFixed(1)} MiB (RSS ${rssGrowth.toFixed(1)} MiB)`);
     const ratioOk = ratio <= TARGET.ratio;
     const memoryOk = retainedGrowth <= TARGET.memoryMiB;

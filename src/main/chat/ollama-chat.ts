@@ -84,15 +84,25 @@ export interface StreamChatOptions extends StreamOptions {
 
 export async function* streamOllamaChat(host: string, request: OllamaChatRequest, options: StreamChatOptions): AsyncGenerator<ChatStreamEvent> {
   const ctx = { host: host.replace(/\/+$/, ''), endpoint: CHAT_ENDPOINT, signal: options.signal };
-  for await (const raw of postNdjson(host, CHAT_ENDPOINT, { think: false, ...request, stream: true }, options)) {
-    const line = parseReply(CHAT_ENDPOINT, chatLineSchema, raw);
-    const text = line.message?.content ?? '';
-    if (text !== '') yield { type: 'delta', text };
-    if (line.done === true) {
-      yield { type: 'done', stats: statsOf(line) };
-      return;
+  let finished = false;
+  try {
+    for await (const raw of postNdjson(host, CHAT_ENDPOINT, { think: false, ...request, stream: true }, options)) {
+      // Ollama ends the body right after the final chunk. Reading on to that end, rather than
+      // cancelling the body, keeps the connection for the next request (a cancel closes it).
+      if (finished) continue;
+      const line = parseReply(CHAT_ENDPOINT, chatLineSchema, raw);
+      const text = line.message?.content ?? '';
+      if (text !== '') yield { type: 'delta', text };
+      if (line.done === true) {
+        finished = true;
+        yield { type: 'done', stats: statsOf(line) };
+      }
     }
+  } catch (error) {
+    // The answer was whole: what happens to the connection after it is not a failure.
+    if (!finished) throw error;
   }
+  if (finished) return;
   if (options.signal.aborted) throw cancelledError(ctx);
   throw unexpectedReplyError(CHAT_ENDPOINT, 'the stream ended before the final chunk');
 }

@@ -59,27 +59,37 @@ export async function evalChat(
   const output: string[] = [];
   const thinking: string[] = [];
   const options = { signal, fetch: link.fetch, stall: stallOptionsOf(link.timeouts, onWaiting) };
-  for await (const line of postNdjson(link.host, ENDPOINT, body, options)) {
-    const message = line.message as { content?: unknown; thinking?: unknown } | undefined;
-    const content = typeof message?.content === 'string' ? message.content : '';
-    const thought = typeof message?.thinking === 'string' ? message.thinking : '';
-    if (firstAt === null && (content !== '' || thought !== '')) firstAt = now();
-    if (content !== '') output.push(content);
-    if (thought !== '') thinking.push(thought);
-    if (line.done !== true) continue;
-    const evalCount = count(line.eval_count);
-    const evalDuration = count(line.eval_duration);
-    return {
-      output: output.join(''),
-      thinking: thinking.length > 0 ? thinking.join('') : null,
-      doneReason: typeof line.done_reason === 'string' ? line.done_reason : null,
-      promptTokens: count(line.prompt_eval_count),
-      outputTokens: evalCount,
-      timeToFirstTokenMs: firstAt === null ? null : firstAt - started,
-      tokensPerSecond: evalCount !== null && evalDuration !== null && evalDuration > 0 ? evalCount / (evalDuration / NS_PER_MS / 1000) : null,
-      totalMs: now() - started,
-    };
+  let answer: EvalAnswer | null = null;
+  try {
+    for await (const line of postNdjson(link.host, ENDPOINT, body, options)) {
+      // Ollama ends the body right after the final chunk. Reading on to that end, rather than
+      // cancelling the body, keeps the connection for the next case (a cancel closes it).
+      if (answer !== null) continue;
+      const message = line.message as { content?: unknown; thinking?: unknown } | undefined;
+      const content = typeof message?.content === 'string' ? message.content : '';
+      const thought = typeof message?.thinking === 'string' ? message.thinking : '';
+      if (firstAt === null && (content !== '' || thought !== '')) firstAt = now();
+      if (content !== '') output.push(content);
+      if (thought !== '') thinking.push(thought);
+      if (line.done !== true) continue;
+      const evalCount = count(line.eval_count);
+      const evalDuration = count(line.eval_duration);
+      answer = {
+        output: output.join(''),
+        thinking: thinking.length > 0 ? thinking.join('') : null,
+        doneReason: typeof line.done_reason === 'string' ? line.done_reason : null,
+        promptTokens: count(line.prompt_eval_count),
+        outputTokens: evalCount,
+        timeToFirstTokenMs: firstAt === null ? null : firstAt - started,
+        tokensPerSecond: evalCount !== null && evalDuration !== null && evalDuration > 0 ? evalCount / (evalDuration / NS_PER_MS / 1000) : null,
+        totalMs: now() - started,
+      };
+    }
+  } catch (error) {
+    // The answer was whole: what happens to the connection after it is not a failure.
+    if (answer === null) throw error;
   }
+  if (answer !== null) return answer;
   if (signal.aborted) throw cancelledError({ host: link.host, endpoint: ENDPOINT });
   throw unexpectedReplyError(ENDPOINT, 'the stream ended before the final chunk');
 }

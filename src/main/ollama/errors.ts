@@ -92,6 +92,17 @@ export function stalledError(ctx: { host: string; endpoint: string }, silentMs: 
   );
 }
 
+/**
+ * Ollama's API never redirects; the streaming requests refuse to follow one (redirect: 'error'),
+ * so a chat, a create or a pull is never re-sent, prompt and all, to wherever a proxy points.
+ */
+export function redirectRefusedError(ctx: OllamaCallContext): AppError {
+  return new AppError(
+    'ollama',
+    `${ctx.host} answered ${ctx.endpoint} with a redirect to another address, which Modelwright does not follow. Set the host in Settings to the address Ollama answers on itself (for a proxy that redirects to HTTPS, the https:// address).`,
+  );
+}
+
 export function unexpectedReplyError(endpoint: string, detail: string): AppError {
   return new AppError(
     'ollama',
@@ -143,6 +154,8 @@ export function toOllamaError(error: unknown, ctx: OllamaCallContext): AppError 
   // undici says "fetch failed" for every network failure; the cause says which, when it can.
   if (error instanceof TypeError && error.message === 'fetch failed') {
     const cause = (error as { cause?: unknown }).cause;
+    // undici's words when a request sent with redirect: 'error' meets one.
+    if (cause instanceof Error && cause.message === 'unexpected redirect') return redirectRefusedError(ctx);
     return offlineError(ctx.host, cause instanceof Error ? cause.message : 'network error');
   }
   if (error instanceof SyntaxError) return unexpectedReplyError(ctx.endpoint, `not JSON (${error.message})`);

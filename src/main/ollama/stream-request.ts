@@ -64,6 +64,9 @@ export async function* postNdjson(host: string, endpoint: string, body: unknown,
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/x-ndjson' },
         body: body instanceof JsonText ? body.text : JSON.stringify(body),
+        // Ollama never redirects an API call. Following one would also make undici keep a copy of
+        // the body for the re-send (it tees every request that may follow), a cost per chat.
+        redirect: 'error',
         signal: stopSignal(watchdog, options.signal),
       });
     } catch (error) {
