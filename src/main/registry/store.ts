@@ -9,7 +9,7 @@ import { workspaceInfo } from '../workspace/paths';
 import { backupInvalidFile } from './backup';
 import type { WriteOutcome } from './atomic-write';
 import type { RegistryEngine, RegistryEngineFactory } from './engine';
-import { defaultEngineFactory, serializeRegistry } from './engine';
+import { defaultEngineFactory, serializeRegistryWith } from './engine';
 import { checkDepth, checkEntrySizes, checkWritable } from './check-change';
 import { cloneJson } from './exact-json';
 import { acquireRegistryLock, type RegistryLockOptions } from './lock';
@@ -362,8 +362,8 @@ export class RegistryStore {
   /** Hands the engine the text and the version it was built on; on success, that is what we know. */
   private async write(next: Registry): Promise<WriteOutcome> {
     const ordered = withKeyOrderOf(next, this.raw) as Record<string, unknown>;
-    const text = serializeRegistry(ordered);
-    checkWritable(ordered, text);
+    const { text, exactNumbers } = serializeRegistryWith(ordered);
+    checkWritable(ordered, text, exactNumbers);
     this.engine ??= this.engineFactory(this.workspace.path);
     const outcome = await this.engine.write(text, this.known ?? { kind: 'missing' });
     if (outcome.kind === 'changed') return outcome;
