@@ -20,7 +20,7 @@
  * each sending `putsPerWriter` PUT /admin/models/{own model} (three per server), one adder per
  * server sending `adds` POST /admin/models/add, and an editor saving every `editorEveryMs`,
  * half-written for a moment each time (10 ms). When the writers are done the editor stops, and
- * after a quiet second (a save the editor based on a version older than an app write is merged
+ * after three quiet seconds (a save the editor based on a version older than an app write is merged
  * back by the servers' folder watchers) the file is compared with every acknowledged (200)
  * answer and every save the editor made. Defaults: 5 rounds × 6 writers × 150 PUTs,
  * 2 × 150 adds, `locked`, 250 ms.
@@ -50,8 +50,11 @@ if (!(EDITOR_EVERY_MS >= 1)) {
 }
 const EDITOR_LOCKS = EDITOR === 'locked';
 const EDITOR_SAVE: EditorSave = EDITOR === 'unlocked-rename' ? 'rename' : 'in-place';
-/** Time for the servers to merge back a stale last save before the file is checked. */
-const QUIET_MS = 1000;
+/**
+ * Time for the servers to merge back a stale last save before the file is checked: longer than
+ * they watch a file their write replaced for a late save into it (2 s, LATE_SAVE_CHECKS_MS).
+ */
+const QUIET_MS = 3000;
 const WRITERS = 6;
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SERVE = path.join(ROOT, 'out', 'main', 'serve.js');
@@ -61,6 +64,8 @@ const TOKEN = 'bench-multi-writer-token-0123456789';
 interface Server {
   url: string;
   child: ChildProcess;
+  /** What it logged (registry merges are logged as warnings). */
+  log: string[];
 }
 
 function startServer(workspace: string, dataDir: string): Promise<Server> {
@@ -70,16 +75,20 @@ function startServer(workspace: string, dataDir: string): Promise<Server> {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
+    const log: string[] = [];
     const timer = setTimeout(() => reject(new Error(`serve did not start: ${err}`)), 30_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /Open (http:\/\/[^/\s]+)\//.exec(out);
       if (match) {
         clearTimeout(timer);
-        resolve({ url: match[1]!, child });
+        resolve({ url: match[1]!, child, log });
       }
     });
-    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => {
+      err = (err + chunk.toString()).slice(-20_000);
+      log.push(chunk.toString());
+    });
     child.on('exit', (code) => {
       if (code !== null && code !== 0) console.error(`a server exited with ${code}: ${err.slice(-2000)}`);
       reject(new Error(`serve exited with ${code}: ${err}`));
@@ -148,6 +157,19 @@ async function round(n: number): Promise<MultiWriterCounts & { seconds: number; 
     const externalKeys = await editor.stop();
     await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
     const counts = countLosses(workspace, reports, externalKeys);
+    // Where an editor's save landed on a file being replaced: merged, cut short, or unseen.
+    const logged = servers.flatMap((server) => server.log).join('');
+    const orphanMerged = logged.split('while it was being replaced; merging its save').length - 1;
+    const orphanIncomplete = logged.split('its save is incomplete').length - 1;
+    const json = JSON.parse(fs.readFileSync(path.join(workspace, 'model_settings.json'), 'utf8')) as Record<string, unknown>;
+    const lostKeys = externalKeys.filter((key) => !Object.hasOwn(json, key));
+    const onReplaced = new Set(editor.landedOnReplacedFile());
+    if (lostKeys.length > 0 || orphanIncomplete > 0) {
+      console.log(
+        `  saves that landed on a replaced file: ${onReplaced.size} (merged ${orphanMerged}, cut short ${orphanIncomplete}); ` +
+          `lost keys: ${lostKeys.map((key) => `${key}${onReplaced.has(key) ? ' (on a replaced file)' : ''}`).join(', ') || 'none'}`,
+      );
+    }
     return { ...counts, errors, acknowledgedPuts, seconds: (performance.now() - started) / 1000 };
   } finally {
     for (const server of servers) server.child.kill('SIGTERM');

@@ -12,8 +12,11 @@ import type { RegistryText } from './read-file';
  * keeps only the app's settings.
  */
 export interface RegistryEngine {
-  /** Replaces the file with `text`, atomically, only if it still is `expected`. */
-  write(text: string, expected: RegistryText): Promise<WriteOutcome>;
+  /**
+   * Replaces the file with `text`, atomically, only if it still is `expected`. `onLateSave` gets
+   * what another program saved into the replaced file shortly after (see `writeIfUnchanged`).
+   */
+  write(text: string, expected: RegistryText, onLateSave?: (text: string) => void): Promise<WriteOutcome>;
 }
 
 export type RegistryEngineFactory = (workspaceDir: string) => RegistryEngine;
@@ -38,7 +41,7 @@ export function serializeRegistryWith(value: unknown): { text: string; exactNumb
 export function atomicEngineFactory(hooks?: AtomicWriteHooks): RegistryEngineFactory {
   return (workspaceDir) => {
     const file = path.join(workspaceDir, REGISTRY_FILE);
-    return { write: (text, expected) => writeIfUnchanged(file, text, expected, { hooks }) };
+    return { write: (text, expected, onLateSave) => writeIfUnchanged(file, text, expected, { hooks, ...(onLateSave ? { onLateSave } : {}) }) };
   };
 }
 
