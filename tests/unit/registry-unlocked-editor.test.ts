@@ -110,6 +110,14 @@ describe('an editor that takes no lock', () => {
     expect(leftovers()).toEqual([]);
   });
 
+  it('saving by rename while our check reads the file (between the check and our rename) is merged, not renamed over', async () => {
+    let saves = 0;
+    const store = open({ engine: atomicEngineFactory({ afterCheck: () => saves++ === 0 && editorSavesByRename('saved_by_rename_during_check') }) });
+    await store.setDefault(null);
+    expect(onDisk()).toMatchObject({ saved_by_rename_during_check: { edited_by: 'editor' }, default_model: null });
+    expect(leftovers()).toEqual([]);
+  });
+
   it('saving into the replaced file after our write was answered (it opened the file before our rename) is merged', async () => {
     let held: number | null = null;
     let saved = '';

@@ -25,6 +25,8 @@ export type WriteOutcome =
 /** Test seams: run at the two points where another program's save is most dangerous. */
 export interface AtomicWriteHooks {
   beforeCheck?: () => void;
+  /** After the content was compared, before the last look at the name and the rename. */
+  afterCheck?: () => void;
   afterRename?: () => void;
 }
 
@@ -69,6 +71,11 @@ export async function writeIfUnchanged(registryPath: string, text: string, expec
     const before = old === null ? null : stampOf(fs.fstatSync(old));
     const current: RegistryText = old === null ? { kind: 'missing' } : readOpenRegistry(old);
     if (!sameRead(current, expected) || (current.kind === 'text' && current.settled === false)) return { kind: 'changed' };
+    options.hooks?.afterCheck?.();
+    // Reading and comparing a large file takes a while: an editor saving by rename meanwhile put
+    // another file at the name, which our rename would silently drop. One look at the name, right
+    // before the rename, narrows that to two system calls.
+    if (!stillTheChecked(file, old, before)) return { kind: 'changed' };
     fs.renameSync(tmp, file);
     renamed = true;
     options.hooks?.afterRename?.();
@@ -114,6 +121,19 @@ function watchReplaced(fd: number, before: FileStamp, onLateSave: (text: string)
     timer.unref();
   };
   next(0);
+}
+
+/** The name still leads to the file that was checked, unchanged (or still to no file). */
+function stillTheChecked(file: string, old: number | null, before: FileStamp | null): boolean {
+  let atName: fs.Stats;
+  try {
+    atName = fs.statSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return old === null;
+    throw error;
+  }
+  if (old === null || before === null) return false;
+  return sameStamp(stampOf(atName), before);
 }
 
 /**
