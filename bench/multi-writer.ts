@@ -116,10 +116,8 @@ async function round(n: number): Promise<MultiWriterCounts & { seconds: number; 
   fs.mkdirSync(path.join(workspace, 'models'));
   fs.writeFileSync(path.join(workspace, 'models', 'Modelfile.x'), 'FROM llama3:latest\n');
   fs.copyFileSync(SEED, path.join(workspace, 'model_settings.json'));
-  const servers = [
-    await startServer(workspace, fs.mkdtempSync(path.join(os.tmpdir(), 'mw-bench-data-'))),
-    await startServer(workspace, fs.mkdtempSync(path.join(os.tmpdir(), 'mw-bench-data-'))),
-  ];
+  const dataDirs = [fs.mkdtempSync(path.join(os.tmpdir(), 'mw-bench-data-')), fs.mkdtempSync(path.join(os.tmpdir(), 'mw-bench-data-'))];
+  const servers = [await startServer(workspace, dataDirs[0]!), await startServer(workspace, dataDirs[1]!)];
   const started = performance.now();
   try {
     const errors: string[] = [];
@@ -174,7 +172,7 @@ async function round(n: number): Promise<MultiWriterCounts & { seconds: number; 
   } finally {
     for (const server of servers) server.child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 200));
-    fs.rmSync(workspace, { recursive: true, force: true });
+    for (const dir of [workspace, ...dataDirs]) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
