@@ -18,7 +18,9 @@ export function ownValue<T>(record: NamedRecord<T> | null | undefined, key: stri
 
 /** Stores `value` under `key` as an own, enumerable key, even when `key` is `__proto__`. */
 export function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  // Only `__proto__` is an accessor on Object.prototype; any other key is a plain (and far faster) assignment.
+  if (key === '__proto__') Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  else record[key] = value;
 }
 
 /** Removes the own key `key`; inherited members are never touched. */

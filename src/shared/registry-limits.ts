@@ -26,13 +26,33 @@ function shownPath(path: ReadonlyArray<PropertyKey>): string {
  * Iterative, so a hostile value cannot overflow the stack; a cycle counts as too deep.
  */
 export function tooDeepAt(value: unknown, maxDepth: number = REGISTRY_LIMITS.maxDepth): PropertyKey[] | null {
-  const stack: Array<{ value: unknown; path: PropertyKey[] }> = [{ value, path: [] }];
+  // Each node knows its parent; a path is built only for the node that is too deep (a large
+  // registry has tens of thousands of nodes, walked on every write).
+  interface Node {
+    value: unknown;
+    depth: number;
+    key: PropertyKey;
+    parent: Node | null;
+  }
+  const pathOf = (node: Node): PropertyKey[] => {
+    const out: PropertyKey[] = [];
+    for (let n: Node | null = node; n !== null && n.parent !== null; n = n.parent) out.push(n.key);
+    return out.reverse();
+  };
+  const stack: Node[] = [{ value, depth: 0, key: '', parent: null }];
   while (stack.length > 0) {
-    const item = stack.pop()!;
-    if (item.value === null || typeof item.value !== 'object') continue;
-    if (item.path.length + 1 > maxDepth) return item.path;
-    if (Array.isArray(item.value)) item.value.forEach((child, i) => stack.push({ value: child, path: [...item.path, i] }));
-    else for (const [key, child] of Object.entries(item.value)) stack.push({ value: child, path: [...item.path, key] });
+    const node = stack.pop()!;
+    if (node.value === null || typeof node.value !== 'object') continue;
+    if (node.depth + 1 > maxDepth) return pathOf(node);
+    if (Array.isArray(node.value)) node.value.forEach((child, i) => stack.push({ value: child, depth: node.depth + 1, key: i, parent: node }));
+    else {
+      const record = node.value as Record<string, unknown>;
+      for (const key of Object.keys(record)) {
+        const child = record[key];
+        // Leaves need no visit of their own.
+        if (child !== null && typeof child === 'object') stack.push({ value: child, depth: node.depth + 1, key, parent: node });
+      }
+    }
   }
   return null;
 }

@@ -51,6 +51,9 @@ export class FuzzHarness {
 
   private constructor(readonly world: ServedWorld) {
     process.on('unhandledRejection', this.onUnhandled);
+    // An exception thrown outside any request (a timer, a callback) would end a real server; the
+    // monitor sees it without taking it from vitest, which also fails the run for it.
+    process.on('uncaughtExceptionMonitor', this.onUnhandled);
   }
 
   static async start(): Promise<FuzzHarness> {
@@ -59,6 +62,7 @@ export class FuzzHarness {
 
   async close(): Promise<void> {
     process.off('unhandledRejection', this.onUnhandled);
+    process.off('uncaughtExceptionMonitor', this.onUnhandled);
     await this.world.close();
   }
 
@@ -193,7 +197,7 @@ export class FuzzHarness {
     if (!(before === null ? after === null : after !== null && before.equals(after))) finding('the registry changed although the input was refused');
   }
 
-  /** Unhandled rejections seen during the run (each one would have ended a real server). */
+  /** Unhandled rejections and uncaught exceptions seen during the run (each one would have ended a real server). */
   unhandledRejections(): string[] {
     return this.unhandled.map((reason) => (reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)));
   }

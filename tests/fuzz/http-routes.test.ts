@@ -141,6 +141,7 @@ describe('fuzzing the HTTP routes', () => {
         { numRuns: Math.min(RUNS, 2_000), endOnFailure: true },
       );
       expect(harness.findings.filter((f) => f.endpoint === endpoint)).toEqual([]);
+      expect(harness.unhandledRejections()).toEqual([]);
     },
     TEST_TIMEOUT_MS,
   );

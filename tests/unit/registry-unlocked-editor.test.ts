@@ -110,6 +110,76 @@ describe('an editor that takes no lock', () => {
     expect(leftovers()).toEqual([]);
   });
 
+  it('saving by rename while our check reads the file (between the check and our rename) is merged, not renamed over', async () => {
+    let saves = 0;
+    const store = open({ engine: atomicEngineFactory({ afterCheck: () => saves++ === 0 && editorSavesByRename('saved_by_rename_during_check') }) });
+    await store.setDefault(null);
+    expect(onDisk()).toMatchObject({ saved_by_rename_during_check: { edited_by: 'editor' }, default_model: null });
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('saving into the replaced file after our write was answered (it opened the file before our rename) is merged', async () => {
+    let held: number | null = null;
+    let saved = '';
+    const store = open({
+      engine: atomicEngineFactory({
+        beforeCheck: () => {
+          if (held !== null || saved !== '') return;
+          saved = editedText('saved_late_into_replaced_file');
+          held = fs.openSync(file, 'r+');
+        },
+      }),
+    });
+    await store.setDefault(null);
+    // The editor was paused between opening the file and writing; it writes now, into a file
+    // that no longer has a name. Before the replaced file was watched, this save was lost.
+    fs.ftruncateSync(held!, 0);
+    fs.writeSync(held!, saved, 0);
+    fs.closeSync(held!);
+    await vi.waitFor(() => expect(onDisk()).toMatchObject({ saved_late_into_replaced_file: { edited_by: 'editor' }, default_model: null }), {
+      timeout: 4000,
+      interval: 50,
+    });
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('saving into the replaced file in two pieces with a long pause between is merged once complete, not dropped as cut short', async () => {
+    let held: number | null = null;
+    let saved = '';
+    let finished: Promise<void> = Promise.resolve();
+    const log: string[] = [];
+    const store = open({
+      log: (message) => log.push(message),
+      engine: atomicEngineFactory({
+        beforeCheck: () => {
+          if (held !== null || saved !== '') return;
+          saved = editedText('saved_in_two_pieces');
+          held = fs.openSync(file, 'r+');
+        },
+        afterRename: () => {
+          if (held === null) return;
+          const fd = held;
+          held = null;
+          const half = saved.length >> 1;
+          fs.ftruncateSync(fd, 0);
+          fs.writeSync(fd, saved.slice(0, half), 0);
+          // A loaded machine: the editor's second piece comes 300 ms later, six settle waits.
+          finished = new Promise((resolve) =>
+            setTimeout(() => {
+              fs.writeSync(fd, saved.slice(half), half);
+              fs.closeSync(fd);
+              resolve();
+            }, 300),
+          );
+        },
+      }),
+    });
+    await store.setDefault(null);
+    await finished;
+    expect(onDisk()).toMatchObject({ saved_in_two_pieces: { edited_by: 'editor' }, default_model: null });
+    expect(log.filter((line) => line.includes('incomplete'))).toEqual([]);
+  });
+
   it('that never stops saving gets a busy answer, and its file is not written over', async () => {
     let n = 0;
     const store = open({ engine: atomicEngineFactory({ beforeCheck: () => editorSaves(`save_${n++}`) }) });

@@ -25,6 +25,8 @@ export type WriteOutcome =
 /** Test seams: run at the two points where another program's save is most dangerous. */
 export interface AtomicWriteHooks {
   beforeCheck?: () => void;
+  /** After the content was compared, before the last look at the name and the rename. */
+  afterCheck?: () => void;
   afterRename?: () => void;
 }
 
@@ -32,8 +34,23 @@ export interface AtomicWriteOptions {
   hooks?: AtomicWriteHooks;
   /** How long an in-place save landing on the replaced file is given to finish. */
   settleMs?: number;
-  settleTries?: number;
+  /** At most this long in all (a save still not valid JSON by then is taken as it is). */
+  settleMaxMs?: number;
+  /**
+   * Called with what a program saved into the replaced file after this write returned: it had
+   * opened the file before the rename and wrote into it later. The replaced file is watched for
+   * that at the times of `lateSaveChecksMs` (from the rename), then let go.
+   */
+  onLateSave?: (text: string) => void;
+  lateSaveChecksMs?: readonly number[];
 }
+
+/**
+ * When the replaced file is looked at again after a write: an editor that opened it just before
+ * the rename writes into it a moment later (longer on a loaded machine). Bounded: each write holds
+ * the old file open for at most the last of these.
+ */
+export const LATE_SAVE_CHECKS_MS = [50, 250, 1000, 2000] as const;
 
 /** Temporary files are `<registry>.tmp-<hex>`: the folder watcher ignores them by name. */
 export function temporaryPathFor(file: string): string {
@@ -54,6 +71,11 @@ export async function writeIfUnchanged(registryPath: string, text: string, expec
     const before = old === null ? null : stampOf(fs.fstatSync(old));
     const current: RegistryText = old === null ? { kind: 'missing' } : readOpenRegistry(old);
     if (!sameRead(current, expected) || (current.kind === 'text' && current.settled === false)) return { kind: 'changed' };
+    options.hooks?.afterCheck?.();
+    // Reading and comparing a large file takes a while: an editor saving by rename meanwhile put
+    // another file at the name, which our rename would silently drop. One look at the name, right
+    // before the rename, narrows that to two system calls.
+    if (!stillTheChecked(file, old, before)) return { kind: 'changed' };
     fs.renameSync(tmp, file);
     renamed = true;
     options.hooks?.afterRename?.();
@@ -61,11 +83,57 @@ export async function writeIfUnchanged(registryPath: string, text: string, expec
     if (old !== null && before !== null && writtenSince(old, before)) {
       return { kind: 'orphaned', text: await settledText(old, options) };
     }
+    if (old !== null && before !== null && options.onLateSave) {
+      watchReplaced(old, before, options.onLateSave, options);
+      old = null;
+    }
     return { kind: 'written' };
   } finally {
     if (old !== null) fs.closeSync(old);
     if (!renamed) fs.rmSync(tmp, { force: true });
   }
+}
+
+/** Keeps the replaced file open for a moment; a save into it then is read and handed on. Closes it. */
+function watchReplaced(fd: number, before: FileStamp, onLateSave: (text: string) => void, options: AtomicWriteOptions): void {
+  const checks = options.lateSaveChecksMs ?? LATE_SAVE_CHECKS_MS;
+  const started = Date.now();
+  const next = (i: number): void => {
+    if (i >= checks.length) {
+      fs.closeSync(fd);
+      return;
+    }
+    const timer = setTimeout(() => {
+      let written: boolean;
+      try {
+        written = writtenSince(fd, before);
+      } catch {
+        fs.closeSync(fd);
+        return;
+      }
+      if (!written) return next(i + 1);
+      void settledText(fd, options)
+        .then((text) => onLateSave(text))
+        .catch(() => undefined)
+        .finally(() => fs.closeSync(fd));
+    }, Math.max(0, checks[i]! - (Date.now() - started)));
+    // Never keeps a program alive.
+    timer.unref();
+  };
+  next(0);
+}
+
+/** The name still leads to the file that was checked, unchanged (or still to no file). */
+function stillTheChecked(file: string, old: number | null, before: FileStamp | null): boolean {
+  let atName: fs.Stats;
+  try {
+    atName = fs.statSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return old === null;
+    throw error;
+  }
+  if (old === null || before === null) return false;
+  return sameStamp(stampOf(atName), before);
 }
 
 /**
@@ -77,18 +145,35 @@ function writtenSince(fd: number, before: FileStamp): boolean {
   return now.size !== before.size || now.mtimeMs !== before.mtimeMs;
 }
 
-/** Reads the replaced file once it has stopped changing (its writer may be halfway through). */
+/**
+ * Reads the replaced file once its writer is done: it has stopped changing and holds valid JSON.
+ * An editor saving in place truncates and writes in pieces, and on a loaded machine it may pause
+ * between them for longer than one wait; only the overall limit ends the wait on an invalid text.
+ */
 async function settledText(fd: number, options: AtomicWriteOptions): Promise<string> {
   const delay = options.settleMs ?? 50;
+  const deadline = Date.now() + (options.settleMaxMs ?? 1500);
   let last: FileStamp = stampOf(fs.fstatSync(fd));
-  for (let i = 0; i < (options.settleTries ?? 10); i++) {
+  for (;;) {
     await new Promise<void>((resolve) => setTimeout(resolve, delay));
     const now = stampOf(fs.fstatSync(fd));
-    if (sameStamp(now, last)) break;
+    const stable = sameStamp(now, last);
     last = now;
+    if (stable || Date.now() >= deadline) {
+      const read = readOpenRegistry(fd);
+      const text = read.kind === 'text' ? read.text : '';
+      if ((stable && read.kind === 'text' && read.settled !== false && isJson(text)) || Date.now() >= deadline) return text;
+    }
   }
-  const read = readOpenRegistry(fd);
-  return read.kind === 'text' ? read.text : '';
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function writeDurably(file: string, text: string, mode: number | undefined): void {

@@ -1,7 +1,7 @@
 import { AppError, type FieldIssue } from '../../shared/errors';
 import type { Registry } from '../../shared/registry';
 import { depthIssue, entryTooLargeIssue, fileTooLargeMessage, jsonBytes, REGISTRY_LIMITS, tooDeepAt } from '../../shared/registry-limits';
-import { sameJson } from './exact-json';
+import { parseJsonExact, sameJson } from './exact-json';
 import { readJsonDocument } from './parse';
 
 /**
@@ -43,15 +43,28 @@ export function checkEntrySizes(next: Registry, before: Registry): void {
   if (issues.length > 0) throw refuse(issues.map((i) => `${i.path} ${i.message}`).join('; '), issues);
 }
 
-/** The text to write must fit the file limit and read back as exactly `value`. */
-export function checkWritable(value: unknown, text: string): void {
+/**
+ * The text to write must fit the file limit and read back as exactly `value`. `exactNumbers`, when
+ * the serializer says whether it wrote any, lets the read-back skip the structure scan: the text
+ * came from JSON.stringify (no duplicate keys, no syntax errors) of a value whose depth
+ * `checkDepth` bounded, so the scan could only repeat that, at a cost that grows with the file.
+ */
+export function checkWritable(value: unknown, text: string, exactNumbers?: boolean): void {
   const bytes = Buffer.byteLength(text);
   if (bytes > REGISTRY_LIMITS.maxFileBytes) {
     throw refuse(`the registry would be too large: ${fileTooLargeMessage(bytes, 'would be')}.`, [{ path: '(root)', message: 'too large' }]);
   }
-  const back = readJsonDocument(text);
+  const back = exactNumbers === undefined ? readJsonDocument(text) : readOwnText(text, exactNumbers);
   if (!back.ok || !sameJson(back.value, value)) {
     const why = back.ok ? 'it would not read back the same (a value JSON cannot hold, such as NaN or Infinity?)' : back.message;
     throw refuse(`it cannot be written as JSON and read back: ${why}.`, [{ path: '(root)', message: 'cannot be written as JSON' }]);
+  }
+}
+
+function readOwnText(text: string, exactNumbers: boolean): { ok: true; value: unknown } | { ok: false; message: string } {
+  try {
+    return { ok: true, value: parseJsonExact(text, exactNumbers) };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
 }

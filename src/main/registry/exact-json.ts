@@ -37,14 +37,22 @@ function hasExactNumber(value: unknown): boolean {
 
 /** Two-space indent and a final newline (the seed's layout); exact numbers as written. */
 export function stringifyJsonExact(value: unknown): string {
-  const text = hasExactNumber(value) ? stringifyLossless(value, undefined, 2) : JSON.stringify(value, null, 2);
+  return stringifyJsonExactWith(value).text;
+}
+
+/** The same, saying whether the text has exact numbers (so reading it back needs the exact parser). */
+export function stringifyJsonExactWith(value: unknown): { text: string; exactNumbers: boolean } {
+  const exactNumbers = hasExactNumber(value);
+  const text = exactNumbers ? stringifyLossless(value, undefined, 2) : JSON.stringify(value, null, 2);
   if (text === undefined) throw new TypeError('the registry has no JSON form');
-  return `${text}\n`;
+  return { text: `${text}\n`, exactNumbers };
 }
 
 /** A plain assignment of `__proto__` would set the prototype instead of a key. */
 export function defineKey(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  // defineProperty is several times slower than an assignment, and every write copies the registry.
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 /** A deep copy that keeps exact numbers and `__proto__` keys (structuredClone keeps neither). */
@@ -53,7 +61,8 @@ export function cloneJson<T>(value: T): T {
   if (Array.isArray(value)) return value.map(cloneJson) as T;
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) defineKey(out, key, cloneJson(item));
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) defineKey(out, key, cloneJson(record[key]));
   return out as T;
 }
 
@@ -62,6 +71,7 @@ export function cloneJson<T>(value: T): T {
  * holding `undefined` count as absent (JSON drops them); -0 equals 0 (JSON writes it as 0).
  */
 export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
   if (a instanceof ExactNumber || b instanceof ExactNumber) {
     return a instanceof ExactNumber && b instanceof ExactNumber && a.value === b.value;
   }
@@ -69,15 +79,21 @@ export function sameJson(a: unknown, b: unknown): boolean {
     return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => sameJson(item, b[i]));
   }
   if (a !== null && typeof a === 'object' && b !== null && typeof b === 'object') {
-    const aKeys = definedKeys(a as Record<string, unknown>);
-    const bKeys = definedKeys(b as Record<string, unknown>);
-    if (aKeys.length !== bKeys.length) return false;
+    const aRecord = a as Record<string, unknown>;
     const bRecord = b as Record<string, unknown>;
-    return aKeys.every((key) => Object.hasOwn(bRecord, key) && sameJson((a as Record<string, unknown>)[key], bRecord[key]));
+    let aCount = 0;
+    for (const key of Object.keys(aRecord)) {
+      if (aRecord[key] === undefined) continue;
+      aCount++;
+      if (!Object.hasOwn(bRecord, key) || !sameJson(aRecord[key], bRecord[key])) return false;
+    }
+    return aCount === definedCount(bRecord);
   }
   return a === b;
 }
 
-function definedKeys(value: Record<string, unknown>): string[] {
-  return Object.keys(value).filter((key) => value[key] !== undefined);
+function definedCount(value: Record<string, unknown>): number {
+  let count = 0;
+  for (const key of Object.keys(value)) if (value[key] !== undefined) count++;
+  return count;
 }

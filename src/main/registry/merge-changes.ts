@@ -31,14 +31,18 @@ export function diffChanges(before: unknown, after: unknown): Change[] {
 }
 
 function walk(before: unknown, after: unknown, path: string[], out: Change[]): void {
+  // The same object, or the same primitive: nothing changed below (most of a large file).
+  if (before === after) return;
   if (path.length < MAX_DEPTH && isPlainObject(before) && isPlainObject(after)) {
-    const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-    for (const key of keys) {
-      if (path.length === 0 && IGNORED_TOP_LEVEL.has(key)) continue;
-      const b = slotOf(before, key);
-      const a = slotOf(after, key);
-      if (b.present && a.present) walk(b.value, a.value, [...path, key], out);
-      else if (b.present || a.present) out.push({ path: [...path, key], before: b, after: a });
+    const top = path.length === 0;
+    for (const key of Object.keys(before)) {
+      if (top && IGNORED_TOP_LEVEL.has(key)) continue;
+      if (Object.hasOwn(after, key)) walk(before[key], after[key], [...path, key], out);
+      else out.push({ path: [...path, key], before: { present: true, value: before[key] }, after: { present: false } });
+    }
+    for (const key of Object.keys(after)) {
+      if ((top && IGNORED_TOP_LEVEL.has(key)) || Object.hasOwn(before, key)) continue;
+      out.push({ path: [...path, key], before: { present: false }, after: { present: true, value: after[key] } });
     }
     return;
   }

@@ -2,14 +2,12 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { RegistryProblem, RegistrySnapshot, WorkspaceInfo } from '../../shared/contract';
 import { AppError, validationError } from '../../shared/errors';
-import type { ModelEntry, ModelStatus, Registry } from '../../shared/registry';
-import { emptyRegistry, parseRegistry, timestamp } from '../../shared/registry';
+import { emptyRegistry, parseRegistry, timestamp, type ModelEntry, type ModelStatus, type Registry } from '../../shared/registry';
 import type { EventBus } from '../events';
 import { workspaceInfo } from '../workspace/paths';
 import { backupInvalidFile } from './backup';
 import type { WriteOutcome } from './atomic-write';
-import type { RegistryEngine, RegistryEngineFactory } from './engine';
-import { defaultEngineFactory, serializeRegistry } from './engine';
+import { defaultEngineFactory, serializeRegistryWith, type RegistryEngine, type RegistryEngineFactory } from './engine';
 import { checkDepth, checkEntrySizes, checkWritable } from './check-change';
 import { cloneJson } from './exact-json';
 import { acquireRegistryLock, type RegistryLockOptions } from './lock';
@@ -20,32 +18,13 @@ import { diffChanges } from './merge-changes';
 import { OwnWrites } from './own-writes';
 import { MAX_ATTEMPTS, MAX_RETRY_MS, MERGE_RETRY_MS } from './retry-policy';
 import { WriteJournal } from './write-journal';
-import type { ModelPatchInput, NewModelInput } from './operations';
-import { addModel, setDefaultModel, setModelStatus, updateModel } from './operations';
+import { addModel, setDefaultModel, setModelStatus, updateModel, type ModelPatchInput, type NewModelInput } from './operations';
 import type { ParsedRegistry } from './parse';
 import { parseRead, readOnlyError, unreadableProblem } from './problems';
 import { watchFileInDir } from './watch';
+import type { RegistryStoreOptions } from './store-options';
 
-export interface RegistryStoreOptions {
-  /** The workspace folder; the registry is `<workspace>/model_settings.json`. */
-  workspace: string;
-  /** What writes the file (the registry's atomic writer; tests wrap it). */
-  engine?: RegistryEngineFactory;
-  bus?: EventBus;
-  onChange?: (snapshot: RegistrySnapshot) => void;
-  clock?: () => Date;
-  /** Watch the folder for edits by other programs (default true). */
-  watch?: boolean;
-  watchDebounceMs?: number;
-  log?: (message: string) => void;
-  /** How long a write waits for another program's write to finish (default 5 s). */
-  lockWaitMs?: number;
-  /** When a lock left behind by a program that died is taken over (default 4 s). */
-  lockStaleMs?: number;
-  /** How a file that fails to parse right after a change is given time to settle. */
-  settle?: SettleOptions;
-}
-
+export type { RegistryStoreOptions } from './store-options';
 
 /**
  * The only writer of the registry file. Reads and validates the file itself (so a problem is
@@ -362,10 +341,11 @@ export class RegistryStore {
   /** Hands the engine the text and the version it was built on; on success, that is what we know. */
   private async write(next: Registry): Promise<WriteOutcome> {
     const ordered = withKeyOrderOf(next, this.raw) as Record<string, unknown>;
-    const text = serializeRegistry(ordered);
-    checkWritable(ordered, text);
+    const { text, exactNumbers } = serializeRegistryWith(ordered);
+    checkWritable(ordered, text, exactNumbers);
     this.engine ??= this.engineFactory(this.workspace.path);
-    const outcome = await this.engine.write(text, this.known ?? { kind: 'missing' });
+    const replaced = this.onDisk;
+    const outcome = await this.engine.write(text, this.known ?? { kind: 'missing' }, (saved) => this.mergeLateSave(saved, replaced));
     if (outcome.kind === 'changed') return outcome;
     this.own.record(this.onDisk ?? this.emptyRegistry(), next);
     this.known = { kind: 'text', text };
@@ -375,6 +355,25 @@ export class RegistryStore {
     this.raw = ordered;
     this.announce();
     return outcome;
+  }
+
+  /**
+   * A program opened the file before one of our writes replaced it and saved into it afterwards
+   * (an editor paused between opening and writing): that save is merged as soon as it is seen.
+   */
+  private mergeLateSave(text: string, base: Registry | null): void {
+    if (this.closed) return;
+    void this.enqueue(() =>
+      this.underLock(async () => {
+        await this.refresh();
+        if (this.problem) return;
+        if (this.takeOrphan(text, base)) await this.updateLocked(() => undefined);
+      }),
+    ).catch((error: unknown) => {
+      // Kept in memory (carried) and written with the next write, or by the retry when busy.
+      this.log(`could not merge a save made into the replaced ${this.path} yet: ${String(error)}`);
+      if (!this.closed && error instanceof AppError && error.kind === 'busy') setTimeout(() => void this.reload().catch(() => undefined), MERGE_RETRY_MS).unref();
+    });
   }
 
   private emptyRegistry(): Registry {

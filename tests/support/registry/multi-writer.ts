@@ -57,8 +57,10 @@ export type EditorSave = 'in-place' | 'rename';
 export function startEditor(
   file: string,
   options: { everyMs: number; halfPauseMs: number; lock?: boolean; save?: EditorSave },
-): { stop: () => Promise<string[]> } {
+): { stop: () => Promise<string[]>; landedOnReplacedFile: () => string[] } {
   const written: string[] = [];
+  /** Saves in place that went (at least partly) into a file an app's rename had replaced meanwhile. */
+  const landedOnReplaced: string[] = [];
   let running = true;
   const loop = (async () => {
     for (let n = 0; running; n++) {
@@ -83,6 +85,7 @@ export function startEditor(
           fs.writeSync(fd, text.slice(0, half), 0);
           await new Promise((resolve) => setTimeout(resolve, options.halfPauseMs));
           fs.writeSync(fd, text.slice(half), half);
+          if (fs.fstatSync(fd).nlink === 0) landedOnReplaced.push(key);
           fs.closeSync(fd);
         }
         written.push(key);
@@ -100,6 +103,7 @@ export function startEditor(
       await loop;
       return written;
     },
+    landedOnReplacedFile: () => [...landedOnReplaced],
   };
 }
 
