@@ -49,7 +49,8 @@ export function hostHandlers(deps: HostHandlerDeps): Pick<Handlers, HostCallName
       const finalName = rename ?? current;
       if (rename !== undefined) deps.tokens.rename(current, rename);
       if (token !== undefined) deps.tokens.set(finalName, token);
-      const primaryMoved = sameHostName(current, before.primary.name) && url !== undefined && next.primary.url !== before.primary.url;
+      // A new URL or token for the primary: what it answers now may differ (a 401 before, say).
+      const primaryMoved = sameHostName(current, before.primary.name) && ((url !== undefined && next.primary.url !== before.primary.url) || token !== undefined);
       return commit(next, primaryMoved);
     },
     'hosts.remove': async ({ name }) => {

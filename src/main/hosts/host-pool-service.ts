@@ -5,11 +5,11 @@ import type { HostView } from '../../shared/hosts/host-config';
 import { hostNames, sameHostName, type HostsConfig } from '../../shared/hosts/host-list';
 import { connectableOllamaHost } from '../../shared/ollama-host';
 import { ConnectionMonitor } from '../connection/connection-monitor';
-import type { Probe } from '../connection/version-probe';
+import { VersionProbe, type Probe } from '../connection/version-probe';
 import type { EventBus } from '../events';
 import { offlineError } from '../ollama/errors';
 import { createOllamaGateway, type CallObserver } from '../ollama/gateway';
-import { createOllamaLink, type OllamaLink, type OllamaTimeouts } from '../ollama/ollama-link';
+import { createOllamaLink, headersAddedBy, type OllamaLink, type OllamaTimeouts } from '../ollama/ollama-link';
 import type { OllamaGateway } from '../ollama/types';
 import type { HostPool, HostSnapshot } from './host-pool';
 import { answeredSnapshot, failedSnapshot, primarySnapshot, snapshotFingerprint, unknownSnapshot } from './host-snapshot';
@@ -199,7 +199,7 @@ export class HostPoolService implements HostPool {
         host: () => link.host,
         onOffline: ({ host: url, reason }) => this.settle(member, failedSnapshot(member.snapshot, url, offlineError(url, reason), this.now())),
         onOnline: () => void this.refresh(member.name).catch(() => undefined),
-        ...(this.options.probe ? { probe: this.options.probe } : {}),
+        probe: this.options.probe ?? ((onIdleClose) => new VersionProbe(onIdleClose, undefined, () => headersAddedBy(link.fetch))),
       });
       member.monitor = monitor;
     }

@@ -17,7 +17,8 @@ import { recoverInterruptedCreates } from '../jobs/recover-creating';
 import { modelfileHandlers, watchModelfiles } from '../modelfiles/modelfile-handlers';
 import { ConnectionMonitor } from '../connection/connection-monitor';
 import { offlineError } from '../ollama/errors';
-import { timeoutsFromSettings, type OllamaLink } from '../ollama/ollama-link';
+import { headersAddedBy, timeoutsFromSettings, type OllamaLink } from '../ollama/ollama-link';
+import { VersionProbe } from '../connection/version-probe';
 import { encryptedHostTokens, SEALED_TOKENS_KEY, type SecretBox } from '../hosts/encrypted-tokens';
 import { fileHostTokens } from '../hosts/file-tokens';
 import { hostHandlers } from '../hosts/handlers';
@@ -107,6 +108,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     host: () => settings.get().effectiveHost,
     onOffline: ({ host, reason }) => void session.sync.connectionLost(offlineError(host, reason)),
     onOnline: () => void (options.passive ? undefined : session.sync.connectionRestored().catch(() => undefined)),
+    // The probe carries the primary's token like every other request to it (probes start after the pool exists).
+    probe: (onIdleClose) => new VersionProbe(onIdleClose, undefined, () => headersAddedBy(pool.link(pool.primaryName()).fetch)),
   });
   const observer = {
     answered: (host: string) => connection.callAnswered(host),
