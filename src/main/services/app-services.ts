@@ -25,6 +25,7 @@ import { hostHandlers } from '../hosts/handlers';
 import type { HostPool } from '../hosts/host-pool';
 import { HostPoolService } from '../hosts/host-pool-service';
 import type { HostTokens } from '../hosts/host-tokens';
+import { pickHost } from '../../shared/hosts/pick-host';
 import type { OllamaGateway } from '../ollama/types';
 import { SettingsStore } from '../settings/store';
 import { bundledTemplateDir } from '../workspace/template';
@@ -175,6 +176,14 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     dataDir: options.dataDir,
     bus,
     ollamaLink: link,
+    // The host that has the model, the primary first; the reply and the proxy say which answered.
+    hosts: {
+      having: (model) => pickHost(pool.snapshots(), model),
+      route: (model) => {
+        const name = pickHost(pool.snapshots(), model) ?? pool.primaryName();
+        return { name, link: pool.link(name) };
+      },
+    },
     registry: () => session.store.get().registry,
     settings,
   });
