@@ -1,5 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LLAMA3, PROPERTY_MANAGER_V1, QWEN3_30B } from '../support/fake-ollama/index';
+import { createAppServices } from '../../src/main/services/app-services';
+import { LLAMA3, PROPERTY_MANAGER_V1, QWEN3_30B, startFakeOllamas } from '../support/fake-ollama/index';
+import { TEMPLATE_DIR } from './create-fixtures';
 import { sleep, startHostsWorld, statuses, type HostsWorld } from './hosts-fixtures';
 
 let world: HostsWorld | undefined;
@@ -124,5 +129,28 @@ describe('the host pool with three fake Ollamas', () => {
     expect(primary).toMatchObject({ name: 'local', primary: true });
     expect(primary.effectiveUrl).toBe(fakes[2]!.url.replace('127.0.0.1', 'localhost'));
     expect(world.events.some((e) => e.event === 'hosts.changed')).toBe(true);
+  });
+});
+
+describe('hosts given on the command line', () => {
+  it('are remembered in the settings like hosts added in Settings, and listed on their own', async () => {
+    const [local, gpu] = await startFakeOllamas([{ models: [LLAMA3] }, { models: [QWEN3_30B] }]);
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'mw-hosts-cli-ws-'));
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mw-hosts-cli-data-'));
+    const start = () =>
+      createAppServices({ mode: 'headless', dataDir, defaultWorkspace: ws, workspace: ws, ollamaHost: local!.url, hosts: [{ name: 'gpu', url: gpu!.url }], env: {}, appVersion: '0', templateDir: TEMPLATE_DIR, passive: true });
+    try {
+      const first = await start();
+      expect(first.hosts.list().map((h) => [h.name, h.effectiveUrl])).toEqual([['local', local!.url], ['gpu', gpu!.url]]);
+      expect(names((await first.hosts.refresh('gpu')).models)).toEqual(['qwen3:30b']);
+      await first.stop();
+      const again = await start();
+      expect(again.hosts.list()).toHaveLength(2);
+      await again.stop();
+    } finally {
+      await Promise.all([local!.close(), gpu!.close()]);
+      fs.rmSync(ws, { recursive: true, force: true });
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

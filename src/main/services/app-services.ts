@@ -26,6 +26,7 @@ import type { HostPool } from '../hosts/host-pool';
 import { HostPoolService } from '../hosts/host-pool-service';
 import type { HostTokens } from '../hosts/host-tokens';
 import { pickHost } from '../../shared/hosts/pick-host';
+import { rememberHosts, type StoredHost } from '../../shared/hosts/host-list';
 import type { OllamaGateway } from '../ollama/types';
 import { SettingsStore } from '../settings/store';
 import { bundledTemplateDir } from '../workspace/template';
@@ -42,6 +43,8 @@ export interface AppServicesOptions {
   workspace?: string | null;
   /** An Ollama host given on the command line; stored in settings like one typed there. */
   ollamaHost?: string | null;
+  /** More Ollama hosts given on the command line (`--add-ollama`); stored like ones added in Settings. */
+  hosts?: StoredHost[];
   /** Ollama time limits given on the command line; stored like ones set in Settings. */
   ollamaTimeouts?: OllamaTimeoutsPatch;
   env: NodeJS.ProcessEnv;
@@ -125,6 +128,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   if (options.ollamaHost) settings.update({ ollamaHost: options.ollamaHost });
   if (options.ollamaTimeouts && Object.keys(options.ollamaTimeouts).length > 0) settings.update({ ollamaTimeouts: options.ollamaTimeouts });
   if (options.workspace) settings.update({ workspace: options.workspace });
+  if (options.hosts && options.hosts.length > 0) {
+    settings.updateHosts(rememberHosts(settings.hostsConfig(), options.hosts, settings.get().effectiveHost));
+  }
 
   // One link (connection pool, limits, token) and gateway per host, rebuilt when one of them changes.
   const pool = new HostPoolService({

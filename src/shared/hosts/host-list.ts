@@ -115,6 +115,24 @@ export function removeHost(config: HostsConfig, name: string): HostsConfig {
 }
 
 /**
+ * Hosts given on a command line (`--add-ollama gpu=gpu-box`), remembered like hosts added in
+ * Settings: a new name is added, a known one moves to the given URL. The primary is `--ollama`'s.
+ */
+export function rememberHosts(config: HostsConfig, hosts: readonly StoredHost[], primaryEffectiveUrl: string): HostsConfig {
+  let next = config;
+  for (const host of hosts) {
+    const current = findHostName(next, host.name);
+    if (current !== null && sameHostName(current, next.primary.name)) {
+      throw new AppError('validation', `"${current}" is the primary host: give its address with --ollama (or OLLAMA_HOST).`);
+    }
+    const known = next.others.find((h) => current !== null && sameHostName(h.name, current));
+    if (known && connectableOllamaHost(known.url) === connectableOllamaHost(host.url.trim())) continue;
+    next = known ? updateHost(next, { name: known.name, url: host.url }, primaryEffectiveUrl) : addHost(next, host, primaryEffectiveUrl);
+  }
+  return next;
+}
+
+/**
  * Swaps: the chosen host's URL becomes the primary's (`ollamaHost`), and the old primary becomes
  * an ordinary host at the URL it was using (its effective one when it followed OLLAMA_HOST).
  */

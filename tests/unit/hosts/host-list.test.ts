@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/shared/errors';
-import { addHost, EMPTY_HOSTS_CONFIG, removeHost, setPrimary, updateHost, type HostsConfig } from '../../../src/shared/hosts/host-list';
+import { addHost, EMPTY_HOSTS_CONFIG, rememberHosts, removeHost, setPrimary, updateHost, type HostsConfig } from '../../../src/shared/hosts/host-list';
 
 const LOCAL = 'http://127.0.0.1:11434';
 const two: HostsConfig = { primary: { name: 'local', url: null }, others: [{ name: 'gpu', url: 'gpu-box' }] };
@@ -69,5 +69,14 @@ describe('host list rules', () => {
     const set: HostsConfig = { primary: { name: 'local', url: 'laptop:11434' }, others: [{ name: 'gpu', url: 'gpu-box' }] };
     expect(setPrimary(set, 'gpu', 'http://laptop:11434').others).toEqual([{ name: 'local', url: 'laptop:11434' }]);
     expect(setPrimary(two, 'local', LOCAL)).toBe(two);
+  });
+});
+
+describe('hosts from a command line', () => {
+  it('adds new names, moves known ones, leaves unchanged ones alone, and refuses the primary name', () => {
+    const next = rememberHosts(two, [{ name: 'GPU', url: 'gpu-box:11434' }, { name: 'ci', url: 'ci-box' }], LOCAL);
+    expect(next.others).toEqual([{ name: 'gpu', url: 'gpu-box' }, { name: 'ci', url: 'ci-box' }]);
+    expect(rememberHosts(two, [{ name: 'gpu', url: 'gpu2' }], LOCAL).others).toEqual([{ name: 'gpu', url: 'gpu2' }]);
+    expect(errorOf(() => rememberHosts(two, [{ name: 'local', url: 'x' }], LOCAL)).message).toMatch(/--ollama/);
   });
 });
