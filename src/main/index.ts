@@ -1,10 +1,11 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell, type WebContents } from 'electron';
 import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './desktop/app-protocol';
 import { externalLinkOpener } from './desktop/external-links';
 import { forwardEvents, registerIpcHandlers } from './desktop/ipc';
 import { guardNavigation } from './desktop/navigation-guards';
 import { isTrustedRendererUrl } from './desktop/trusted-sender';
+import { safeStorageBox } from './desktop/secret-box';
 import { desktopEngines } from './desktop/stores';
 import { CONTENT_SECURITY_POLICY, mainWindowOptions } from './desktop/window-options';
 import { createAppServices } from './services/app-services';
@@ -65,6 +66,8 @@ async function start(): Promise<void> {
     appVersion: app.getVersion(),
     engines: desktopEngines(app.getPath('userData')),
     packagedResources: app.isPackaged ? process.resourcesPath : null,
+    // Host tokens are sealed by the OS keychain, never kept in clear in the settings file.
+    secrets: safeStorageBox(safeStorage),
   });
 
   registerIpcHandlers(ipcMain, services.handlers, (event) =>

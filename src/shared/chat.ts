@@ -68,6 +68,8 @@ export const chatMessageSchema = z.object({
   state: z.enum(CHAT_MESSAGE_STATES),
   error: chatErrorSchema.nullable(),
   timings: chatTimingsSchema.nullable(),
+  /** Replies: the Ollama host that answered (absent in replies saved before there were several hosts). */
+  host: z.string().optional(),
 });
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
 

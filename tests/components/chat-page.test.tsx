@@ -356,4 +356,23 @@ describe('Chat page', () => {
     expect(screen.getByTestId('reply-content').textContent).toBe('The saved reply.');
     expect(screen.getByTestId('chat-send')).toBeTruthy();
   });
+  it('names the host that answered in the reply footer only when there are several hosts', async () => {
+    const host = (name: string, primary: boolean) => ({
+      name,
+      url: null,
+      effectiveUrl: `http://${name}:11434`,
+      primary,
+      hasToken: false,
+      connection: { status: 'online' as const, host: `http://${name}:11434`, version: '0.18.0', canCreate: true, warnings: [], message: null, checkedAt: null },
+    });
+    const client = chatClient();
+    client.handlers['hosts.list'] = () => [host('local', true)];
+    await renderChat(client);
+    await sendMessage('Hi');
+    act(() => client.emit('chat.end', { conversationId: 'c1', message: reply('r-a', 'Hello.', { host: 'gpu' }) }));
+    expect(screen.getByTestId('chat-reply').dataset.state).toBe('complete');
+    expect(screen.queryByTestId('reply-host')).toBeNull();
+    act(() => client.emit('hosts.changed', [host('local', true), host('gpu', false)]));
+    expect(screen.getByTestId('reply-host').textContent).toBe('on gpu');
+  });
 });

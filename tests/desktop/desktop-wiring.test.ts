@@ -62,6 +62,8 @@ interface Report {
   eventsReceived: unknown[];
   eventsAfterUnsubscribe: number;
   stubRoot: string;
+  hostAdded: Envelope;
+  hostSettings: { hasSealed: boolean; clearTextInFile: boolean };
 }
 
 interface LinkOutcome {
@@ -189,5 +191,13 @@ describe('desktop wiring (built main + preload under a stand-in electron)', () =
     expect(report.syncNow.ok).toBe(true);
     expect(report.eventsReceived[0]).toMatchObject({ connection: { status: 'online', host: fake.url } });
     expect(report.eventsAfterUnsubscribe).toBe(0);
+  });
+
+  it('keeps a host token sealed with safeStorage in the settings file, and says only that the host has one', () => {
+    expect(report.hostAdded.ok).toBe(true);
+    const hosts = report.hostAdded.value as Array<{ name: string; hasToken: boolean }>;
+    expect(hosts.map((h) => [h.name, h.hasToken])).toEqual([['local', false], ['gpu', true]]);
+    expect(JSON.stringify(report.hostAdded)).not.toContain('wiring-host-token');
+    expect(report.hostSettings).toEqual({ hasSealed: true, clearTextInFile: false });
   });
 });

@@ -139,5 +139,11 @@ await sleep(50);
 report.eventsAfterUnsubscribe = received.length - before;
 report.stubRoot = stub.root;
 
+// A host token goes through safeStorage into the settings file, sealed.
+const HOST_TOKEN = 'wiring-host-token-7e1d';
+report.hostAdded = await api.calls['hosts.add']({ name: 'gpu', url: 'http://127.0.0.1:9', token: HOST_TOKEN });
+const settingsText = readFileSync(join(stub.root, 'userData', 'settings.json'), 'utf8');
+report.hostSettings = { hasSealed: JSON.parse(settingsText).hostTokens?.gpu !== undefined, clearTextInFile: settingsText.includes(HOST_TOKEN) };
+
 process.stdout.write(JSON.stringify(report));
 process.exit(0);

@@ -126,10 +126,8 @@ describe('modelwright plan and apply (built command)', { timeout: 90_000 }, () =
     expect(err).toContain('local did not answer');
   });
 
-  // TODO at merge: hosts beyond the primary come from settings once the hosts service's pool is
-  // wired into AppServices (the `hosts` branch stores them as settings.json `hosts: [{name, url}]`);
-  // until then the command line sees only the primary, so this test is skipped. Remove `.skip`.
-  it.skip('plan --all --json and apply --all cover every host in settings, the offline one untouched and reported', async () => {
+  // Hosts beyond the primary come from settings (settings.json `hosts: [{name, url}]`).
+  it('plan --all --json and apply --all cover every host in settings, the offline one untouched and reported', async () => {
     const gpu = await startFakeOllama({ models: [], library: [LLAMA3, QWEN3_30B] });
     const down = await startFakeOllama({ models: [] });
     await down.setOffline(true);

@@ -31,3 +31,21 @@ describe('serve options: the API key and the workspace switch', () => {
     expect(parse(['--allow-workspace-switch']).allowWorkspaceSwitch).toBe(true);
   });
 });
+
+describe('serve options: more Ollama hosts', () => {
+  it('--add-ollama NAME=URL (repeatable) and MODELWRIGHT_OLLAMA_HOSTS add hosts, the environment first', () => {
+    expect(parse(['--add-ollama', 'gpu=gpu-box:11434', '--add-ollama', 'ci=http://10.0.0.5'], { MODELWRIGHT_OLLAMA_HOSTS: 'lab=lab-box, mac=mac.local' }).extraHosts).toEqual([
+      { name: 'lab', url: 'lab-box' },
+      { name: 'mac', url: 'mac.local' },
+      { name: 'gpu', url: 'gpu-box:11434' },
+      { name: 'ci', url: 'http://10.0.0.5' },
+    ]);
+    expect(parse([]).extraHosts).toEqual([]);
+  });
+
+  it('stops on a malformed entry, naming the flag and the reason', () => {
+    expect(() => parse(['--add-ollama', 'gpu-box:11434'])).toThrow(/--add-ollama takes NAME=URL/);
+    expect(() => parse(['--add-ollama', 'gpu=ftp://x'])).toThrow(/--add-ollama: the URL of "gpu": .*http:\/\//);
+    expect(() => parse([], { MODELWRIGHT_OLLAMA_HOSTS: 'bad name=x' })).toThrow(/MODELWRIGHT_OLLAMA_HOSTS: host name "bad name"/);
+  });
+});

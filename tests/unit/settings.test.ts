@@ -104,3 +104,34 @@ describe('SettingsStore', () => {
     expect(data).toEqual({ ollamaHost: null, workspace: null });
   });
 });
+
+describe('SettingsStore: hosts', () => {
+  it('reads an old settings file (no hosts) as one primary named local on its ollamaHost, and leaves the file alone', () => {
+    fs.writeFileSync(file, JSON.stringify({ ollamaHost: 'http://gpu-box:11434', workspace: '/w' }));
+    const store = openStore();
+    expect(store.hostsConfig()).toEqual({ primary: { name: 'local', url: 'http://gpu-box:11434' }, others: [] });
+    store.update({ workspace: '/w2' });
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({ ollamaHost: 'http://gpu-box:11434', workspace: '/w2' });
+  });
+
+  it('stores the hosts and the primary name, keeps the primary URL in ollamaHost, and reads them back', () => {
+    const store = openStore();
+    store.updateHosts({ primary: { name: 'laptop', url: 'http://10.0.0.1:11434' }, others: [{ name: 'gpu', url: 'gpu-box' }] });
+    expect(openStore().hostsConfig()).toEqual({ primary: { name: 'laptop', url: 'http://10.0.0.1:11434' }, others: [{ name: 'gpu', url: 'gpu-box' }] });
+    expect(openStore().get().effectiveHost).toBe('http://10.0.0.1:11434');
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ ollamaHost: 'http://10.0.0.1:11434', primaryHostName: 'laptop', hosts: [{ name: 'gpu', url: 'gpu-box' }] });
+  });
+
+  it('settings.update({ollamaHost}) still changes the primary URL and keeps the other hosts', () => {
+    const store = openStore();
+    store.updateHosts({ primary: { name: 'local', url: null }, others: [{ name: 'gpu', url: 'gpu-box' }] });
+    store.update({ ollamaHost: 'http://new:11434' });
+    expect(store.hostsConfig()).toEqual({ primary: { name: 'local', url: 'http://new:11434' }, others: [{ name: 'gpu', url: 'gpu-box' }] });
+  });
+
+  it('drops a bad or repeated stored host with a line in the log, keeping the rest', () => {
+    fs.writeFileSync(file, JSON.stringify({ hosts: [{ name: 'gpu', url: 'a' }, { name: 'GPU', url: 'b' }, { name: 'bad name', url: 'c' }, { name: 'local', url: 'd' }, { name: 'ci', url: 'e' }] }));
+    expect(openStore().hostsConfig().others).toEqual([{ name: 'gpu', url: 'a' }, { name: 'ci', url: 'e' }]);
+    expect(logs.filter((l) => l.includes('ignoring a stored host'))).toHaveLength(3);
+  });
+});

@@ -330,7 +330,8 @@ export class ChatService {
       batcher.flush();
       bus.emit('chat.delta', { conversationId: stream.conversationId, messageId: stream.messageId, lane: stream.lane, model: stream.model, text: '', waitingSeconds });
     };
-    const events = this.options.stream(request, signal, onWaiting)[Symbol.asyncIterator]();
+    let host: string | null = null;
+    const events = this.options.stream(request, signal, onWaiting, (name) => (host = name))[Symbol.asyncIterator]();
     // Asking for the first event sends the request now, while the user's message is being saved.
     let step = events.next();
     step.catch(() => undefined);
@@ -380,6 +381,7 @@ export class ChatService {
           : tokens > 0
             ? measuredTimings({ startedAt, firstTokenAt, endedAt, tokens })
             : null,
+      ...(host !== null ? { host } : {}),
     };
     try {
       await this.options.store.update(stream.conversationId, (c) => ({

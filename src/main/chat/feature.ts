@@ -22,6 +22,8 @@ export interface ChatFeatureOptions {
   bus: EventBus;
   /** The Ollama host, fetch and time limits in use now (they follow the Settings). */
   ollamaLink: () => OllamaLink;
+  /** With several hosts: which one answers for a model (see ChatHosts); absent: always `ollamaLink`. */
+  hosts?: ChatHosts;
   registry: () => Registry | null;
   settings: KeyValueSettings;
   log?: (line: string) => void;
@@ -39,15 +41,26 @@ export interface ChatFeature {
   stop(): Promise<void>;
 }
 
+/** Where a chat goes when there are several Ollama hosts. */
+export interface ChatHosts {
+  /** The host that has the model, the primary first; the primary when none is known to have it. */
+  route(model: string): { name: string; link: OllamaLink };
+  /** A host known to have the model, or null. */
+  having(model: string): string | null;
+}
+
 export const CONVERSATIONS_DIR = 'conversations';
 
 export function createChatFeature(options: ChatFeatureOptions): ChatFeature {
   const log = options.log ?? ((line: string) => console.error(line));
-  const stream: ChatProxyBackend['stream'] = (request, signal, onWaiting) => {
-    const link = options.ollamaLink();
+  const stream: ChatProxyBackend['stream'] = (request, signal, onWaiting, onHost) => {
+    const routed = options.hosts?.route(request.model) ?? null;
+    const link = routed?.link ?? options.ollamaLink();
+    if (routed) onHost?.(routed.name);
     return streamOllamaChat(link.host, request, { signal, fetch: link.fetch, stall: stallOptionsOf(link.timeouts, onWaiting) });
   };
-  const chatProxy: ChatProxyBackend = { registry: options.registry, stream };
+  const hosts = options.hosts;
+  const chatProxy: ChatProxyBackend = { registry: options.registry, stream, ...(hosts ? { having: (model: string) => hosts.having(model) } : {}) };
   const service = new ChatService({
     store: new ConversationStore(join(options.dataDir, CONVERSATIONS_DIR), log),
     bus: options.bus,

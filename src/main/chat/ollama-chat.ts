@@ -43,11 +43,15 @@ export interface ChatFinalStats {
 
 export type ChatStreamEvent = { type: 'delta'; text: string } | { type: 'done'; stats: ChatFinalStats };
 
-/** `onWaiting` hears "no answer from Ollama for N s" (null when text flows again). */
+/**
+ * `onWaiting` hears "no answer from Ollama for N s" (null when text flows again); `onHost` hears,
+ * before the request goes out, the name of the Ollama host chosen to answer (with several hosts).
+ */
 export type ChatStreamer = (
   request: OllamaChatRequest,
   signal: AbortSignal,
   onWaiting?: (silentSeconds: number | null) => void,
+  onHost?: (host: string) => void,
 ) => AsyncIterable<ChatStreamEvent>;
 
 const count = z.number().nonnegative().optional();

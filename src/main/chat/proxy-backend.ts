@@ -9,4 +9,6 @@ export interface ChatProxyBackend {
   /** The open workspace's registry; null when none could be read. */
   registry(): Registry | null;
   stream: ChatStreamer;
+  /** A host known to have the model now (another host may serve what the primary lacks); null: none. */
+  having?(model: string): string | null;
 }

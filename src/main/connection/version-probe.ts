@@ -37,6 +37,8 @@ export class VersionProbe implements Probe {
   constructor(
     private readonly onIdleClose: () => void,
     private readonly timeoutMs = PROBE_TIMEOUT_MS,
+    /** Headers the host's link sends on every request (its bearer token, behind a reverse proxy). */
+    private readonly extraHeaders: () => Readonly<Record<string, string>> = () => ({}),
   ) {}
 
   check(host: string): Promise<ProbeOutcome> {
@@ -55,7 +57,7 @@ export class VersionProbe implements Probe {
         settled = true;
         resolve(outcome);
       };
-      const request = get(url, { agent, headers: { Accept: 'application/json' } }, (response) => {
+      const request = get(url, { agent, headers: { ...this.extraHeaders(), Accept: 'application/json' } }, (response) => {
         const socket = response.socket;
         const answered: ProbeOutcome = { kind: 'answered', reused: request.reusedSocket };
         let size = 0;

@@ -2,6 +2,9 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors';
+import { hostNameSchema } from '../../shared/hosts/host-config';
+import type { StoredHost } from '../../shared/hosts/host-list';
+import { hostProblem } from '../../shared/ollama-host';
 import { OLLAMA_TIMEOUT_LIMITS, type OllamaTimeoutName, type OllamaTimeoutsPatch } from '../../shared/ollama-timeouts';
 import { createToken, MIN_TOKEN_LENGTH } from '../http/bearer-token';
 
@@ -22,12 +25,18 @@ export interface ServeOptions {
   dataDir: string;
   /** Ollama time limits given here (seconds); remembered in settings. */
   ollamaTimeouts: OllamaTimeoutsPatch;
+  /** More Ollama hosts (`--add-ollama NAME=URL`, MODELWRIGHT_OLLAMA_HOSTS); remembered in settings. */
+  extraHosts: StoredHost[];
 }
 
 export const SERVE_USAGE = `Usage: npm run serve -- [options]
 
   --workspace DIR   workspace folder (model_settings.json + models/); created from the examples if empty
   --ollama URL      Ollama host (default: settings, then OLLAMA_HOST, then http://127.0.0.1:11434)
+  --add-ollama NAME=URL
+                    one more Ollama host, e.g. gpu=gpu-box:11434 (repeatable; also
+                    MODELWRIGHT_OLLAMA_HOSTS="gpu=gpu-box,ci=10.0.0.5"); its bearer token, if any,
+                    from MODELWRIGHT_HOST_TOKEN_<NAME> or host-tokens.json (mode 600) in --data-dir
   --port N          port to listen on (default 8000; 0 picks a free one)
   --host ADDR       address to bind (default 127.0.0.1; anything else exposes the app to your network)
   --token T         API key for /v1 and /admin (default: MODELWRIGHT_TOKEN, else a random one printed
@@ -63,6 +72,24 @@ function parseTimeoutFlags(values: Partial<Record<keyof typeof TIMEOUT_FLAGS, st
   return patch;
 }
 
+/** `gpu=gpu-box:11434,ci=10.0.0.5`: each NAME=URL checked now, so a typo stops the start with its reason. */
+export function parseHostList(text: string, source: string): StoredHost[] {
+  return text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '')
+    .map((item) => {
+      const eq = item.indexOf('=');
+      if (eq <= 0) throw new AppError('validation', `${source} takes NAME=URL, e.g. gpu=gpu-box:11434 (got "${item}")`);
+      const name = hostNameSchema.safeParse(item.slice(0, eq));
+      if (!name.success) throw new AppError('validation', `${source}: host name "${item.slice(0, eq)}": ${name.error.issues[0]?.message ?? 'not valid'}`);
+      const url = item.slice(eq + 1).trim();
+      const problem = url === '' ? 'give the host, e.g. gpu-box:11434' : hostProblem(url);
+      if (problem) throw new AppError('validation', `${source}: the URL of "${name.data}": ${problem}`);
+      return { name: name.data, url };
+    });
+}
+
 export function defaultDataDir(env: NodeJS.ProcessEnv): string {
   const base = env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME !== '' ? env.XDG_CONFIG_HOME : join(homedir(), '.config');
   return join(base, 'modelwright');
@@ -84,6 +111,7 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeOpt
         token: { type: 'string' },
         'data-dir': { type: 'string' },
         'allow-workspace-switch': { type: 'boolean' },
+        'add-ollama': { type: 'string', multiple: true },
         ...TIMEOUT_OPTIONS,
         help: { type: 'boolean' },
       },
@@ -104,6 +132,10 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeOpt
 
   return {
     ollamaTimeouts: parseTimeoutFlags(values),
+    extraHosts: [
+      ...parseHostList(env.MODELWRIGHT_OLLAMA_HOSTS ?? '', 'MODELWRIGHT_OLLAMA_HOSTS'),
+      ...(values['add-ollama'] ?? []).flatMap((value) => parseHostList(value, '--add-ollama')),
+    ],
     workspace: values.workspace ? resolve(values.workspace) : null,
     ollama: values.ollama ?? null,
     host: values.host ?? '127.0.0.1',

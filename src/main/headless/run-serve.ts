@@ -31,6 +31,7 @@ export async function startServe(options: ServeOptions, environment: ServeEnviro
     workspace: options.workspace,
     ollamaHost: options.ollama,
     ollamaTimeouts: options.ollamaTimeouts,
+    hosts: options.extraHosts,
     env: environment.env,
     appVersion: environment.appVersion,
   });
@@ -55,6 +56,8 @@ export async function startServe(options: ServeOptions, environment: ServeEnviro
     log(`Warning: bound to ${options.host}; anyone who can reach it and has the token can use the app.`);
   }
   print(`Modelwright is serving ${workspace} (Ollama at ${ollama})`);
+  const others = services.hosts.list().filter((h) => !h.primary);
+  if (others.length > 0) print(`Other Ollama hosts: ${others.map((h) => `${h.name} (${h.effectiveUrl}${h.hasToken ? ', with a token' : ''})`).join(', ')}`);
   services.chat.announceHeadlessApi({ url: server.url, port: server.port, apiKey: options.apiKey });
   print(`Open ${server.url}/?token=${encodeURIComponent(sessionToken)}`);
   print(

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { toAppError } from '../../shared/errors';
-import type { ModelEntry, Registry } from '../../shared/registry';
+import type { ModelEntry } from '../../shared/registry';
 import type { ChatFinalStats } from '../chat/ollama-chat';
 import { findRegistryModel } from '../chat/model-lookup';
 import type { ChatProxyBackend } from '../chat/proxy-backend';
@@ -29,8 +29,22 @@ export interface OpenAiRoutesOptions {
 
 const OWNER = 'modelwright';
 
-function servedModels(registry: Registry | null): ModelEntry[] {
-  return Object.values(registry?.models ?? {}).filter((m) => m.show_in_ui && m.status === 'available');
+/** The primary has it (its status), or another host lists it. */
+function isAvailable(backend: ChatProxyBackend, entry: ModelEntry): boolean {
+  return entry.status === 'available' || (backend.having?.(entry.name) ?? null) !== null;
+}
+
+function servedModels(backend: ChatProxyBackend): ModelEntry[] {
+  return Object.values(backend.registry()?.models ?? {}).filter((m) => m.show_in_ui && isAvailable(backend, m));
+}
+
+/** Which Ollama host answers, for a client that wants to know (several hosts may serve a model). */
+export const HOST_HEADER = 'X-Modelwright-Host';
+
+function announceHost(res: ServerResponse): (host: string) => void {
+  return (host) => {
+    if (!res.headersSent) res.setHeader(HOST_HEADER, host);
+  };
 }
 
 function unixSeconds(iso: string | undefined): number {
@@ -65,7 +79,7 @@ async function readBody(context: RouteContext): Promise<unknown> {
 function allowedModel(backend: ChatProxyBackend, requested: string): ModelEntry {
   const entry = findRegistryModel(backend.registry(), requested);
   if (!entry) throw notConfigured(requested);
-  if (entry.status !== 'available') throw notAvailable(requested);
+  if (!isAvailable(backend, entry)) throw notAvailable(requested);
   return entry;
 }
 
@@ -103,7 +117,7 @@ async function streamCompletion(res: ServerResponse, backend: ChatProxyBackend, 
   };
   let stats: ChatFinalStats | null = null;
   try {
-    for await (const event of backend.stream(toOllamaRequest(request, entry.name), controller.signal)) {
+    for await (const event of backend.stream(toOllamaRequest(request, entry.name), controller.signal, undefined, announceHost(res))) {
       // Headers wait for Ollama's first line, so its early errors (404, busy) keep their status.
       const writer = await open();
       if (event.type === 'delta') await writer.send(chunk(completion, { content: event.text }, null));
@@ -137,7 +151,7 @@ async function wholeCompletion(res: ServerResponse, backend: ChatProxyBackend, r
   let content = '';
   let stats: ChatFinalStats | null = null;
   try {
-    for await (const event of backend.stream(toOllamaRequest(request, entry.name), controller.signal)) {
+    for await (const event of backend.stream(toOllamaRequest(request, entry.name), controller.signal, undefined, announceHost(res))) {
       if (event.type === 'delta') content += event.text;
       else stats = event.stats;
     }
@@ -183,7 +197,7 @@ export function openaiRoutes({ backend, authorized }: OpenAiRoutesOptions): Rout
       path: pathPattern('/v1/models'),
       auth: 'public',
       handle: guarded(async ({ res }) => {
-        sendJson(res, 200, { object: 'list', data: servedModels(backend.registry()).map(modelObject) });
+        sendJson(res, 200, { object: 'list', data: servedModels(backend).map(modelObject) });
       }),
     },
     {
@@ -192,7 +206,7 @@ export function openaiRoutes({ backend, authorized }: OpenAiRoutesOptions): Rout
       auth: 'public',
       handle: guarded(async ({ res, params }) => {
         const name = params.model ?? '';
-        const entry = servedModels(backend.registry()).find((m) => m === findRegistryModel(backend.registry(), name));
+        const entry = servedModels(backend).find((m) => m === findRegistryModel(backend.registry(), name));
         if (!entry) throw new OpenAiError(404, `The model ${name} does not exist or is not served`, 'invalid_request_error', 'model_not_found', 'model', false);
         sendJson(res, 200, modelObject(entry));
       }),

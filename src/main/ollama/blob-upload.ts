@@ -8,7 +8,7 @@ import { blobPath } from './blob-digest';
 import { stalledError, toOllamaError } from './errors';
 import { cancelledError } from './ndjson';
 import { FILE_CHUNK_BYTES, sha256OfFile, type BytesProgress } from './file-sha256';
-import { defaultOllamaFetch, DEFAULT_OLLAMA_TIMEOUTS } from './ollama-link';
+import { defaultOllamaFetch, DEFAULT_OLLAMA_TIMEOUTS, headersAddedBy } from './ollama-link';
 import { readCappedText } from './reply-limits';
 import { StallWatchdog, type StallOptions } from './stall-watchdog';
 import { defaultStall, responseError, stopSignal } from './stream-request';
@@ -98,7 +98,7 @@ interface PostReply {
 function postFile(
   url: URL,
   file: string,
-  options: { signal?: AbortSignal; onProgress?: BytesProgress; watchdog: StallWatchdog; connectMs?: number },
+  options: { signal?: AbortSignal; onProgress?: BytesProgress; watchdog: StallWatchdog; connectMs?: number; fetch?: typeof fetch },
 ): Promise<PostReply> {
   const { watchdog } = options;
   const connectMs = options.connectMs ?? DEFAULT_OLLAMA_TIMEOUTS.connectMs;
@@ -112,7 +112,8 @@ function postFile(
     const transport = url.protocol === 'https:' ? https : http;
     const req = transport.request(
       url,
-      { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, signal: stopSignal(watchdog, options.signal) },
+      // The link's own headers (a host's bearer token) ride along, as they do on its fetch.
+      { method: 'POST', headers: { ...headersAddedBy(options.fetch), 'Content-Type': 'application/octet-stream' }, signal: stopSignal(watchdog, options.signal) },
       (res) => {
         const chunks: Buffer[] = [];
         let kept = 0;

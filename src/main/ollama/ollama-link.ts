@@ -59,8 +59,38 @@ export function defaultOllamaFetch(): typeof fetch {
   return defaultFetch;
 }
 
-export function createOllamaLink(host: string, timeouts: OllamaTimeouts = DEFAULT_OLLAMA_TIMEOUTS): OllamaLink {
-  return { host: host.replace(/\/+$/, ''), fetch: ollamaFetch(timeouts.connectMs), timeouts };
+/**
+ * The headers a link's fetch adds to every request (a host's bearer token), for the one request
+ * that cannot go through fetch (a blob upload over node:http). Kept off the link object itself,
+ * so the token is in no property a log or a JSON dump of the link could show.
+ */
+const addedHeaders = new WeakMap<typeof fetch, Readonly<Record<string, string>>>();
+
+/** The headers `fetch` adds to each request (none for a plain fetch). */
+export function headersAddedBy(fetch: typeof globalThis.fetch | undefined): Readonly<Record<string, string>> {
+  return (fetch && addedHeaders.get(fetch)) ?? {};
+}
+
+/** `base` with `Authorization: Bearer <token>` on every request (for a reverse proxy in front of Ollama). */
+export function withBearerToken(base: typeof fetch, token: string): typeof fetch {
+  const authorization = `Bearer ${token}`;
+  const authorized: typeof fetch = (input, init) => {
+    const headers = new Headers(init?.headers);
+    headers.set('Authorization', authorization);
+    return base(input, { ...init, headers });
+  };
+  addedHeaders.set(authorized, { Authorization: authorization });
+  return authorized;
+}
+
+export interface OllamaLinkAuth {
+  /** A bearer token sent on every request; null or absent: none. */
+  token?: string | null;
+}
+
+export function createOllamaLink(host: string, timeouts: OllamaTimeouts = DEFAULT_OLLAMA_TIMEOUTS, auth: OllamaLinkAuth = {}): OllamaLink {
+  const plain = ollamaFetch(timeouts.connectMs);
+  return { host: host.replace(/\/+$/, ''), fetch: auth.token ? withBearerToken(plain, auth.token) : plain, timeouts };
 }
 
 /** The watchdog settings of a long request on this link. */

@@ -7,8 +7,6 @@ import type { OllamaTimeoutsPatch } from '../../shared/ollama-timeouts';
 import { createChatFeature, type ChatFeature } from '../chat/feature';
 import { EventBus } from '../events';
 import { deployHandlers } from '../deploy/handlers';
-import { primaryOnlyPool } from '../deploy/primary-pool';
-import { DEFAULT_PRIMARY_HOST_NAME } from '../../shared/hosts/host-config';
 import { evalHandlers } from '../evals/handlers';
 import { createJobKey, jobHandlers } from '../jobs/job-handlers';
 import { createLifecycleFeature, type LifecycleFeature } from '../lifecycle/feature';
@@ -19,8 +17,16 @@ import { recoverInterruptedCreates } from '../jobs/recover-creating';
 import { modelfileHandlers, watchModelfiles } from '../modelfiles/modelfile-handlers';
 import { ConnectionMonitor } from '../connection/connection-monitor';
 import { offlineError } from '../ollama/errors';
-import { createOllamaGateway } from '../ollama/gateway';
-import { createOllamaLink, timeoutsFromSettings, type OllamaLink } from '../ollama/ollama-link';
+import { headersAddedBy, timeoutsFromSettings, type OllamaLink } from '../ollama/ollama-link';
+import { VersionProbe } from '../connection/version-probe';
+import { encryptedHostTokens, SEALED_TOKENS_KEY, type SecretBox } from '../hosts/encrypted-tokens';
+import { fileHostTokens } from '../hosts/file-tokens';
+import { hostHandlers } from '../hosts/handlers';
+import type { HostPool } from '../hosts/host-pool';
+import { HostPoolService } from '../hosts/host-pool-service';
+import type { HostTokens } from '../hosts/host-tokens';
+import { pickHost } from '../../shared/hosts/pick-host';
+import { rememberHosts, type StoredHost } from '../../shared/hosts/host-list';
 import type { OllamaGateway } from '../ollama/types';
 import { SettingsStore } from '../settings/store';
 import { bundledTemplateDir } from '../workspace/template';
@@ -37,6 +43,8 @@ export interface AppServicesOptions {
   workspace?: string | null;
   /** An Ollama host given on the command line; stored in settings like one typed there. */
   ollamaHost?: string | null;
+  /** More Ollama hosts given on the command line (`--add-ollama`); stored like ones added in Settings. */
+  hosts?: StoredHost[];
   /** Ollama time limits given on the command line; stored like ones set in Settings. */
   ollamaTimeouts?: OllamaTimeoutsPatch;
   env: NodeJS.ProcessEnv;
@@ -49,6 +57,11 @@ export interface AppServicesOptions {
    */
   packagedResources?: string | null;
   syncIntervalMs?: number;
+  /**
+   * The desktop app's OS-backed encryption (Electron's safeStorage) for host tokens; absent:
+   * tokens come from the environment or a file only the user can read (headless, command line).
+   */
+  secrets?: SecretBox;
   /**
    * Answer calls only: no sync of its own (at start, on a timer or when Ollama returns), syncs
    * that write no status (not even the one that follows a create or an import), no automatic
@@ -70,8 +83,10 @@ export interface AppServices {
   chat: ChatFeature;
   /** Base models, loading and preloading, import and export. */
   lifecycle: LifecycleFeature;
-  /** Whether Ollama answers, known within seconds (see ConnectionMonitor). */
+  /** Whether the primary Ollama answers, known within seconds (see ConnectionMonitor). */
   connection: ConnectionMonitor;
+  /** Every Ollama host: its link, gateway and last listing; the primary's is the sync's. */
+  hosts: HostPool;
   /** A sync soon, at most one every few seconds: for window focus. */
   syncSoon(): Promise<void>;
   stop(): Promise<void>;
@@ -97,33 +112,55 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     host: () => settings.get().effectiveHost,
     onOffline: ({ host, reason }) => void session.sync.connectionLost(offlineError(host, reason)),
     onOnline: () => void (options.passive ? undefined : session.sync.connectionRestored().catch(() => undefined)),
+    // The probe carries the primary's token like every other request to it (probes start after the pool exists).
+    probe: (onIdleClose) => new VersionProbe(onIdleClose, undefined, () => headersAddedBy(pool.link(pool.primaryName()).fetch)),
   });
   const observer = {
     answered: (host: string) => connection.callAnswered(host),
     failed: (host: string, error: unknown) => connection.callFailed(host, error),
   };
 
-  // One link (connection pool and limits) and gateway per host and limits, rebuilt when either changes.
-  let linkCache: { key: string; link: OllamaLink; gateway: OllamaGateway } | null = null;
-  const current = () => {
-    const { effectiveHost, ollamaTimeouts } = settings.get();
-    const key = JSON.stringify([effectiveHost, ollamaTimeouts]);
-    if (linkCache?.key !== key) {
-      const link = createOllamaLink(effectiveHost, timeoutsFromSettings(ollamaTimeouts));
-      linkCache = { key, link, gateway: createOllamaGateway(link.host, { fetch: link.fetch, timeouts: link.timeouts, observer }) };
-    }
-    return linkCache;
-  };
-  const gateway = (): OllamaGateway => current().gateway;
-  const link = (): OllamaLink => current().link;
-
-  const openSession = (dir: string): WorkspaceSession =>
-    openWorkspaceSession({ dir, templateDir, engine: engines.registry, bus, gateway, syncIntervalMs, syncWrites: !options.passive, appDataDir: options.dataDir });
+  const tokens: HostTokens = options.secrets
+    ? encryptedHostTokens(options.secrets, { read: () => settings.readKey(SEALED_TOKENS_KEY), write: (value) => settings.writeKey(SEALED_TOKENS_KEY, value) })
+    : fileHostTokens({ dataDir: options.dataDir, env: options.env });
 
   // Command-line choices are remembered like choices made in Settings.
   if (options.ollamaHost) settings.update({ ollamaHost: options.ollamaHost });
   if (options.ollamaTimeouts && Object.keys(options.ollamaTimeouts).length > 0) settings.update({ ollamaTimeouts: options.ollamaTimeouts });
   if (options.workspace) settings.update({ workspace: options.workspace });
+  if (options.hosts && options.hosts.length > 0) {
+    settings.updateHosts(rememberHosts(settings.hostsConfig(), options.hosts, settings.get().effectiveHost));
+  }
+
+  // One link (connection pool, limits, token) and gateway per host, rebuilt when one of them changes.
+  const pool = new HostPoolService({
+    config: () => settings.hostsConfig(),
+    primaryUrl: () => settings.get().effectiveHost,
+    timeouts: () => timeoutsFromSettings(settings.get().ollamaTimeouts),
+    tokens,
+    bus,
+    sync: () => session.sync.get(),
+    syncNow: () => session.sync.syncNow(),
+    primaryObserver: observer,
+    intervalMs: syncIntervalMs,
+    // The command line never syncs, so a plan never rewrites the registry's statuses.
+    primaryRefresh: options.passive ? 'direct' : 'sync',
+  });
+  const gateway = (): OllamaGateway => pool.gateway(pool.primaryName());
+  const link = (): OllamaLink => pool.link(pool.primaryName());
+  /** The primary's address changed: what was known about Ollama is about another server. */
+  const primaryChanged = (): void => {
+    connection.hostChanged();
+    syncInBackground(session);
+  };
+
+  // Work a call starts and does not wait for: its failure is logged, never left unhandled.
+  const syncInBackground = (current: WorkspaceSession): void =>
+    void current.sync.syncNow().catch((error: unknown) => console.warn(`[sync] a sync failed: ${String(error)}`));
+
+  const openSession = (dir: string): WorkspaceSession =>
+    openWorkspaceSession({ dir, templateDir, engine: engines.registry, bus, gateway, syncIntervalMs, syncWrites: !options.passive, appDataDir: options.dataDir });
+
   session = openSession(settings.get().workspace);
   connection.start();
 
@@ -145,30 +182,19 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     dataDir: options.dataDir,
     bus,
     ollamaLink: link,
+    // The host that has the model, the primary first; the reply and the proxy say which answered.
+    hosts: {
+      having: (model) => pickHost(pool.snapshots(), model),
+      route: (model) => {
+        const name = pickHost(pool.snapshots(), model) ?? pool.primaryName();
+        return { name, link: pool.link(name) };
+      },
+    },
     registry: () => session.store.get().registry,
     settings,
   });
 
-  // Only the primary until the hosts service's pool is wired in here.
-  const hosts = primaryOnlyPool({
-    view: () => ({
-      name: DEFAULT_PRIMARY_HOST_NAME,
-      url: settings.get().ollamaHost,
-      effectiveUrl: settings.get().effectiveHost,
-      primary: true,
-      hasToken: false,
-      connection: session.sync.get().connection,
-    }),
-    gateway,
-    link,
-    synced: () => ({ connection: session.sync.get().connection, models: session.sync.get().ollamaModels }),
-    subscribe: (listener) => bus.subscribe((event) => (event === 'sync.changed' ? listener() : undefined)),
-  });
-
   let lastFocusSync = 0;
-  // Work a call starts and does not wait for: its failure is logged, never left unhandled.
-  const syncInBackground = (current: WorkspaceSession): void =>
-    void current.sync.syncNow().catch((error: unknown) => console.warn(`[sync] a sync failed: ${String(error)}`));
 
   const handlers: Handlers = {
     'app.info': async () => ({ name: 'Modelwright', version: options.appVersion, mode: options.mode, platform: process.platform }),
@@ -188,13 +214,14 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       }
       const next = settings.update({ ...(ollamaHost === undefined ? {} : { ollamaHost }), ...(ollamaTimeouts ? { ollamaTimeouts } : {}) });
       bus.emit('settings.changed', next);
+      pool.reconcile();
+      bus.emit('hosts.changed', pool.list());
       // A new host means a new truth about which models exist.
-      connection.hostChanged();
-      syncInBackground(session);
+      primaryChanged();
       return next;
     },
     ...modelfileHandlers({ session: () => session, watcher: () => modelfileWatcher }),
-    ...jobHandlers({ jobs, session: () => session, gateway, link, primaryHost: () => hosts.primaryName() }),
+    ...jobHandlers({ jobs, session: () => session, gateway, link, primaryHost: () => pool.primaryName() }),
     ...chat.handlers,
     ...lifecycle.handlers,
     ...modelOpsHandlers({ session: () => session, gateway, jobs }),
@@ -207,10 +234,19 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       conversation: (id) => chat.service.get(id),
       appVersion: options.appVersion,
     }),
+    ...hostHandlers({
+      pool,
+      tokens,
+      bus,
+      config: () => settings.hostsConfig(),
+      save: (config) => void settings.updateHosts(config),
+      primaryUrl: () => settings.get().effectiveHost,
+      primaryChanged,
+    }),
     ...deployHandlers({
       primary: () => ({ url: settings.get().ollamaHost, effectiveUrl: settings.get().effectiveHost }),
       connection: () => session.sync.get().connection,
-      hosts: () => hosts,
+      hosts: () => pool,
       session: () => session,
       jobs,
     }),
@@ -251,6 +287,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     chat,
     lifecycle,
     connection,
+    hosts: pool,
     async syncSoon() {
       const now = Date.now();
       if (now - lastFocusSync < FOCUS_SYNC_MIN_INTERVAL_MS) return;
@@ -259,6 +296,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     },
     async stop() {
       connection.stop();
+      pool.stop();
       // Jobs first: a create cut short puts its model's status back before the session closes.
       await jobs.shutdown();
       await chat.stop();

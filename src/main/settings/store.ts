@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Settings } from '../../shared/contract';
 import { DEFAULT_OLLAMA_TIMEOUT_SETTINGS, ollamaTimeoutsPatchSchema } from '../../shared/ollama-timeouts';
+import { DEFAULT_PRIMARY_HOST_NAME, hostNameSchema } from '../../shared/hosts/host-config';
+import type { HostsConfig } from '../../shared/hosts/host-list';
 import type { SettingsBackend } from './backend';
 
 /** What the settings file holds. A bad value falls back to its default on its own (logged). */
@@ -9,6 +11,10 @@ const storedSettingsSchema = z.object({
   workspace: z.string().nullable().default(null),
   /** Only the limits the user changed; the others follow the defaults. */
   ollamaTimeouts: ollamaTimeoutsPatchSchema.default({}),
+  /** The primary host's name; null: the default ('local'). Its URL is `ollamaHost`. */
+  primaryHostName: hostNameSchema.nullable().default(null),
+  /** The other Ollama hosts (tokens are never here in clear: see hosts/host-tokens). */
+  hosts: z.array(z.object({ name: hostNameSchema, url: z.string().min(1) })).default([]),
 });
 export type StoredSettings = z.infer<typeof storedSettingsSchema>;
 
@@ -53,12 +59,41 @@ export class SettingsStore {
       ollamaHost: patch.ollamaHost === undefined ? this.values.ollamaHost : normalize(patch.ollamaHost),
       workspace: patch.workspace === undefined ? this.values.workspace : patch.workspace || null,
       ollamaTimeouts: patch.ollamaTimeouts === undefined ? this.values.ollamaTimeouts : { ...this.values.ollamaTimeouts, ...patch.ollamaTimeouts },
+      primaryHostName: patch.primaryHostName === undefined ? this.values.primaryHostName : patch.primaryHostName,
+      hosts: patch.hosts === undefined ? this.values.hosts : patch.hosts,
     };
-    // Keys written by other versions of the app stay; limits left at their defaults are not written.
-    const { ollamaTimeouts, ...plain } = next;
-    this.backend.store = { ...this.rawObject(), ...plain, ...(Object.keys(ollamaTimeouts).length > 0 ? { ollamaTimeouts } : {}) };
+    // Keys written by other versions of the app stay; limits left at their defaults, the default
+    // primary name and an empty host list are not written (an old file stays as it was).
+    const { ollamaTimeouts, primaryHostName, hosts, ...plain } = next;
+    const raw = this.rawObject();
+    delete raw.primaryHostName;
+    delete raw.hosts;
+    this.backend.store = {
+      ...raw,
+      ...plain,
+      ...(Object.keys(ollamaTimeouts).length > 0 ? { ollamaTimeouts } : {}),
+      ...(primaryHostName !== null ? { primaryHostName } : {}),
+      ...(hosts.length > 0 ? { hosts } : {}),
+    };
     this.values = next;
     return this.get();
+  }
+
+  /** The hosts: the primary (its URL is `ollamaHost`) and the others. */
+  hostsConfig(): HostsConfig {
+    return {
+      primary: { name: this.values.primaryHostName ?? DEFAULT_PRIMARY_HOST_NAME, url: this.values.ollamaHost },
+      others: this.values.hosts.map((h) => ({ ...h })),
+    };
+  }
+
+  /** Stores the hosts (already checked by the rules in shared/hosts/host-list). */
+  updateHosts(config: HostsConfig): Settings {
+    return this.update({
+      ollamaHost: config.primary.url,
+      primaryHostName: config.primary.name === DEFAULT_PRIMARY_HOST_NAME ? null : config.primary.name,
+      hosts: config.others.map((h) => ({ ...h })),
+    });
   }
 
   /** A key another feature keeps in this file (the local API's), as stored; undefined when absent. */
@@ -84,8 +119,8 @@ export class SettingsStore {
   private read(): StoredSettings {
     const raw = this.rawObject();
     const result = storedSettingsSchema.safeParse(raw);
-    if (result.success) return result.data;
-    const values: StoredSettings = { ollamaHost: null, workspace: null, ollamaTimeouts: {} };
+    if (result.success) return { ...result.data, hosts: this.readHosts(raw.hosts, result.data.primaryHostName ?? DEFAULT_PRIMARY_HOST_NAME) };
+    const values: StoredSettings = { ollamaHost: null, workspace: null, ollamaTimeouts: {}, primaryHostName: null, hosts: [] };
     for (const key of ['ollamaHost', 'workspace'] as const) {
       const field = storedSettingsSchema.shape[key].safeParse(raw[key]);
       if (field.success) values[key] = field.data;
@@ -94,7 +129,32 @@ export class SettingsStore {
     const timeouts = storedSettingsSchema.shape.ollamaTimeouts.safeParse(raw.ollamaTimeouts);
     if (timeouts.success) values.ollamaTimeouts = timeouts.data;
     else this.log(`ignoring the stored ollamaTimeouts (${JSON.stringify(raw.ollamaTimeouts)}): ${timeouts.error.issues[0]?.message ?? 'not valid'}; using the defaults.`);
+    const primaryName = storedSettingsSchema.shape.primaryHostName.safeParse(raw.primaryHostName);
+    if (primaryName.success) values.primaryHostName = primaryName.data;
+    else this.log(`ignoring the stored primaryHostName (${JSON.stringify(raw.primaryHostName)}): not a valid host name; using "${DEFAULT_PRIMARY_HOST_NAME}".`);
+    values.hosts = this.readHosts(raw.hosts, values.primaryHostName ?? DEFAULT_PRIMARY_HOST_NAME);
     return values;
+  }
+
+  /** Each valid host kept on its own; a bad or repeated one is dropped with a line in the log. */
+  private readHosts(raw: unknown, primaryName: string): StoredSettings['hosts'] {
+    if (raw === undefined || raw === null) return [];
+    if (!Array.isArray(raw)) {
+      this.log(`ignoring the stored hosts (${JSON.stringify(raw)}): it must be a list.`);
+      return [];
+    }
+    const seen = new Set([primaryName.toLowerCase()]);
+    const hosts: StoredSettings['hosts'] = [];
+    for (const item of raw) {
+      const host = storedSettingsSchema.shape.hosts.unwrap().element.safeParse(item);
+      if (!host.success || seen.has(host.data.name.toLowerCase())) {
+        this.log(`ignoring a stored host (${JSON.stringify(item)}): it needs a unique name and a url.`);
+        continue;
+      }
+      seen.add(host.data.name.toLowerCase());
+      hosts.push(host.data);
+    }
+    return hosts;
   }
 }
 

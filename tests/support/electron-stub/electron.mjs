@@ -203,6 +203,24 @@ export const dialog = {
   },
 };
 export const nativeTheme = { shouldUseDarkColors: false, on() {} };
+
+/**
+ * Electron's safeStorage, modelled only as far as the app relies on it: encryptString gives bytes
+ * that do not contain the text, decryptString gives it back, and both throw while encryption is
+ * unavailable (a Linux session without a keyring: set `__electronStub.encryptionAvailable = false`).
+ */
+const STUB_KEY = 0x5a;
+export const safeStorage = {
+  isEncryptionAvailable: () => state.encryptionAvailable !== false,
+  encryptString(plain) {
+    if (state.encryptionAvailable === false) throw new Error('Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.');
+    return Buffer.concat([Buffer.from('v10'), Buffer.from(plain, 'utf8').map((b) => b ^ STUB_KEY)]);
+  },
+  decryptString(sealed) {
+    if (!Buffer.isBuffer(sealed) || sealed.subarray(0, 3).toString() !== 'v10') throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from(sealed.subarray(3).map((b) => b ^ STUB_KEY)).toString('utf8');
+  },
+};
 export const Menu = { setApplicationMenu() {} };
 
-export default { app, BrowserWindow, ipcMain, ipcRenderer, contextBridge, session, protocol, shell, dialog, nativeTheme, Menu };
+export default { app, BrowserWindow, ipcMain, ipcRenderer, contextBridge, session, protocol, shell, dialog, nativeTheme, Menu, safeStorage };

@@ -13,6 +13,11 @@ export interface FakeSettings {
   pull: PullSettings;
   /** Where the fake pretends its blobs live, for Ollama's "open …: no such file" messages. */
   modelsDir: string;
+  /**
+   * Stands in for a reverse proxy in front of Ollama (Ollama itself has no authentication): when
+   * set, a request without `Authorization: Bearer <this>` gets the proxy's 401 and never reaches Ollama.
+   */
+  bearerToken: string | null;
 }
 
 export class RequestLog {
@@ -20,7 +25,7 @@ export class RequestLog {
   readonly cancellations: CancelledRequest[] = [];
   private nextId = 1;
 
-  start(method: string, path: string, host: string | null): RecordedRequest {
+  start(method: string, path: string, host: string | null, authorization: string | null = null): RecordedRequest {
     const record: RecordedRequest = {
       id: this.nextId++,
       at: new Date().toISOString(),
@@ -29,6 +34,7 @@ export class RequestLog {
       body: null,
       bytes: 0,
       host,
+      authorization,
       status: null,
       lines: 0,
       cancelled: false,

@@ -36,6 +36,8 @@ export interface FakeOllamaOptions {
   latencyMs?: number;
   chat?: Partial<ChatSettings>;
   pull?: Partial<PullSettings>;
+  /** Behind a reverse proxy that wants `Authorization: Bearer <token>` (401 otherwise). */
+  bearerToken?: string;
 }
 
 export const DEFAULT_VERSION = '0.18.0';
@@ -67,6 +69,7 @@ export class FakeOllama {
       chat: { ...DEFAULT_CHAT, ...this.options.chat },
       pull: { ...DEFAULT_PULL, ...this.options.pull },
       modelsDir: '/usr/share/ollama/.ollama/models',
+      bearerToken: this.options.bearerToken ?? null,
     };
   }
 
@@ -182,6 +185,11 @@ export class FakeOllama {
 
   setLatency(ms: number): void {
     this.ctx.settings.latencyMs = Math.max(0, ms);
+  }
+
+  /** Puts the fake behind a reverse proxy wanting this bearer token; null: none. */
+  setBearerToken(token: string | null): void {
+    this.ctx.settings.bearerToken = token;
   }
 
   setVersion(version: string): void {

@@ -21,6 +21,21 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
   return fake;
 }
 
+/**
+ * Several independent fakes at once (one per Ollama host), each with its own models, library,
+ * latency, faults and request log: `const [local, gpu, ci] = await startFakeOllamas([{…}, {…}, {…}])`.
+ */
+export async function startFakeOllamas(options: readonly FakeOllamaOptions[]): Promise<FakeOllama[]> {
+  const started = await Promise.allSettled(options.map((o) => startFakeOllama(o)));
+  const fakes = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) {
+    await Promise.all(fakes.map((f) => f.close()));
+    throw failed.reason;
+  }
+  return fakes;
+}
+
 export { DEFAULT_VERSION, FakeOllama, type FakeOllamaOptions } from './fake-ollama';
 export type { ReplyRule } from './reply-rules';
 export { LLAMA3, LLAMA32_FP16, PRESETS, PROPERTY_MANAGER_V1, QWEN3_30B, type Preset } from './presets';

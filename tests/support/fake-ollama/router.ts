@@ -72,7 +72,7 @@ function modelOf(body: unknown): string {
 export async function handleApiRequest(ctx: FakeContext, req: IncomingMessage, res: ServerResponse, shutdown: AbortSignal): Promise<void> {
   const method = req.method ?? 'GET';
   const path = new URL(req.url ?? '/', 'http://fake').pathname;
-  const record = ctx.log.start(method, path, req.headers.host ?? null);
+  const record = ctx.log.start(method, path, req.headers.host ?? null, req.headers.authorization ?? null);
   const controller = new AbortController();
   const ex: Exchange = { ctx, req, res, path, record, signal: controller.signal, fault: undefined, closedByServer: false };
   const onShutdown = (): void => {
@@ -93,6 +93,14 @@ export async function handleApiRequest(ctx: FakeContext, req: IncomingMessage, r
   try {
     await pause(ctx.settings.latencyMs, controller.signal);
     if (controller.signal.aborted) return;
+
+    if (ctx.settings.bearerToken !== null && req.headers.authorization !== `Bearer ${ctx.settings.bearerToken}`) {
+      // The reverse proxy's answer (nginx's shape), not Ollama's: Ollama never sees the request.
+      req.resume();
+      res.writeHead(401, { 'Content-Type': 'text/html', 'WWW-Authenticate': 'Bearer' });
+      res.end('<html><head><title>401 Authorization Required</title></head></html>\n');
+      return;
+    }
 
     if (!isAllowedHostHeader(req.headers.host)) {
       req.resume();

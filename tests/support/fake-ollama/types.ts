@@ -33,6 +33,8 @@ export interface RecordedRequest {
   /** Bytes received (blob uploads are recorded by size only). */
   bytes: number;
   host: string | null;
+  /** The Authorization header as received (what a reverse proxy would check), null when absent. */
+  authorization: string | null;
   /** HTTP status sent, once the headers went out. */
   status: number | null;
   /** NDJSON lines written. */

@@ -38,6 +38,8 @@ export interface ChatState {
   error: AppError | null;
   settingsOpen: boolean;
   localApi: LocalApiState | null;
+  /** How many Ollama hosts there are: a reply names the host that answered only when there are several. */
+  hostCount: number;
 }
 
 export interface ChatSlice {
@@ -64,6 +66,8 @@ export interface ChatSlice {
   loadLocalApi(): Promise<void>;
   updateLocalApi(patch: CallInput<'localApi.update'>): Promise<ActionResult<LocalApiState>>;
   receiveLocalApi(state: LocalApiState): void;
+  /** The hosts changed (`hosts.changed`): only their number matters to the chat. */
+  receiveChatHosts(hosts: readonly unknown[]): void;
 }
 
 const INITIAL: ChatState = {
@@ -81,6 +85,7 @@ const INITIAL: ChatState = {
   error: null,
   settingsOpen: false,
   localApi: null,
+  hostCount: 1,
 };
 
 /** Replies whose end was seen: a late `chat.send` answer must not bring them back as live. */
@@ -133,6 +138,10 @@ export const createChatSlice: SliceCreator<ChatSlice> = ({ client }) => (set, ge
 
     async loadConversations(query = get().chat.query) {
       patch({ query });
+      // Read with the list: a reply footer names its host only when there are several.
+      void attempt(() => client.call('hosts.list', {})).then((hosts) => {
+        if (hosts.ok) patch({ hostCount: hosts.value.length });
+      });
       const result = await attempt(() => client.call('chat.list', { query }));
       // A newer search may have started meanwhile: its answer wins.
       if (get().chat.query !== query) return;
@@ -307,6 +316,10 @@ export const createChatSlice: SliceCreator<ChatSlice> = ({ client }) => (set, ge
 
     receiveLocalApi(state) {
       patch({ localApi: state });
+    },
+
+    receiveChatHosts(hosts) {
+      patch({ hostCount: hosts.length });
     },
   };
 };

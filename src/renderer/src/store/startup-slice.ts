@@ -61,6 +61,7 @@ export const createStartupSlice: SliceCreator<StartupSlice> = (env) => (set, get
       env.client.on('chat.delta', (delta) => get().receiveChatDelta(delta)),
       env.client.on('chat.end', (end) => get().receiveChatEnd(end)),
       env.client.on('localApi.changed', (state) => get().receiveLocalApi(state)),
+      env.client.on('hosts.changed', (hosts) => get().receiveChatHosts(hosts)),
       // ---------- lifecycle ----------
       env.client.on('running.changed', (list) => get().receiveRunning(list)),
       env.client.on('preload.finished', (outcome) => get().receivePreload(outcome, 'event')),

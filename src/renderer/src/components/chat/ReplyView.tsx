@@ -18,6 +18,8 @@ interface ReplyViewProps {
 export function ReplyView({ message, showModel, canRegenerate }: ReplyViewProps) {
   const regenerateReply = useAppStore((s) => s.regenerateReply);
   const modelLabel = useAppStore((s) => (message.model ? labelForModel(s, message.model) : null));
+  // Which Ollama answered matters only when there is more than one.
+  const host = useAppStore((s) => (s.chat.hostCount > 1 ? (message.host ?? null) : null));
   const lane = message.lane;
   return (
     <article
@@ -37,6 +39,11 @@ export function ReplyView({ message, showModel, canRegenerate }: ReplyViewProps)
       {message.error && <ReplyError error={message.error} lane={lane} canRetry={canRegenerate && message.error.fix !== 'create' && message.error.fix !== 'pull'} />}
       <footer className="chat-message__footer">
         <ReplyTimings message={message} />
+        {host && (
+          <p className="reply-host" data-testid="reply-host" title="The Ollama host that answered">
+            on {host}
+          </p>
+        )}
         <div className="chat-message__actions">
           {message.content !== '' && <CopyButton text={message.content} label="Copy reply" testId="reply-copy" />}
           {canRegenerate && lane && !message.error && (
