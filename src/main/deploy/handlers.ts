@@ -1,5 +1,4 @@
 import type { Handlers } from '../../shared/contract';
-import type { ConnectionState } from '../../shared/connection-state';
 import type { HostPool } from '../hosts/host-pool';
 import type { JobManager } from '../jobs/job-manager';
 import type { WorkspaceSession } from '../services/workspace-session';
@@ -8,10 +7,7 @@ import { DeployService } from './deploy-service';
 type DeployCallName = 'hosts.matrix' | 'deploy.version' | 'deploy.plan' | 'deploy.apply';
 
 export interface DeployDeps {
-  /** The primary host's URL in use and whether the user set it. */
-  primary: () => { url: string | null; effectiveUrl: string };
-  connection: () => ConnectionState;
-  /** The hosts deploy reads and builds on (the real pool, or only the primary until it is wired in). */
+  /** The hosts deploy reads and builds on. */
   hosts: () => HostPool;
   session: () => WorkspaceSession;
   jobs: JobManager;

@@ -276,6 +276,8 @@ export class HostPoolService implements HostPool {
 
   private announce(name: string): void {
     this.options.bus.emit('hosts.stateChanged', { host: name });
+    // The hosts list shows each host's connection: a view that follows hosts.changed stays true.
+    this.options.bus.emit('hosts.changed', this.list());
     for (const listener of this.listeners) {
       try {
         listener(name);

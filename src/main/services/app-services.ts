@@ -244,8 +244,6 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       primaryChanged,
     }),
     ...deployHandlers({
-      primary: () => ({ url: settings.get().ollamaHost, effectiveUrl: settings.get().effectiveHost }),
-      connection: () => session.sync.get().connection,
       hosts: () => pool,
       session: () => session,
       jobs,

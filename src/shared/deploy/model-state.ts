@@ -107,8 +107,19 @@ export function buildState(input: ModelOnHostInput): Cell {
     return cell('available', known);
   }
   const primary = input.primaryBuild;
-  if (host.primary && primary?.build && sameDigest(primary.build.digest, present.digest) && primary.modelfileSha256 === primary.build.modelfile_sha256) {
-    return cell('available', { ...known, deployedAt: primary.build.built_at });
+  if (host.primary && primary) {
+    // The primary's truth is the entry, as the seed wrote it: with no build recorded (a registry
+    // from before builds were recorded, or the seed's own tools) the model is what its status says,
+    // as the card shows it; with one, the same checks as the card's "outdated".
+    const { build } = primary;
+    if (!build) return cell('available', { ...known, detail: 'No build was recorded for it; the registry says it is available here.' });
+    if (!sameDigest(build.digest, present.digest)) {
+      return cell('unverified', { ...known, detail: 'It changed on the host since Modelwright built it there.' });
+    }
+    if (primary.modelfileSha256 !== build.modelfile_sha256) {
+      return cell('outdated', { ...known, deployedAt: build.built_at, detail: 'Its Modelfile changed since it was built.' });
+    }
+    return cell('available', { ...known, deployedAt: build.built_at });
   }
   return cell('unverified', { ...known, detail: 'The host has a model of this name that Modelwright did not build there.' });
 }

@@ -94,7 +94,7 @@ describe('planDeployment and modelStateOnHost over every registry state × host 
     }
   }
 
-  it('a primary build whose Modelfile changed since is not taken as available', () => {
+  it('a primary build whose Modelfile changed since is outdated, as the card says', () => {
     const build = { modelfile_sha256: MODELFILE_SHA, digest: 'd1', built_at: NOW };
     const cell = modelStateOnHost({
       name: 'bot-v1',
@@ -102,6 +102,30 @@ describe('planDeployment and modelStateOnHost over every registry state × host 
       record: undefined,
       desired: { ok: true, requestSha256: HASH, from: null },
       primaryBuild: { build, modelfileSha256: sha('e') },
+    });
+    expect(cell.state).toBe('outdated');
+  });
+
+  it('a primary model with no build recorded is what the registry says (available), and is not rebuilt', () => {
+    const input = {
+      name: 'bot-v1',
+      host: host('local', [{ name: 'bot-v1:latest', digest: 'd1' }], { primary: true }),
+      record: undefined,
+      desired: { ok: true, requestSha256: HASH, from: null },
+    } as const;
+    expect(modelStateOnHost({ ...input, primaryBuild: { build: undefined, modelfileSha256: sha('e') } }).state).toBe('available');
+    // The same listing on another host, with nothing recorded there, is not trusted.
+    expect(modelStateOnHost({ ...input, host: host('gpu', [{ name: 'bot-v1:latest', digest: 'd1' }]), primaryBuild: null }).state).toBe('unverified');
+  });
+
+  it('a primary build whose digest changed on the host is unverified', () => {
+    const build = { modelfile_sha256: MODELFILE_SHA, digest: 'd0', built_at: NOW };
+    const cell = modelStateOnHost({
+      name: 'bot-v1',
+      host: host('local', [{ name: 'bot-v1:latest', digest: 'd1' }], { primary: true }),
+      record: undefined,
+      desired: { ok: true, requestSha256: HASH, from: null },
+      primaryBuild: { build, modelfileSha256: MODELFILE_SHA },
     });
     expect(cell.state).toBe('unverified');
   });

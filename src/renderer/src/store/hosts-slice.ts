@@ -105,9 +105,17 @@ export const createHostsSlice: SliceCreator<HostsSlice> = ({ client, window: win
     }
   }
 
-  const afterHosts = (result: ActionResult<HostView[]>) => {
+  /*
+   * A call's answer lists the hosts as they were when it returned; a `hosts.changed` event that
+   * arrived while the answer travelled is newer (a new host's first probe often is), so the answer
+   * replaces the list only when no event came in between.
+   */
+  let hostsEvents = 0;
+  const hostsCall = async (call: () => Promise<HostView[]>): Promise<ActionResult<HostView[]>> => {
+    const seen = hostsEvents;
+    const result = await attempt(call);
     if (result.ok) {
-      set({ hosts: result.value, hostsError: null });
+      if (hostsEvents === seen) set({ hosts: result.value, hostsError: null });
       get().refreshMatrixSoon();
     }
     return result;
@@ -121,25 +129,28 @@ export const createHostsSlice: SliceCreator<HostsSlice> = ({ client, window: win
     deployDialog: null,
     deployJobs: {},
     async loadHosts() {
+      const seen = hostsEvents;
       const result = await attempt(() => client.call('hosts.list', {}));
-      if (result.ok) set({ hosts: result.value, hostsError: null });
-      else set({ hostsError: result.error });
+      if (result.ok) {
+        if (hostsEvents === seen) set({ hosts: result.value, hostsError: null });
+      } else set({ hostsError: result.error });
     },
     receiveHosts(hosts) {
+      hostsEvents += 1;
       set({ hosts, hostsError: null });
       get().refreshMatrixSoon();
     },
     async addHost(fields) {
-      return afterHosts(await attempt(() => client.call('hosts.add', fields)));
+      return hostsCall(() => client.call('hosts.add', fields));
     },
     async updateHost(fields) {
-      return afterHosts(await attempt(() => client.call('hosts.update', fields)));
+      return hostsCall(() => client.call('hosts.update', fields));
     },
     async removeHost(name) {
-      return afterHosts(await attempt(() => client.call('hosts.remove', { name })));
+      return hostsCall(() => client.call('hosts.remove', { name }));
     },
     async setPrimaryHost(name) {
-      return afterHosts(await attempt(() => client.call('hosts.setPrimary', { name })));
+      return hostsCall(() => client.call('hosts.setPrimary', { name }));
     },
     async loadMatrix() {
       set((s) => ({ matrix: s.matrix.value ? s.matrix : { status: 'loading', value: null, error: null } }));
