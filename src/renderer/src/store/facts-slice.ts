@@ -2,7 +2,12 @@ import type { ModelFacts } from '../../../shared/model-facts';
 import { estimateMemory, fitVerdict } from '../../../shared/memory-estimate';
 import { modelKey } from '../../../shared/model-name';
 import { humanBytes } from '../../../shared/human-bytes';
-import { attempt } from './action-result';
+import { AppError } from '../../../shared/errors';
+import { setParameter } from '../../../shared/modelfile/set-parameter';
+import { ownValue } from '../../../shared/own-key';
+import { attempt, type ActionResult } from './action-result';
+import { isDirty } from './modelfile-slice';
+import { normalizeModelfilePath } from './modelfile-path';
 import type { SliceCreator } from './app-state';
 
 export type FactsEntry = { status: 'loading' } | { status: 'ready'; facts: ModelFacts } | { status: 'failed'; error: string };
@@ -30,6 +35,12 @@ export interface FactsSlice {
   /** True at once, or, when the estimate says the model will not fit, the user's answer to a confirm that gives the numbers. */
   confirmMemory(model: string, action: 'Load' | 'Preload'): Promise<boolean>;
   answerMemoryConfirm(proceed: boolean): void;
+  /**
+   * Writes `PARAMETER num_ctx tokens` into the model's Modelfile and saves it with the conflict
+   * check (a file changed elsewhere is not overwritten). Refused while the editor holds unsaved
+   * edits to that file, so none is lost or saved half-way.
+   */
+  setContextSize(model: string, tokens: number): Promise<ActionResult<null>>;
 }
 
 /** The context a load will use, for the warning: its own num_ctx, else what the page's slider shows, else 4096. */
@@ -78,6 +89,26 @@ export const createFactsSlice: SliceCreator<FactsSlice> = ({ client }) => (set, 
         answer: resolve,
       },
     }));
+  },
+  async setContextSize(model, tokens) {
+    const entry = ownValue(get().snapshot?.registry.models, model);
+    const path = entry ? normalizeModelfilePath(entry.modelfile) : '';
+    const fail = (message: string): ActionResult<null> => ({ ok: false, error: new AppError('validation', message) });
+    if (!entry || !path) return fail(`${model} has no Modelfile in the workspace, so its context size cannot be set here.`);
+    await get().openDocument(path);
+    const doc = get().documents[path];
+    if (!doc || doc.status !== 'ready') return fail(`Could not read ${path}: ${doc?.loadError ?? 'open it in the Modelfile tab and try again.'}`);
+    if (isDirty(doc)) return fail(`${path} has unsaved edits in the Modelfile tab: save or discard them first, then set the context size.`);
+    const edited = setParameter(doc.savedText, 'num_ctx', String(tokens));
+    if (!edited.ok) return fail(`${path} cannot be changed safely (${edited.reason}): fix it in the Modelfile tab first.`);
+    if (!edited.changed) return { ok: true, value: null };
+    get().editDocument(path, edited.text);
+    const saved = await get().saveDocument(path);
+    if (!saved.ok) {
+      // The editor keeps the change as a draft with the conflict to resolve; nothing is lost.
+      return saved;
+    }
+    return { ok: true, value: null };
   },
   answerMemoryConfirm(proceed) {
     const pending = get().memoryConfirm;
