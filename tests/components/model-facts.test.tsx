@@ -13,7 +13,7 @@ useFakeLayout({ width: 1200, height: 800 });
 function factsOf(parameters = ''): ModelFacts {
   return modelFacts({
     name: V1,
-    digest: 'a'.repeat(64),
+    digest: 'sha256:' + '0'.repeat(64),
     size: LLAMA31_8B_SIZE,
     details: { family: 'llama', parameter_size: '8.0B', quantization_level: 'Q4_K_M' },
     show: { modelInfo: LLAMA31_8B_INFO, parameters, capabilities: ['completion', 'tools'] },
@@ -32,6 +32,18 @@ describe('the model page: facts and memory', () => {
     await waitFor(() => expect(within(section).getByTestId('fact-architecture').textContent).toBe('llama'));
     expect(within(section).getByTestId('fact-context').textContent).toMatch(/server default: 4096 on GPUs under 24 GiB/);
     expect(within(section).getByTestId('capabilities').textContent).toBe('ChatTools');
+  });
+
+  it('reads the facts again when Ollama has a new digest for the model (a rebuild)', async () => {
+    let asked = 0;
+    const { store } = renderV1({ 'models.facts': () => (asked++, factsOf(asked > 1 ? 'num_ctx 8192' : '')) });
+    await waitFor(() => expect(screen.getByTestId('fact-context').getAttribute('data-source')).toBe('server-default'));
+    const sync = store.getState().sync!;
+    store.setState({ sync: { ...sync, ollamaModels: sync.ollamaModels.map((m) => (m.name === V1 ? { ...m, digest: 'sha256:' + '1'.repeat(64) } : m)) } });
+    await waitFor(() => expect(screen.getByTestId('fact-context').textContent).toBe('8192, from PARAMETER num_ctx in its Modelfile'));
+    // The answer still carries the old digest (the list it read lags): asked once more, not in a loop.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(asked).toBe(2);
   });
 
   it('estimates at the chosen context and gives a verdict against the free memory entered', async () => {

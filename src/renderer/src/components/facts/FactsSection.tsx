@@ -1,6 +1,6 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { humanBytes } from '../../../../shared/human-bytes';
-import { modelKey } from '../../../../shared/model-name';
+import { modelKey, sameModel } from '../../../../shared/model-name';
 import { useAppStore } from '../../store/store-context';
 import { CapabilityBadges } from './CapabilityBadges';
 import { MemoryEstimatePanel } from './MemoryEstimatePanel';
@@ -10,9 +10,18 @@ export function FactsSection({ name, inOllama, registered }: { name: string; inO
   const entry = useAppStore((s) => s.modelFacts[modelKey(name)]);
   const loadFacts = useAppStore((s) => s.loadFacts);
   const online = useAppStore((s) => s.sync?.connection.status === 'online');
+  // The digest Ollama has now: a rebuild or a pull changes it, and the facts are read again.
+  const digest = useAppStore((s) => s.sync?.ollamaModels.find((m) => sameModel(m.name, name))?.digest ?? null);
+  const stale = entry?.status === 'ready' && digest !== null && entry.facts.digest !== digest;
+  // Once per digest seen: the sync's list may lag behind what the facts call read, and must not loop.
+  const forcedFor = useRef<string | null>(null);
   useEffect(() => {
-    if (inOllama && online) void loadFacts(name);
-  }, [name, inOllama, online, loadFacts]);
+    if (!inOllama || !online) return;
+    if (stale && forcedFor.current !== digest) {
+      forcedFor.current = digest;
+      void loadFacts(name, { force: true });
+    } else void loadFacts(name);
+  }, [name, inOllama, online, loadFacts, stale, digest]);
 
   let body;
   if (!inOllama) body = <p className="muted">Ollama does not have this model yet: its facts show once it is built or pulled.</p>;
