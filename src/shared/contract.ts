@@ -43,6 +43,7 @@ import { HTTP_EVENTS_PATH, HTTP_RPC_PREFIX, httpRoute } from './http-paths';
 import type { Envelope } from './envelope';
 import { evalCalls, evalEvents } from './eval/eval-calls';
 import { deployCalls, deployEvents } from './deploy/deploy-calls';
+import { factsCalls } from './facts-calls';
 
 /**
  * The one place the app's API is declared. The IPC handlers, the preload bridge, the HTTP
@@ -70,6 +71,8 @@ export const ollamaModelSchema = z.object({
   digest: z.string(),
   modifiedAt: z.string(),
   details: modelDetailsSchema,
+  /** Sent by Ollama 0.30.0 and later. */
+  capabilities: z.array(z.string()).optional(),
 });
 export type OllamaModel = z.infer<typeof ollamaModelSchema>;
 
@@ -80,6 +83,8 @@ export const runningModelSchema = z.object({
   sizeVram: z.number(),
   digest: z.string(),
   expiresAt: z.string(),
+  /** The context it was loaded with (Ollama 0.10.0 and later). */
+  contextLength: z.number().optional(),
 });
 export type RunningModel = z.infer<typeof runningModelSchema>;
 
@@ -91,6 +96,11 @@ export const showResultSchema = z.object({
   license: z.string(),
   details: modelDetailsSchema,
   capabilities: z.array(z.string()),
+  /** GGUF metadata (`model_info`); empty for cloud models. */
+  modelInfo: z.record(z.string(), z.unknown()).optional(),
+  /** Cloud models: where Ollama sends them, and the model there. */
+  remoteHost: z.string().optional(),
+  remoteModel: z.string().optional(),
 });
 export type ShowResult = z.infer<typeof showResultSchema>;
 
@@ -402,6 +412,7 @@ export const calls = {
   // ---------- end lifecycle: versions, edit, delete, adopt ----------
   ...evalCalls,
   ...deployCalls,
+  ...factsCalls,
 } as const;
 
 // ---------- events ----------

@@ -132,6 +132,7 @@ export function stubHandlers(overrides: Partial<Handlers> = {}): { handlers: Han
     'deploy.version': notStubbed,
     'deploy.plan': notStubbed,
     'deploy.apply': notStubbed,
+    'models.facts': notStubbed,
   };
   const all = { ...base, ...overrides };
   const handlers = Object.fromEntries(

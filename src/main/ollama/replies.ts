@@ -25,6 +25,8 @@ export const tagsReplySchema = z.looseObject({
       size: z.number(),
       digest: z.string(),
       details,
+      // 0.30.0+; `omitempty`.
+      capabilities: z.array(z.string()).optional(),
     }),
   ),
 });
@@ -37,6 +39,8 @@ export const psReplySchema = z.looseObject({
       digest: z.string(),
       expires_at: z.string(),
       size_vram: z.number().optional().default(0),
+      // 0.10.0+: the context the model was loaded with.
+      context_length: z.number().optional(),
       details,
     }),
   ),
@@ -62,6 +66,11 @@ export const showReplySchema = z.looseObject({
     .array(z.string())
     .optional()
     .transform((c) => c ?? []),
+  // GGUF keys to values (arrays longer than five sent empty unless `verbose`); empty for cloud models.
+  model_info: z.record(z.string(), z.unknown()).optional(),
+  // Cloud models (0.14.3+): where Ollama proxies them.
+  remote_host: z.string().optional(),
+  remote_model: z.string().optional(),
 });
 
 export function parseReply<T extends z.ZodType>(endpoint: string, schema: T, reply: unknown): z.output<T> {
@@ -75,11 +84,25 @@ export function parseReply<T extends z.ZodType>(endpoint: string, schema: T, rep
 }
 
 export function toOllamaModels(reply: z.output<typeof tagsReplySchema>): OllamaModel[] {
-  return reply.models.map((m) => ({ name: m.name, size: m.size, digest: m.digest, modifiedAt: m.modified_at, details: m.details }));
+  return reply.models.map((m) => ({
+    name: m.name,
+    size: m.size,
+    digest: m.digest,
+    modifiedAt: m.modified_at,
+    details: m.details,
+    ...(m.capabilities ? { capabilities: m.capabilities } : {}),
+  }));
 }
 
 export function toRunningModels(reply: z.output<typeof psReplySchema>): RunningModel[] {
-  return reply.models.map((m) => ({ name: m.name, size: m.size, sizeVram: m.size_vram, digest: m.digest, expiresAt: m.expires_at }));
+  return reply.models.map((m) => ({
+    name: m.name,
+    size: m.size,
+    sizeVram: m.size_vram,
+    digest: m.digest,
+    expiresAt: m.expires_at,
+    ...(m.context_length ? { contextLength: m.context_length } : {}),
+  }));
 }
 
 export function toShowResult(reply: z.output<typeof showReplySchema>): ShowResult {
@@ -91,5 +114,8 @@ export function toShowResult(reply: z.output<typeof showReplySchema>): ShowResul
     license: reply.license,
     details: reply.details,
     capabilities: reply.capabilities,
+    modelInfo: reply.model_info ?? {},
+    ...(reply.remote_host ? { remoteHost: reply.remote_host } : {}),
+    ...(reply.remote_model ? { remoteModel: reply.remote_model } : {}),
   };
 }

@@ -8,6 +8,8 @@ import { createChatFeature, type ChatFeature } from '../chat/feature';
 import { EventBus } from '../events';
 import { deployHandlers } from '../deploy/handlers';
 import { evalHandlers } from '../evals/handlers';
+import { factsHandlers, factsService } from '../facts/facts-service';
+import { ShowCache } from '../facts/show-cache';
 import { createJobKey, jobHandlers } from '../jobs/job-handlers';
 import { createLifecycleFeature, type LifecycleFeature } from '../lifecycle/feature';
 import { modelOpsHandlers } from '../model-ops/handlers';
@@ -243,6 +245,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       primaryUrl: () => settings.get().effectiveHost,
       primaryChanged,
     }),
+    ...factsHandlers(factsService({ gateway, cache: new ShowCache({ dir: options.dataDir }) })),
     ...deployHandlers({
       hosts: () => pool,
       session: () => session,

@@ -11,6 +11,7 @@ import { StatusBar } from './components/frame/StatusBar';
 import { JobsPage } from './components/jobs/JobsPage';
 import { ModelOpsDialogs } from './components/lifecycle/ModelOpsDialogs';
 import { DeployDialog } from './components/hosts/DeployDialog';
+import { MemoryConfirmDialog } from './components/facts/MemoryConfirmDialog';
 import { ModelsPage } from './components/models/ModelsPage';
 import { SettingsPage } from './components/settings/SettingsPage';
 import { useThemeAttribute } from './hooks/use-theme-attribute';
@@ -89,6 +90,7 @@ export function App() {
       <CreateDialogs />
       <ModelOpsDialogs />
       <DeployDialog />
+      <MemoryConfirmDialog />
     </>
   );
 }

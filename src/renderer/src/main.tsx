@@ -19,6 +19,7 @@ import './styles/lifecycle.css';
 import './styles/model-ops.css';
 import './styles/stacked-tables.css';
 import './styles/hosts.css';
+import './styles/facts.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

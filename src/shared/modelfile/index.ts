@@ -24,6 +24,8 @@ export { diagnose } from './diagnose';
 export { format, UnwritableValueError } from './format';
 export type { FormatNode } from './format';
 export { writeValue } from './write-value';
+export { setParameter } from './set-parameter';
+export type { SetParameterResult } from './set-parameter';
 export { toOllamaCommands } from './ollama-commands';
 export type { OllamaCommand } from './ollama-commands';
 export { parameterCatalog, parameterInfo, DEPRECATED_PARAMETERS, isDeprecatedParameter } from './parameter-catalog';

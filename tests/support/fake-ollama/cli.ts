@@ -28,7 +28,7 @@ const { values } = parseArgs({
 if (values.help) {
   console.log(
     [
-      'Usage: npm run fake-ollama -- [--port 11434] [--control-port 11435] [--seed seed|empty]',
+      'Usage: npm run fake-ollama -- [--port 11434] [--control-port 11435] [--seed seed|empty|facts]',
       '                              [--version 0.18.0] [--tokens-per-second 25] [--pull-step-ms 250]',
       '                              [--replies rules.json]   (a JSON list of {model?, when?, text, thinking?, delayMs?})',
     ].join('\n'),

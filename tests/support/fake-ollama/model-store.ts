@@ -49,6 +49,10 @@ export interface FakeModel {
   messages: FakeMessage[];
   capabilities: string[];
   contextLength: number;
+  /** Real GGUF metadata for /api/show; empty: a minimal one is made up from the fields above. */
+  modelInfo: Record<string, unknown>;
+  remoteHost: string;
+  remoteModel: string;
   modifiedAt: Date;
   /** The /api/create body this model was made from, exactly as received. */
   createRequest: Record<string, unknown> | null;
@@ -154,6 +158,9 @@ export function modelFromSeed(seed: FakeModelSeed, now = new Date()): FakeModel 
     messages: seed.messages ?? [],
     capabilities: seed.capabilities ?? ['completion'],
     contextLength: seed.contextLength ?? 8192,
+    modelInfo: seed.modelInfo ?? {},
+    remoteHost: seed.remoteHost ?? '',
+    remoteModel: seed.remoteModel ?? '',
     modifiedAt: seed.modifiedAt ? new Date(seed.modifiedAt) : now,
     createRequest: null,
   };

@@ -138,6 +138,10 @@ async function* createItems(ctx: FakeContext, body: Record<string, unknown>, sen
     messages: messages.length > 0 ? messages : (base?.messages ?? []),
     capabilities: base?.capabilities ?? ['completion'],
     contextLength: base?.contextLength ?? 4096,
+    // Same weights, same GGUF metadata; a cloud base stays a cloud model.
+    modelInfo: base?.modelInfo ?? {},
+    remoteHost: base?.remoteHost ?? '',
+    remoteModel: base?.remoteModel ?? '',
     modifiedAt: new Date(),
     createRequest: sent as Record<string, unknown>,
   };

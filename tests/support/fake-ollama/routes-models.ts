@@ -1,10 +1,11 @@
+import { estimateMemory } from '../../../src/shared/memory-estimate';
 import { isValidModelName } from '../../../src/shared/model-name';
 import { displayShortest } from './shortest-name';
 import type { Exchange } from './exchange';
 import { FOREVER_MS } from './go-duration';
 import { bindJson, str } from './go-json';
 import { sendEmpty, sendError, sendJson } from './http-io';
-import { digestOf, sizeOf } from './model-store';
+import { digestOf, sizeOf, type FakeModel } from './model-store';
 import { detailsOf, showResponseOf, tagEntryOf } from './show-model';
 
 /** /api/tags, /api/ps, /api/show, /api/delete, /api/copy (ListHandler, PsHandler, ShowHandler, DeleteHandler, CopyHandler). */
@@ -15,8 +16,7 @@ export function handleTags(ex: Exchange): void {
 
 export function handlePs(ex: Exchange): void {
   const models = ex.ctx.store.running().map(({ model, loaded }) => {
-    // Memory use is the file plus some context; the fake says all of it sits in VRAM.
-    const size = Math.round(sizeOf(model) * 1.1);
+    const size = memoryInUse(model, loaded.contextLength);
     return {
       name: model.name,
       model: model.name,
@@ -25,10 +25,21 @@ export function handlePs(ex: Exchange): void {
       details: detailsOf(model),
       expires_at: new Date(loaded.expiresAt ?? Date.now() + FOREVER_MS).toISOString(),
       size_vram: size,
-      context_length: loaded.contextLength,
+      // Never longer than the model was trained for (server/sched.go effectiveContext).
+      context_length: Math.min(loaded.contextLength, model.contextLength),
     };
   });
   sendJson(ex.res, 200, { models });
+}
+
+/**
+ * What a loaded model takes: with real GGUF metadata, the app's own estimate less 4% (a real
+ * server's measured figure differs from any estimate, and the page shows both); else the file
+ * plus a tenth. The fake says all of it sits in VRAM.
+ */
+function memoryInUse(model: FakeModel, contextLength: number): number {
+  const estimate = estimateMemory({ modelInfo: model.modelInfo, weightsBytes: sizeOf(model), context: Math.min(contextLength, model.contextLength) });
+  return estimate.ok ? Math.round(estimate.estimate.total * 0.96) : Math.round(sizeOf(model) * 1.1);
 }
 
 export function handleShow(ex: Exchange, raw: string): void {

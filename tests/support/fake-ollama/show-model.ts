@@ -19,6 +19,8 @@ export function tagEntryOf(model: FakeModel): Record<string, unknown> {
   return {
     name: model.name,
     model: model.name,
+    ...(model.remoteModel ? { remote_model: model.remoteModel } : {}),
+    ...(model.remoteHost ? { remote_host: model.remoteHost } : {}),
     modified_at: model.modifiedAt.toISOString(),
     size: sizeOf(model),
     digest: digestOf(model),
@@ -85,11 +87,20 @@ export function showResponseOf(model: FakeModel, modelsDir: string): Record<stri
   if (model.system) out.system = model.system;
   out.details = detailsOf(model);
   if (model.messages.length > 0) out.messages = model.messages;
-  out.model_info = {
-    'general.architecture': model.family,
-    'general.parameter_count': Math.round(sizeOf(model) * 1.7),
-    [`${model.family}.context_length`]: model.contextLength,
-  };
+  // A cloud model's is empty (0.14.3+); arrays longer than five come back [] without verbose.
+  out.model_info = model.remoteHost
+    ? {}
+    : Object.keys(model.modelInfo).length > 0
+      ? model.modelInfo
+      : {
+          'general.architecture': model.family,
+          'general.parameter_count': Math.round(sizeOf(model) * 1.7),
+          [`${model.family}.context_length`]: model.contextLength,
+        };
+  if (model.remoteHost) {
+    out.remote_model = model.remoteModel;
+    out.remote_host = model.remoteHost;
+  }
   const capabilities = capabilitiesOf(model);
   if (capabilities.length > 0) out.capabilities = capabilities;
   out.modified_at = model.modifiedAt.toISOString();

@@ -18,6 +18,11 @@ export interface FakeModelSeed {
   messages?: Array<{ role: string; content: string }>;
   capabilities?: string[];
   contextLength?: number;
+  /** /api/show `model_info` as a real model's GGUF gives it; absent: a minimal one from the fields above. */
+  modelInfo?: Record<string, unknown>;
+  /** A cloud model (`:cloud`): /api/show and /api/tags carry these, `model_info` is empty. */
+  remoteHost?: string;
+  remoteModel?: string;
   modifiedAt?: string;
 }
 

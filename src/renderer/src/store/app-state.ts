@@ -22,6 +22,8 @@ import type { ModelOpsSlice } from './model-ops-slice';
 import type { EvalsSlice } from './evals-slice';
 // ---------- hosts and deploy ----------
 import type { HostsSlice } from './hosts-slice';
+// ---------- model facts ----------
+import type { FactsSlice } from './facts-slice';
 
 export type AppState = StartupSlice &
   RegistrySlice &
@@ -44,7 +46,9 @@ export type AppState = StartupSlice &
   // ---------- evaluations ----------
   EvalsSlice &
   // ---------- hosts and deploy ----------
-  HostsSlice;
+  HostsSlice &
+  // ---------- model facts ----------
+  FactsSlice;
 
 /** The zustand slices pattern, with the environment (client, window) passed in rather than imported. */
 export type SliceCreator<Slice> = (env: StoreEnv) => StateCreator<AppState, [], [], Slice>;

@@ -24,6 +24,7 @@ import { createModelOpsSlice } from './model-ops-slice';
 import { createEvalsSlice } from './evals-slice';
 // ---------- hosts and deploy ----------
 import { createHostsSlice } from './hosts-slice';
+import { createFactsSlice } from './facts-slice';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -67,5 +68,6 @@ export function createAppStore(client: ApiClient, env: Partial<Omit<StoreEnv, 'c
     ...createEvalsSlice(full)(...a),
     // ---------- hosts and deploy ----------
     ...createHostsSlice(full)(...a),
+    ...createFactsSlice(full)(...a),
   }));
 }

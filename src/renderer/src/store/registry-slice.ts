@@ -1,5 +1,6 @@
 import type { RegistrySnapshot } from '../../../shared/contract';
 import type { ModelEntry, ModelPatch } from '../../../shared/registry';
+import { AppError } from '../../../shared/errors';
 import { displayNameOf } from '../models/model-labels';
 import { attempt, type ActionResult } from './action-result';
 import type { SliceCreator } from './app-state';
@@ -23,6 +24,9 @@ export const createRegistrySlice: SliceCreator<RegistrySlice> = ({ client }) => 
     set({ snapshot });
   },
   async updateModel(name, patch) {
+    if (patch.auto_preload === true && !(await get().confirmMemory(name, 'Preload'))) {
+      return { ok: false as const, error: new AppError('cancelled', `${name} was not set to preload.`) };
+    }
     const result = await attempt(() => client.call('models.update', { name, patch }));
     if (result.ok) {
       get().resolveNotice(`update:${name}`);

@@ -2,6 +2,7 @@ import type { RunningModel } from '../../../shared/contract';
 import type { KeepAliveValue } from '../../../shared/keep-alive';
 import type { PreloadOutcome } from '../../../shared/lifecycle';
 import { modelKey } from '../../../shared/model-name';
+import { AppError } from '../../../shared/errors';
 import { displayNameOf } from '../models/model-labels';
 import { attempt, type ActionResult } from './action-result';
 import type { SliceCreator } from './app-state';
@@ -80,7 +81,10 @@ export const createRunningSlice: SliceCreator<RunningSlice> = ({ client, now }) 
       if (!result.ok) return;
       for (const outcome of [...result.value].reverse()) get().receivePreload(outcome, 'list');
     },
-    loadModel(model, keepAlive) {
+    async loadModel(model, keepAlive) {
+      if (!(await get().confirmMemory(model, 'Load'))) {
+        return { ok: false as const, error: new AppError('cancelled', `${titleOf(model)} was not loaded.`) };
+      }
       return change(model, 'loading', () => client.call('ollama.load', keepAlive === null ? { model } : { model, keepAlive }));
     },
     unloadModel(model) {

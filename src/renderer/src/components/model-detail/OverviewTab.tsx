@@ -1,4 +1,5 @@
 import type { ModelEntry } from '../../../../shared/registry';
+import { FactsSection } from '../facts/FactsSection';
 import { BuildFacts } from './BuildFacts';
 import { OverviewEditor } from './OverviewEditor';
 
@@ -14,6 +15,7 @@ export function OverviewTab({ model }: { model: ModelEntry }) {
       )}
       {/* Keyed: a draft typed for one model never carries over to the next one opened. */}
       <OverviewEditor key={model.name} model={model} />
+      <FactsSection name={model.name} inOllama={model.status === 'available'} registered />
       <BuildFacts model={model} />
     </div>
   );

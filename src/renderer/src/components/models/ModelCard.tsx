@@ -9,6 +9,7 @@ import { ModelCardMenu } from './ModelCardMenu';
 import { ModelPrimaryAction } from './ModelPrimaryAction';
 import { OutdatedMarker } from './OutdatedMarker';
 import { ModelName } from '../names/ModelName';
+import { ModelCardFacts } from '../facts/ModelCardFacts';
 
 interface ModelCardProps {
   model: ModelEntry;
@@ -61,6 +62,7 @@ export const ModelCard = memo(function ModelCard({ model, isDefault, readOnly }:
           </span>
         )}
       </div>
+      <ModelCardFacts name={model.name} />
       {failure ? (
         <p className="model-card__description model-card__description--failure" title={failure} data-testid="model-card-failure">
           Last build failed: {failure}
