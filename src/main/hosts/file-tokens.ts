@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
+import { fileErrorReason } from '../../shared/file-error-reason';
 import { checkToken, hostTokenEnvName, tokenKey, type HostTokens } from './host-tokens';
 
 /**
@@ -39,7 +40,7 @@ export function fileHostTokens(options: FileTokensOptions): HostTokens {
       stat = fs.lstatSync(file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-      throw new AppError('validation', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}.`);
+      throw new AppError('validation', `Cannot read ${file}: ${fileErrorReason(error)}. Check the file's permissions, or remove it and set the tokens again.`);
     }
     if (!stat.isFile()) throw new AppError('validation', `${file} must be a plain file (not a link or a folder).`);
     if (checksModes && (stat.mode & 0o077) !== 0) {
