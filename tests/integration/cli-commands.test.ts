@@ -133,6 +133,21 @@ describe('export', () => {
     expect(onto.status).toBe(2);
     expect(onto.err).toContain('is the registry itself');
   });
+
+  it('--helm writes the versions as Ollama Helm chart values, to standard output or a file', async () => {
+    const stdout = await cli(['export', '--helm']);
+    expect(stdout.status).toBe(0);
+    expect(stdout.out).toContain('ollama:\n  models:\n    pull:\n');
+    expect(stdout.out).toContain(`- name: ${V1}`);
+    const out = path.join(dataDir, 'values.yaml');
+    const written = await cli(['export', '--format', 'helm', '--out', out, '--json']);
+    expect(written.status).toBe(0);
+    expect(JSON.parse(written.out)).toMatchObject({ file: out, format: 'helm' });
+    expect(fs.readFileSync(out, 'utf8')).toBe(stdout.out);
+    const both = await cli(['export', '--helm', '--format', 'zip']);
+    expect(both.status).toBe(2);
+    expect(both.err).toContain('ask for two formats');
+  });
 });
 
 describe('import', () => {
