@@ -10,7 +10,7 @@ import { ModelCard } from './ModelCard';
 // Cards have a fixed height (one-line title, two-line description), so rows never need measuring.
 export const CARD_MIN_WIDTH = 280;
 export const GRID_GAP = 16;
-export const CARD_ROW_HEIGHT = 196;
+export const CARD_ROW_HEIGHT = 224;
 export const FAMILY_ROW_HEIGHT = 44;
 
 interface ModelGridProps {
