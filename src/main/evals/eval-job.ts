@@ -119,6 +119,7 @@ export function evalJobRunner(deps: EvalJobDeps): JobRunner {
     );
     announce.mark();
     const sandbox = deps.regex ?? new RegexSandbox();
+    if (cases.some((c) => c.checks.some((check) => 'matches' in check))) sandbox.warm();
     try {
       for (const model of record.models) {
         ctx.report({ status: `Evaluating ${model.name}` });

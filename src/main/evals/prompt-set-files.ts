@@ -4,12 +4,12 @@ import type { Conversation } from '../../shared/chat';
 import { AppError } from '../../shared/errors';
 import type { PromptSetFile, PromptSetSummary } from '../../shared/eval/eval-calls';
 import { EVALS_DIR, promptSetPath } from '../../shared/eval/prompt-set';
-import { parsePromptSet } from '../../shared/eval/prompt-set-parse';
 import { promptSetFromConversations, templatePromptSet } from '../../shared/eval/prompt-set-template';
 import { fileErrorReason } from '../../shared/file-error-reason';
 import { writeFileAtomic } from '../modelfiles/atomic-write';
 import { sha256Hex } from '../modelfiles/sha256';
 import { ensureFolderOf, evalsDir, evalsPath, readTextOrNull } from './evals-folder';
+import { parsePromptSetCached } from './prompt-set-cache';
 
 /**
  * The prompt sets of a workspace: `evals/<family slug>.yaml`, one per family. Reads hand back the
@@ -31,8 +31,9 @@ function fileOf(workspaceDir: string, family: string): { rel: string; abs: strin
 }
 
 function asFile(family: string, rel: string, text: string): PromptSetFile {
-  const { set, problems } = parsePromptSet(text);
-  return { family, path: rel, text, sha256: sha256Hex(text), set, problems };
+  const sha256 = sha256Hex(text);
+  const { set, problems } = parsePromptSetCached(text, sha256);
+  return { family, path: rel, text, sha256, set, problems };
 }
 
 /** Two families share a slug (`team/bot` and `team:bot`): the file says which one it is for. */
@@ -74,7 +75,7 @@ export function listPromptSets(workspaceDir: string): PromptSetSummary[] {
       const stat = fs.statSync(abs);
       if (!stat.isFile() || stat.size > MAX_SET_BYTES) continue;
       const text = fs.readFileSync(abs, 'utf8');
-      const { set, problems } = parsePromptSet(text);
+      const { set, problems } = parsePromptSetCached(text, sha256Hex(text));
       summaries.push({
         family: set?.family ?? name.slice(0, -'.yaml'.length),
         path: rel,

@@ -64,6 +64,11 @@ export class RegexSandbox {
     });
   }
 
+  /** Starts the worker now, so its start-up overlaps the first request to Ollama rather than following it. */
+  warm(): void {
+    this.worker ??= this.spawn();
+  }
+
   close(): void {
     if (this.worker) this.discard(this.worker);
   }
