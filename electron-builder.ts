@@ -33,6 +33,10 @@ const config: Configuration = {
   afterPack: async (context: AfterPackContext) => {
     await context.packager.addElectronFuses(context, FUSE_CONFIG);
   },
+  // Names users see on the releases page, the same on every build (the README's Install table).
+  appImage: { artifactName: '${productName}-${version}-${arch}.${ext}' },
+  deb: { artifactName: '${name}_${version}_${arch}.${ext}' },
+  dmg: { artifactName: '${productName}-${version}-${arch}.${ext}' },
   linux: {
     target: ['AppImage', 'deb'],
     icon: 'resources/icons',
@@ -47,6 +51,7 @@ const config: Configuration = {
       { target: 'zip', arch: ['arm64', 'x64'] },
     ],
     icon: 'resources/icon.icns',
+    artifactName: '${productName}-${version}-${arch}-mac.${ext}',
     category: 'public.app-category.developer-tools',
     hardenedRuntime: true,
     // Signing and notarization are driven by the environment (see the README); none is committed.
@@ -57,6 +62,8 @@ const config: Configuration = {
     icon: 'resources/icon.ico',
   },
   nsis: {
+    // One installer for both processors: it installs the one the machine has.
+    artifactName: '${productName}-Setup-${version}.${ext}',
     oneClick: false,
     perMachine: false,
     allowToChangeInstallationDirectory: true,
