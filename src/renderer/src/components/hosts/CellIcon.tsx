@@ -1,15 +1,11 @@
 import type { CellState } from '../../../../shared/deploy/plan-schema';
+import { Clock, CrossDisc, GlyphFrame, SlashedCircle, Spinner, TickDisc } from '../common/StateGlyphs';
 
-/** One shape per state, so a cell never rests on colour alone (see StatusIcon for the cards' shapes). */
+/** One shape per state, so a cell never rests on colour alone (the same marks as the cards' and jobs' icons). */
 export function CellIcon({ state }: { state: CellState }) {
   return (
-    <svg className="status-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
-      {state === 'available' && (
-        <>
-          <circle cx="8" cy="8" r="6.5" fill="currentColor" />
-          <path d="M5 8.2l2 2 4-4.2" fill="none" stroke="var(--chip-glyph)" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
-        </>
-      )}
+    <GlyphFrame>
+      {state === 'available' && <TickDisc />}
       {state === 'outdated' && (
         <g fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round">
           <path d="M13 8a5 5 0 1 1-1.5-3.6" />
@@ -24,36 +20,16 @@ export function CellIcon({ state }: { state: CellState }) {
         </>
       )}
       {state === 'missing' && <circle cx="8" cy="8" r="5.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeDasharray="2.6 2" />}
-      {state === 'queued' && (
-        <g fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round">
-          <circle cx="8" cy="8" r="5.8" />
-          <path d="M8 4.8V8l2.2 1.4" />
-        </g>
-      )}
-      {state === 'building' && (
-        <g className="status-icon__spin">
-          <circle cx="8" cy="8" r="5.5" fill="none" stroke="currentColor" strokeOpacity="0.35" strokeWidth="1.8" />
-          <path d="M8 2.5a5.5 5.5 0 0 1 5.5 5.5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
-        </g>
-      )}
-      {state === 'failed' && (
-        <>
-          <circle cx="8" cy="8" r="6.5" fill="currentColor" />
-          <path d="M5.6 5.6l4.8 4.8M10.4 5.6l-4.8 4.8" stroke="var(--chip-glyph)" strokeWidth="1.8" strokeLinecap="round" />
-        </>
-      )}
-      {state === 'blocked' && (
-        <g fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round">
-          <circle cx="8" cy="8" r="5.8" />
-          <path d="M4 12L12 4" />
-        </g>
-      )}
+      {state === 'queued' && <Clock />}
+      {state === 'building' && <Spinner />}
+      {state === 'failed' && <CrossDisc />}
+      {state === 'blocked' && <SlashedCircle />}
       {state === 'offline' && (
         <g fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round">
           <circle cx="8" cy="8" r="5.8" />
           <path d="M5.2 8h5.6" />
         </g>
       )}
-    </svg>
+    </GlyphFrame>
   );
 }
