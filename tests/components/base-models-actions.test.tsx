@@ -211,6 +211,20 @@ describe('Base models page: delete and remove', () => {
     expect(screen.getAllByTestId('base-model-row').map((r) => r.dataset.modelName)).toEqual(['llama3:latest']);
   });
 
+  it('remove from list that fails says why in the dialog, which stays open', async () => {
+    const user = userEvent.setup();
+    const { client } = render();
+    client.handlers['baseModels.remove'] = () => {
+      throw new AppError('conflict', 'model_settings.json changed on disk meanwhile. Try again.');
+    };
+    await user.click(within(row('qwen3:30b')).getByRole('button', { name: 'Actions for Qwen 3 (30B)' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Remove from list…' }));
+    await user.click(screen.getByTestId('remove-base-confirm'));
+    expect((await screen.findByTestId('remove-base-error')).textContent).toContain('changed on disk meanwhile');
+    expect(screen.getByTestId('remove-base-dialog')).toBeTruthy();
+    expect(screen.getAllByTestId('base-model-row').map((r) => r.dataset.modelName)).toContain('qwen3:30b');
+  });
+
   it('Load into memory from the row menu of a base Ollama has', async () => {
     const user = userEvent.setup();
     const { client } = render();
