@@ -61,8 +61,13 @@ export interface ModelOnHostInput {
 
 /** Digests as /api/tags gives them (bare hex) or with their `sha256:` prefix compare equal. */
 export function sameDigest(a: string, b: string): boolean {
-  const bare = (digest: string) => digest.replace(/^sha256[:-]/, '').toLowerCase();
-  return bare(a) !== '' && bare(a) === bare(b);
+  const bareA = bareDigest(a);
+  return bareA !== '' && bareA === bareDigest(b);
+}
+
+function bareDigest(digest: string): string {
+  const prefixed = digest.startsWith('sha256') && (digest[6] === ':' || digest[6] === '-');
+  return (prefixed ? digest.slice(7) : digest).toLowerCase();
 }
 
 type Listing = NonNullable<HostState['models']>;
@@ -82,8 +87,9 @@ export function findOnHost(host: HostState, name: string): { name: string; diges
   return index.get(modelKey(name));
 }
 
-function cell(state: CellState, fields: Partial<Omit<Cell, 'state'>> = {}): Cell {
-  return { state, digest: null, deployedAt: null, jobId: null, percent: null, detail: null, ...fields };
+// Cells are written out field by field, not spread: a plan makes one per model per host.
+function cell(state: CellState, digest: string | null, deployedAt: string | null, detail: string | null): Cell {
+  return { state, digest, deployedAt, jobId: null, percent: null, detail };
 }
 
 /**
@@ -92,19 +98,18 @@ function cell(state: CellState, fields: Partial<Omit<Cell, 'state'>> = {}): Cell
  */
 export function buildState(input: ModelOnHostInput): Cell {
   const { host, record, desired } = input;
-  if (!host.online || host.models === null) return cell('offline', { detail: host.message });
+  if (!host.online || host.models === null) return cell('offline', null, null, host.message);
   const present = findOnHost(host, input.name);
-  const known = { digest: present?.digest ?? null, deployedAt: record?.deployed_at ?? null };
-  if (!desired.ok) return cell('blocked', { ...known, detail: desired.reason });
-  if (!present) return cell('missing', { ...known, detail: record ? 'It was built here, and the host no longer has it.' : null });
+  const digest = present?.digest ?? null;
+  const deployedAt = record?.deployed_at ?? null;
+  if (!desired.ok) return cell('blocked', digest, deployedAt, desired.reason);
+  if (!present) return cell('missing', digest, deployedAt, record ? 'It was built here, and the host no longer has it.' : null);
   if (record) {
-    if (!sameDigest(record.digest, present.digest)) {
-      return cell('unverified', { ...known, detail: 'It changed on the host since Modelwright built it there.' });
-    }
+    if (!sameDigest(record.digest, present.digest)) return cell('unverified', digest, deployedAt, 'It changed on the host since Modelwright built it there.');
     if (record.request_sha256 !== desired.requestSha256) {
-      return cell('outdated', { ...known, detail: 'Its Modelfile, base model or weights changed since it was built here.' });
+      return cell('outdated', digest, deployedAt, 'Its Modelfile, base model or weights changed since it was built here.');
     }
-    return cell('available', known);
+    return cell('available', digest, deployedAt, null);
   }
   const primary = input.primaryBuild;
   if (host.primary && primary) {
@@ -112,16 +117,12 @@ export function buildState(input: ModelOnHostInput): Cell {
     // from before builds were recorded, or the seed's own tools) the model is what its status says,
     // as the card shows it; with one, the same checks as the card's "outdated".
     const { build } = primary;
-    if (!build) return cell('available', { ...known, detail: 'No build was recorded for it; the registry says it is available here.' });
-    if (!sameDigest(build.digest, present.digest)) {
-      return cell('unverified', { ...known, detail: 'It changed on the host since Modelwright built it there.' });
-    }
-    if (primary.modelfileSha256 !== build.modelfile_sha256) {
-      return cell('outdated', { ...known, deployedAt: build.built_at, detail: 'Its Modelfile changed since it was built.' });
-    }
-    return cell('available', { ...known, deployedAt: build.built_at });
+    if (!build) return cell('available', digest, deployedAt, 'No build was recorded for it; the registry says it is available here.');
+    if (!sameDigest(build.digest, present.digest)) return cell('unverified', digest, deployedAt, 'It changed on the host since Modelwright built it there.');
+    if (primary.modelfileSha256 !== build.modelfile_sha256) return cell('outdated', digest, build.built_at, 'Its Modelfile changed since it was built.');
+    return cell('available', digest, build.built_at, null);
   }
-  return cell('unverified', { ...known, detail: 'The host has a model of this name that Modelwright did not build there.' });
+  return cell('unverified', digest, deployedAt, 'The host has a model of this name that Modelwright did not build there.');
 }
 
 /** The matrix cell: the build state, or the deploy job while it is queued or running, or its failure. */

@@ -1,6 +1,6 @@
 import { modelKey } from '../model-name';
 import { ownValue } from '../own-key';
-import type { Registry } from '../registry';
+import type { ModelEntry, Registry } from '../registry';
 import type { DeploymentRecord } from './deployments';
 import { buildState, findOnHost, type DesiredBuild, type HostState } from './model-state';
 import type { HostPlan, Plan } from './plan-schema';
@@ -32,28 +32,44 @@ interface PlannedCreate {
 
 const NOT_PREPARED: DesiredBuild = { ok: false, reason: 'Its create request could not be prepared.' };
 
+/** What every host's plan reads of each registry model, worked out once per plan, not once per host. */
+interface Facts {
+  models: { name: string; key: string; entry: ModelEntry | undefined; desired: DesiredBuild }[];
+  /** Model key → registry name. */
+  registryKeys: Map<string, string>;
+  baseModelKeys: Set<string>;
+  /** Keys of the models registry models are built on (only with prune). */
+  fromKeys: Set<string>;
+}
+
 export function planDeployment(input: PlanInput): Plan {
-  const hosts = input.hosts.map((host) => planHost(input, host));
+  const { registry } = input;
+  const names = Object.keys(registry.models);
+  const models = names.map((name) => ({ name, key: modelKey(name), entry: ownValue(registry.models, name), desired: input.desired.get(name) ?? NOT_PREPARED }));
+  const facts: Facts = {
+    models,
+    registryKeys: new Map(models.map((m) => [m.key, m.name] as const)),
+    baseModelKeys: new Set(Object.keys(registry.base_models).map(modelKey)),
+    fromKeys: input.prune ? new Set([...input.desired.values()].flatMap((d) => (d.ok && d.from !== null ? [modelKey(d.from)] : []))) : new Set(),
+  };
+  const hosts = input.hosts.map((host) => planHost(input, facts, host));
   return { createdAt: input.createdAt, prune: input.prune, hosts, changes: hosts.reduce((sum, host) => sum + host.actions.length, 0) };
 }
 
-function planHost(input: PlanInput, host: HostState): HostPlan {
+function planHost(input: PlanInput, facts: Facts, host: HostState): HostPlan {
   const plan: HostPlan = { host: host.name, primary: host.primary, online: host.online && host.models !== null, message: host.message, actions: [], skipped: [] };
   if (!plan.online) {
     plan.message ??= `${host.name} does not answer, so nothing is planned for it.`;
     return plan;
   }
   const { registry } = input;
+  const { registryKeys } = facts;
   const records = ownValue(registry.deployments, host.name) ?? {};
-  const names = Object.keys(registry.models);
-  const registryKeys = new Map(names.map((name) => [modelKey(name), name] as const));
 
   // Every model's state on this host, and the creates it needs.
   const creating = new Map<string, PlannedCreate>();
   const available = new Set<string>();
-  for (const name of names) {
-    const desired = input.desired.get(name) ?? NOT_PREPARED;
-    const entry = ownValue(registry.models, name);
+  for (const { name, key, entry, desired } of facts.models) {
     const state = buildState({
       name,
       host,
@@ -62,9 +78,9 @@ function planHost(input: PlanInput, host: HostState): HostPlan {
       primaryBuild: host.primary ? { build: entry?.build, modelfileSha256: input.modelfileSha256?.(name) ?? null } : null,
     });
     if (state.state === 'blocked') plan.skipped.push({ model: name, reason: state.detail ?? 'It cannot be built.' });
-    else if (state.state === 'available') available.add(modelKey(name));
+    else if (state.state === 'available') available.add(key);
     else if (desired.ok && (state.state === 'missing' || state.state === 'outdated' || state.state === 'unverified')) {
-      creating.set(modelKey(name), { name, desired, reason: state.state });
+      creating.set(key, { name, desired, reason: state.state });
     }
   }
 
@@ -108,24 +124,18 @@ function planHost(input: PlanInput, host: HostState): HostPlan {
   for (const { name, desired, reason } of ordered) plan.actions.push({ kind: 'create', model: name, reason, requestSha256: desired.requestSha256 });
 
   const loaded = new Set((host.running ?? []).map(modelKey));
-  for (const name of names) {
-    const key = modelKey(name);
-    if (!ownValue(registry.models, name)?.auto_preload || loaded.has(key)) continue;
+  for (const { name, key, entry } of facts.models) {
+    if (!entry?.auto_preload || loaded.has(key)) continue;
     if (available.has(key) || done.has(key)) plan.actions.push({ kind: 'preload', model: name });
   }
 
   if (input.prune) {
     // A recorded model that a registry model is built on stays: it is in use as a base.
-    const bases = new Set([...input.desired.values()].flatMap((d) => (d.ok && d.from !== null ? [modelKey(d.from)] : [])));
     for (const [name, record] of Object.entries(records) as [string, DeploymentRecord][]) {
-      if (record === undefined || registryKeys.has(modelKey(name)) || bases.has(modelKey(name)) || isBaseModel(registry, name) || !findOnHost(host, name)) continue;
+      const key = modelKey(name);
+      if (record === undefined || registryKeys.has(key) || facts.fromKeys.has(key) || facts.baseModelKeys.has(key) || !findOnHost(host, name)) continue;
       plan.actions.push({ kind: 'remove', model: name });
     }
   }
   return plan;
-}
-
-function isBaseModel(registry: Registry, name: string): boolean {
-  const key = modelKey(name);
-  return Object.keys(registry.base_models).some((base) => modelKey(base) === key);
 }
