@@ -81,7 +81,10 @@ export function findOnHost(host: HostState, name: string): { name: string; diges
   let index = indexes.get(models);
   if (!index) {
     index = new Map();
-    for (const model of models) if (!index.has(modelKey(model.name))) index.set(modelKey(model.name), model);
+    for (const model of models) {
+      const key = modelKey(model.name);
+      if (!index.has(key)) index.set(key, model);
+    }
     indexes.set(models, index);
   }
   return index.get(modelKey(name));
