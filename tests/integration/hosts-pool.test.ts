@@ -86,6 +86,28 @@ describe('the host pool with three fake Ollamas', () => {
     expect(statuses(services)).toEqual(before);
   });
 
+  it('refresh without /api/ps keeps what it last said; one that needs it, asked meanwhile, is not served by the one without', async () => {
+    world = await threeHosts();
+    const { services, fakes } = world;
+    const gpu = fakes[1]!;
+    const ps = () => gpu.requestsTo('/api/ps').length;
+    await services.hosts.refresh('gpu');
+    const said = services.hosts.snapshot('gpu').running;
+    expect(said).not.toBeNull();
+    const before = ps();
+    await services.hosts.refresh('gpu', { running: false });
+    expect(ps()).toBe(before);
+    expect(services.hosts.snapshot('gpu').running).toEqual(said);
+
+    // Without /api/ps under way, a caller that needs it gets a refresh of its own after it.
+    const [without, withPs] = await Promise.all([services.hosts.refresh('gpu', { running: false }), services.hosts.refresh('gpu')]);
+    expect(ps()).toBe(before + 1);
+    expect(withPs.checkedAt! >= without.checkedAt!).toBe(true);
+    // With /api/ps under way, a caller that does not need it joins it.
+    await Promise.all([services.hosts.refresh('gpu'), services.hosts.refresh('gpu', { running: false })]);
+    expect(ps()).toBe(before + 2);
+  });
+
   it('a slow host holds up no other: each is listed on its own', async () => {
     world = await threeHosts();
     const { services } = world;

@@ -70,9 +70,12 @@ export class DeployService {
   async plan(input: { hosts?: readonly string[] | undefined; prune: boolean }): Promise<{ plan: Plan; desired: Map<string, DesiredRequest> }> {
     const names = this.chosenHosts(input.hosts);
     const pool = this.deps.hosts();
-    const [snapshots, desired] = await Promise.all([Promise.all(names.map((name) => pool.refresh(name))), this.desiredAll()]);
+    const registry = this.deps.session().store.get().registry;
+    // What is loaded matters only to preloads: with no auto_preload model, /api/ps is not asked.
+    const running = Object.values(registry.models).some((entry) => entry.auto_preload);
+    const [snapshots, desired] = await Promise.all([Promise.all(names.map((name) => pool.refresh(name, { running }))), this.desiredAll()]);
     const plan = planDeployment({
-      registry: this.deps.session().store.get().registry,
+      registry,
       desired: desiredBuilds(desired),
       hosts: snapshots.map(toHostState),
       prune: input.prune,

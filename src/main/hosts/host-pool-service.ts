@@ -11,7 +11,7 @@ import { offlineError } from '../ollama/errors';
 import { createOllamaGateway, type CallObserver } from '../ollama/gateway';
 import { createOllamaLink, headersAddedBy, type OllamaLink, type OllamaTimeouts } from '../ollama/ollama-link';
 import type { OllamaGateway } from '../ollama/types';
-import type { HostPool, HostSnapshot } from './host-pool';
+import type { HostPool, HostSnapshot, RefreshOptions } from './host-pool';
 import { answeredSnapshot, failedSnapshot, primarySnapshot, snapshotFingerprint, unknownSnapshot } from './host-snapshot';
 import type { HostTokens } from './host-tokens';
 
@@ -61,7 +61,8 @@ interface Member {
   monitor: ConnectionMonitor | null;
   timer: NodeJS.Timeout | null;
   snapshot: HostSnapshot;
-  inFlight: Promise<HostSnapshot> | null;
+  /** The refresh under way, and whether it asks /api/ps. */
+  inFlight: { promise: Promise<HostSnapshot>; running: boolean } | null;
   stopped: boolean;
 }
 
@@ -121,12 +122,18 @@ export class HostPoolService implements HostPool {
     return primarySnapshot(member.name, this.options.sync(), this.primaryRunning);
   }
 
-  refresh(name: string): Promise<HostSnapshot> {
+  refresh(name: string, options: RefreshOptions = {}): Promise<HostSnapshot> {
     const member = this.member(name);
-    member.inFlight ??= (member.primary ? this.refreshPrimary(member) : this.refreshOther(member)).finally(() => {
-      member.inFlight = null;
+    const running = options.running ?? true;
+    const under = member.inFlight;
+    if (under && (under.running || !running)) return under.promise;
+    // One that does not ask /api/ps is under way and this caller needs it: a second one after it.
+    const start = () => (member.primary ? this.refreshPrimary(member, running) : this.refreshOther(member, running));
+    const promise: Promise<HostSnapshot> = (under ? under.promise.catch(() => undefined).then(start) : start()).finally(() => {
+      if (member.inFlight?.promise === promise) member.inFlight = null;
     });
-    return member.inFlight;
+    member.inFlight = { promise, running };
+    return promise;
   }
 
   onChange(listener: (host: string) => void): () => void {
@@ -220,11 +227,11 @@ export class HostPoolService implements HostPool {
     member.timer = null;
   }
 
-  private async refreshOther(member: Member): Promise<HostSnapshot> {
+  private async refreshOther(member: Member, askRunning: boolean): Promise<HostSnapshot> {
     const { gateway } = member;
     let next: HostSnapshot;
     try {
-      const [version, models, running] = await Promise.all([gateway.version(), gateway.list(), gateway.running()]);
+      const [version, models, running] = await Promise.all([gateway.version(), gateway.list(), askRunning ? gateway.running() : member.snapshot.running]);
       next = answeredSnapshot(member.snapshot, gateway.host, { version, models, running }, this.now());
     } catch (error) {
       next = failedSnapshot(member.snapshot, gateway.host, error, this.now());
@@ -233,12 +240,12 @@ export class HostPoolService implements HostPool {
     return member.snapshot;
   }
 
-  private async refreshPrimary(member: Member): Promise<HostSnapshot> {
+  private async refreshPrimary(member: Member, askRunning: boolean): Promise<HostSnapshot> {
     if (this.options.primaryRefresh === 'direct') {
       const { gateway } = member;
       const base = this.snapshot(member.name);
       try {
-        const [version, models, running] = await Promise.all([gateway.version(), gateway.list(), gateway.running()]);
+        const [version, models, running] = await Promise.all([gateway.version(), gateway.list(), askRunning ? gateway.running() : base.running]);
         this.primaryOwn = answeredSnapshot(base, gateway.host, { version, models, running }, this.now());
       } catch (error) {
         this.primaryOwn = failedSnapshot(base, gateway.host, error, this.now());
@@ -247,7 +254,7 @@ export class HostPoolService implements HostPool {
       return this.primaryOwn;
     }
     const state = await this.options.syncNow();
-    if (state.connection.status === 'online') {
+    if (askRunning && state.connection.status === 'online') {
       try {
         this.primaryRunning = await member.gateway.running();
       } catch {

@@ -22,6 +22,14 @@ export interface HostSnapshot {
   checkedAt: string | null;
 }
 
+export interface RefreshOptions {
+  /**
+   * Ask /api/ps too (default true). A plan with nothing to preload does without: the snapshot
+   * then keeps what /api/ps last said. A refresh under way that asks it is joined either way.
+   */
+  running?: boolean;
+}
+
 export interface HostPool {
   /** The hosts, the primary first. */
   list(): HostView[];
@@ -32,7 +40,7 @@ export interface HostPool {
   link(name: string): OllamaLink;
   snapshot(name: string): HostSnapshot;
   /** List the host's models and loaded models now (a host that fails is marked offline, its last listing kept aside). */
-  refresh(name: string): Promise<HostSnapshot>;
+  refresh(name: string, options?: RefreshOptions): Promise<HostSnapshot>;
   /** Called with a host's name when its listing or connection changes. */
   onChange(listener: (host: string) => void): () => void;
 }

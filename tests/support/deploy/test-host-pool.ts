@@ -8,9 +8,9 @@ import type { OllamaGateway } from '../../../src/main/ollama/types';
 
 /**
  * A HostPool over several fake Ollamas, for deploy tests until the hosts service's pool lands:
- * each host its own link and gateway; refresh lists models and loaded models (the version is
- * asked once, and again after a failure, as the sync does), and a host that fails is offline
- * with the reason, its models unknown.
+ * each host its own link and gateway; refresh lists models and loaded models (/api/ps unless
+ * told not to; the version is asked once, and again after a failure, as the sync does), and a
+ * host that fails is offline with the reason, its models unknown.
  */
 export function testHostPool(hosts: readonly { name: string; url: string; primary?: boolean }[], timeouts?: OllamaLink['timeouts']): HostPool {
   const byName = new Map(
@@ -39,12 +39,13 @@ export function testHostPool(hosts: readonly { name: string; url: string; primar
     gateway: (name) => get(name).gateway as OllamaGateway,
     link: (name) => get(name).link,
     snapshot: (name) => get(name).snapshot,
-    async refresh(name) {
+    async refresh(name, options = {}) {
       const host = get(name);
       const checkedAt = new Date().toISOString();
       try {
         const known = host.snapshot.connection.status === 'online' ? host.snapshot.connection.version : null;
-        const [version, models, running] = await Promise.all([known ?? host.gateway.version(), host.gateway.list(), host.gateway.running()]);
+        const askRunning = options.running ?? true;
+        const [version, models, running] = await Promise.all([known ?? host.gateway.version(), host.gateway.list(), askRunning ? host.gateway.running() : host.snapshot.running]);
         host.snapshot = { ...host.snapshot, connection: { ...host.snapshot.connection, status: 'online', version, canCreate: true, message: null, checkedAt }, models, running, checkedAt };
       } catch (error) {
         const appError = toAppError(error);

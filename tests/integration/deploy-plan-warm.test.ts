@@ -9,8 +9,9 @@ import { LLAMA3, QWEN3_30B, startFakeOllama, type FakeOllama } from '../support/
 import { TEMPLATE_DIR, V1 } from './create-fixtures';
 
 /**
- * A plan remembers each model's create request between plans (desired-requests.ts); a Modelfile
- * edited outside the app must still show as outdated in the very next plan.
+ * What a plan redoes and what it does not: it remembers each model's create request between
+ * plans (desired-requests.ts), yet a Modelfile edited outside the app still shows as outdated
+ * in the very next plan; and it asks a host what is loaded only when there is something to preload.
  */
 
 let local: FakeOllama;
@@ -60,5 +61,22 @@ describe('plan after a Modelfile is edited outside the app', () => {
     expect(fs.statSync(modelfile).size).toBe(size);
 
     expect(await v1Creates()).toEqual([expect.objectContaining({ kind: 'create', model: V1, reason: 'outdated' })]);
+  });
+});
+
+describe('what a plan asks each host', () => {
+  it('asks /api/ps only when a registry model is auto_preload', async () => {
+    const ps = () => gpu.requestsTo('/api/ps').length;
+    expect(Object.values(services.session().store.get().registry.models).some((m) => m.auto_preload)).toBe(true);
+    const before = ps();
+    await deploy.plan({ hosts: ['gpu'], prune: false });
+    expect(ps()).toBe(before + 1);
+
+    await services.session().store.update((draft) => {
+      for (const entry of Object.values(draft.models)) entry.auto_preload = false;
+    });
+    const { plan } = await deploy.plan({ hosts: ['gpu'], prune: false });
+    expect(ps()).toBe(before + 1);
+    expect(plan.hosts[0]?.actions.some((a) => a.kind === 'create')).toBe(true);
   });
 });
