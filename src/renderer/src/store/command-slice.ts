@@ -1,0 +1,30 @@
+import type { AppCommand } from '../../../shared/app-commands';
+import type { SliceCreator } from './app-state';
+import { selectReadOnly } from './selectors';
+
+/** A command the open model's detail carries out (it owns the editor's text and its save). */
+export type DetailCommand = Exclude<AppCommand, 'model.new'>;
+
+export interface CommandSlice {
+  /**
+   * The last detail command asked for (the desktop menu), numbered so the same command twice is
+   * two requests. The open detail acts on requests made after it opened; with none open, nothing.
+   */
+  commandRequest: { command: DetailCommand; seq: number } | null;
+  /** Runs a menu command the way its keyboard shortcut and button do. */
+  runCommand(command: AppCommand): void;
+}
+
+export const createCommandSlice: SliceCreator<CommandSlice> = () => (set, get) => ({
+  commandRequest: null,
+  runCommand(command) {
+    const state = get();
+    if (state.startup.status !== 'ready') return;
+    if (command === 'model.new') {
+      // The toolbar's "New model" is disabled while the registry is read-only; so is this.
+      if (!selectReadOnly(state) && state.modelOpsDialog === null) state.openModelOpsDialog({ kind: 'new-model' });
+      return;
+    }
+    set({ commandRequest: { command, seq: (state.commandRequest?.seq ?? 0) + 1 } });
+  },
+});
