@@ -26,6 +26,7 @@ import type { HostsSlice } from './hosts-slice';
 import type { FactsSlice } from './facts-slice';
 // ---------- desktop ----------
 import type { CommandSlice } from './command-slice';
+import type { CrashSlice } from './crash-slice';
 
 export type AppState = StartupSlice &
   RegistrySlice &
@@ -52,7 +53,8 @@ export type AppState = StartupSlice &
   // ---------- model facts ----------
   FactsSlice &
   // ---------- desktop ----------
-  CommandSlice;
+  CommandSlice &
+  CrashSlice;
 
 /** The zustand slices pattern, with the environment (client, window) passed in rather than imported. */
 export type SliceCreator<Slice> = (env: StoreEnv) => StateCreator<AppState, [], [], Slice>;

@@ -27,6 +27,7 @@ import { createHostsSlice } from './hosts-slice';
 import { createFactsSlice } from './facts-slice';
 // ---------- desktop ----------
 import { createCommandSlice } from './command-slice';
+import { createCrashSlice } from './crash-slice';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -73,5 +74,6 @@ export function createAppStore(client: ApiClient, env: Partial<Omit<StoreEnv, 'c
     ...createFactsSlice(full)(...a),
     // ---------- desktop ----------
     ...createCommandSlice(full)(...a),
+    ...createCrashSlice(full)(...a),
   }));
 }
