@@ -75,7 +75,7 @@ interface Report {
   rendererReport: Envelope;
   rendererReportTooBig: Envelope;
   crashDialogs: { modal: boolean; type: string; message: string; detail: string; buttons: string[] }[];
-  log: { folder: string; mainStack: boolean; rejection: boolean; again: boolean; renderer: boolean; oversized: boolean };
+  log: { folder: string; mainStack: boolean; rejection: boolean; again: boolean; renderer: boolean; oversized: boolean; console: boolean };
 }
 
 interface LinkOutcome {
@@ -235,6 +235,10 @@ describe('desktop wiring (built main + preload under a stand-in electron)', () =
     expect(report.log.renderer).toBe(true);
     expect(report.rendererReportTooBig).toMatchObject({ ok: false, error: { kind: 'validation' } });
     expect(report.log.oversized).toBe(false);
+  });
+
+  it("main's console output goes to main.log in the app's log folder", () => {
+    expect(report.log.console).toBe(true);
   });
 
   it("main's uncaught errors are each logged with their stack and shown once, in a dialog pointing at the log file", () => {

@@ -184,6 +184,8 @@ stub.messageBoxResponse = 1;
 process.emit('uncaughtException', new Error('wiring-main-boom'));
 process.emit('unhandledRejection', new Error('wiring-main-rejection'));
 process.emit('uncaughtException', new Error('wiring-main-again'));
+// Main's console output lands in the log too (the built main took console over at start).
+console.error('[wiring] a line main printed');
 await settle();
 report.crashDialogs = stub.messageBoxes.splice(0).map((b) => ({ modal: b.modal, ...b.options }));
 const logText = readFileSync(logFile, 'utf8');
@@ -194,6 +196,7 @@ report.log = {
   again: logText.includes('wiring-main-again'),
   renderer: /\[renderer\] an uncaught error: TypeError: wiring-renderer-boom\n {2}at app:\/\/modelwright\/assets\/index\.js:1:2\n {4}at App/.test(logText),
   oversized: logText.includes('x'.repeat(100)),
+  console: /\[error\]\s+\[wiring\] a line main printed/.test(logText),
 };
 
 // The window's place is written when it closes.
