@@ -128,13 +128,14 @@ async function start(): Promise<void> {
 
   const notifyJob = jobNotifier({
     windowFocused: () => !win.isDestroyed() && win.isFocused(),
-    show: ({ title, body }) => {
+    show: ({ title, body, opens }) => {
       if (!Notification.isSupported()) return;
       const note = new Notification({ title, body });
       note.on('click', () => {
         if (win.isDestroyed()) return;
         if (win.isMinimized()) win.restore();
         win.focus();
+        sendEvent(win.webContents, 'notification.clicked', opens);
       });
       note.show();
     },

@@ -10,3 +10,7 @@ export type AppCommand = z.infer<typeof appCommandSchema>;
 
 export const menuCommandEventSchema = z.object({ command: appCommandSchema });
 export type MenuCommandEvent = z.infer<typeof menuCommandEventSchema>;
+
+/** A click on the system notification for a finished job: the page shows what it was about. */
+export const notificationClickedEventSchema = z.object({ kind: z.enum(['create', 'pull']), target: z.string() });
+export type NotificationClicked = z.infer<typeof notificationClickedEventSchema>;

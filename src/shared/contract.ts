@@ -44,7 +44,7 @@ import type { Envelope } from './envelope';
 import { evalCalls, evalEvents } from './eval/eval-calls';
 import { deployCalls, deployEvents } from './deploy/deploy-calls';
 import { factsCalls } from './facts-calls';
-import { menuCommandEventSchema } from './app-commands';
+import { menuCommandEventSchema, notificationClickedEventSchema } from './app-commands';
 import { errorReportOutcomeSchema, errorReportSchema } from './error-report';
 
 /**
@@ -449,6 +449,8 @@ export const events = {
   ...deployEvents,
   /** Desktop only: a menu item (or its shortcut, when the page left the key alone) asks the page to act. */
   'menu.command': menuCommandEventSchema,
+  /** Desktop only: the user clicked the notification for a finished create or pull. */
+  'notification.clicked': notificationClickedEventSchema,
 } as const;
 
 // ---------- derived types ----------

@@ -21,13 +21,17 @@ function job(fields: Partial<Job> = {}): Job {
 
 describe('job notifications', () => {
   it('a create or pull that took 10 s or more and ended while the window was unfocused is announced', () => {
-    expect(jobNotice(job(), false)).toEqual({ title: 'Model created', body: 'pm-v2 is ready.' });
-    expect(jobNotice(job({ kind: 'pull', target: 'llama3:8b' }), false)).toEqual({ title: 'Download finished', body: 'llama3:8b is now in Ollama.' });
+    expect(jobNotice(job(), false)).toEqual({ title: 'Model created', body: 'pm-v2 is ready.', opens: { kind: 'create', target: 'pm-v2' } });
+    expect(jobNotice(job({ kind: 'pull', target: 'llama3:8b' }), false)).toEqual({
+      title: 'Download finished',
+      body: 'llama3:8b is now in Ollama.',
+      opens: { kind: 'pull', target: 'llama3:8b' },
+    });
     expect(jobNotice(job({ endedAt: '2026-01-01T10:00:10.000Z' }), false)).not.toBeNull();
   });
 
   it('a failure says so with the first line of the reason', () => {
-    expect(jobNotice(job({ state: 'failed', error: 'pull model manifest: file does not exist\nmore detail' }), false)).toEqual({
+    expect(jobNotice(job({ state: 'failed', error: 'pull model manifest: file does not exist\nmore detail' }), false)).toMatchObject({
       title: 'Creating pm-v2 failed',
       body: 'pull model manifest: file does not exist',
     });

@@ -12,6 +12,8 @@ const NOTIFIED_KINDS: ReadonlySet<Job['kind']> = new Set(['create', 'pull']);
 export interface JobNotice {
   title: string;
   body: string;
+  /** What a click on it opens in the window. */
+  opens: { kind: 'create' | 'pull'; target: string };
 }
 
 function firstLine(text: string, max = 200): string {
@@ -27,13 +29,14 @@ export function jobNotice(job: Job, windowFocused: boolean, minDurationMs = NOTI
   const took = Date.parse(job.endedAt) - Date.parse(job.startedAt);
   if (!(took >= minDurationMs)) return null;
   const create = job.kind === 'create';
+  const opens = { kind: create ? ('create' as const) : ('pull' as const), target: job.target };
   if (job.state === 'succeeded') {
     return create
-      ? { title: 'Model created', body: `${job.target} is ready.` }
-      : { title: 'Download finished', body: `${job.target} is now in Ollama.` };
+      ? { title: 'Model created', body: `${job.target} is ready.`, opens }
+      : { title: 'Download finished', body: `${job.target} is now in Ollama.`, opens };
   }
   const reason = job.error ? firstLine(job.error) : 'See the Jobs page for what happened.';
-  return { title: create ? `Creating ${job.target} failed` : `Downloading ${job.target} failed`, body: reason };
+  return { title: create ? `Creating ${job.target} failed` : `Downloading ${job.target} failed`, body: reason, opens };
 }
 
 /** Feeds job updates through `jobNotice`, once per job (a final state may be delivered again). */

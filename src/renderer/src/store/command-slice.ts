@@ -1,4 +1,5 @@
-import type { AppCommand } from '../../../shared/app-commands';
+import type { AppCommand, NotificationClicked } from '../../../shared/app-commands';
+import { ownValue } from '../../../shared/own-key';
 import type { SliceCreator } from './app-state';
 import { selectReadOnly } from './selectors';
 
@@ -13,6 +14,8 @@ export interface CommandSlice {
   commandRequest: { command: DetailCommand; seq: number } | null;
   /** Runs a menu command the way its keyboard shortcut and button do. */
   runCommand(command: AppCommand): void;
+  /** A click on a finished job's system notification: the model created, or the base models pulled. */
+  openNotified(target: NotificationClicked): void;
 }
 
 export const createCommandSlice: SliceCreator<CommandSlice> = () => (set, get) => ({
@@ -26,5 +29,11 @@ export const createCommandSlice: SliceCreator<CommandSlice> = () => (set, get) =
       return;
     }
     set({ commandRequest: { command, seq: (state.commandRequest?.seq ?? 0) + 1 } });
+  },
+  openNotified({ kind, target }) {
+    const state = get();
+    if (state.startup.status !== 'ready') return;
+    if (kind === 'create' && ownValue(state.snapshot?.registry.models, target)) state.openModel(target);
+    else state.navigate(kind === 'create' ? 'jobs' : 'base-models');
   },
 });
