@@ -1,14 +1,21 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, safeStorage, screen, session, shell, type WebContents } from 'electron';
+import { appMenuTemplate, DOCUMENTATION_URL } from './desktop/app-menu';
+import { openAppLog } from './desktop/app-log';
 import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './desktop/app-protocol';
+import { installCrashReports } from './desktop/crash-reports';
 import { externalLinkOpener } from './desktop/external-links';
-import { forwardEvents, registerIpcHandlers } from './desktop/ipc';
+import { forwardEvents, registerIpcHandlers, sendEvent } from './desktop/ipc';
+import { jobNotifier } from './desktop/job-notifications';
+import { restoreWindow } from './desktop/window-bounds';
+import { trackWindowState } from './desktop/window-state';
 import { guardNavigation } from './desktop/navigation-guards';
 import { isTrustedRendererUrl } from './desktop/trusted-sender';
 import { safeStorageBox } from './desktop/secret-box';
-import { desktopEngines } from './desktop/stores';
-import { CONTENT_SECURITY_POLICY, mainWindowOptions } from './desktop/window-options';
+import { desktopEngines, windowStateStore } from './desktop/stores';
+import { CONTENT_SECURITY_POLICY, MAIN_WINDOW_SIZES, mainWindowOptions } from './desktop/window-options';
 import { createAppServices } from './services/app-services';
+import type { EventPayload } from '../shared/contract';
 
 /**
  * The Electron entry: one window, locked down per Electron's security checklist, talking to the
@@ -19,6 +26,24 @@ const PRELOAD = join(import.meta.dirname, '../preload/index.cjs');
 const RENDERER_DIR = join(import.meta.dirname, '../renderer');
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const pageUrl = devServerUrl ?? APP_PAGE_URL;
+
+// First, so that whatever goes wrong after is in the log (rotated, in the app's log folder).
+const appLog = openAppLog(app.getPath('logs'));
+appLog.captureConsole();
+const openLogFolder = (): void => {
+  void shell.openPath(appLog.folder).then((problem) => {
+    if (problem) console.error(`[log] could not open the log folder ${appLog.folder}: ${problem}`);
+  });
+};
+const reportCrash = installCrashReports({
+  log: (entry) => appLog.error(entry),
+  logFile: appLog.file,
+  showDialog: async (options) => {
+    await app.whenReady();
+    return dialog.showMessageBox(options);
+  },
+  openLogFolder,
+});
 
 // Must happen before `ready`: the scheme gets real origins and a secure context.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
@@ -68,15 +93,56 @@ async function start(): Promise<void> {
     packagedResources: app.isPackaged ? process.resourcesPath : null,
     // Host tokens are sealed by the OS keychain, never kept in clear in the settings file.
     secrets: safeStorageBox(safeStorage),
+    errorLog: { write: (entry) => appLog.error(entry), folder: appLog.folder },
   });
 
   registerIpcHandlers(ipcMain, services.handlers, (event) =>
     isTrustedRendererUrl(event.senderFrame?.url ?? '', pageUrl),
   );
 
-  const win = new BrowserWindow(mainWindowOptions(PRELOAD));
+  const placeStore = windowStateStore(app.getPath('userData'));
+  const primary = screen.getPrimaryDisplay();
+  const workAreas = [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => d.workArea);
+  const place = restoreWindow(placeStore.read(), workAreas, MAIN_WINDOW_SIZES);
+  const win = new BrowserWindow({ ...mainWindowOptions(PRELOAD), ...place.bounds });
+  if (place.maximized) win.maximize();
+  trackWindowState(win, placeStore);
   forwardEvents(services.bus, win.webContents);
   win.once('ready-to-show', () => win.show());
+  win.webContents.on('render-process-gone', (_event, { reason }) => {
+    if (reason !== 'clean-exit') reportCrash("the window's page stopped", new Error(`render process gone: ${reason}`));
+  });
+
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      appMenuTemplate({
+        platform: process.platform,
+        isPackaged: app.isPackaged,
+        appName: app.getName(),
+        command: (command) => sendEvent(win.webContents, 'menu.command', { command }),
+        openDocumentation: () => linkOpenerFor(win.webContents)(DOCUMENTATION_URL),
+        openLogFolder,
+      }),
+    ),
+  );
+
+  const notifyJob = jobNotifier({
+    windowFocused: () => !win.isDestroyed() && win.isFocused(),
+    show: ({ title, body, opens }) => {
+      if (!Notification.isSupported()) return;
+      const note = new Notification({ title, body });
+      note.on('click', () => {
+        if (win.isDestroyed()) return;
+        if (win.isMinimized()) win.restore();
+        win.focus();
+        sendEvent(win.webContents, 'notification.clicked', opens);
+      });
+      note.show();
+    },
+  });
+  services.bus.subscribe((event, payload) => {
+    if (event === 'job.updated') notifyJob(payload as EventPayload<'job.updated'>);
+  });
   // Returning to the window is a good moment to check Ollama again.
   win.on('focus', () => void services.syncSoon());
 

@@ -44,6 +44,8 @@ import type { Envelope } from './envelope';
 import { evalCalls, evalEvents } from './eval/eval-calls';
 import { deployCalls, deployEvents } from './deploy/deploy-calls';
 import { factsCalls } from './facts-calls';
+import { menuCommandEventSchema, notificationClickedEventSchema } from './app-commands';
+import { errorReportOutcomeSchema, errorReportSchema } from './error-report';
 
 /**
  * The one place the app's API is declared. The IPC handlers, the preload bridge, the HTTP
@@ -170,6 +172,11 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 
 export const calls = {
   'app.info': call({ input: none, output: appInfoSchema, summary: 'Name, version and mode of the running app' }),
+  'app.reportError': call({
+    input: errorReportSchema,
+    output: errorReportOutcomeSchema,
+    summary: "Write an error the page could not handle to the app's log (nothing is sent anywhere); answers where the log is",
+  }),
   'registry.get': call({
     input: none,
     output: registrySnapshotSchema,
@@ -440,6 +447,10 @@ export const events = {
   // ---------- end lifecycle ----------
   ...evalEvents,
   ...deployEvents,
+  /** Desktop only: a menu item (or its shortcut, when the page left the key alone) asks the page to act. */
+  'menu.command': menuCommandEventSchema,
+  /** Desktop only: the user clicked the notification for a finished create or pull. */
+  'notification.clicked': notificationClickedEventSchema,
 } as const;
 
 // ---------- derived types ----------

@@ -203,6 +203,51 @@ describe('keyboard and create from the detail', () => {
   });
 });
 
+describe('menu commands and Ctrl/Cmd+Enter', () => {
+  it('Ctrl+Enter in the editor saves the draft, then creates (it inserts no blank line)', async () => {
+    const user = userEvent.setup();
+    const { client, store } = renderPage({ detail: { name: 'pm-v1', tab: 'modelfile' } });
+    client.handlers['modelfile.write'] = ({ path, content }) => modelfileDoc(path, content, 'c'.repeat(64));
+    const view = await findEditor();
+    replaceText(view, 0, 0, '# draft\n');
+    act(() => view.focus());
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await waitFor(() => expect(client.callsTo('modelfile.write')).toEqual([{ path: 'models/v1.Modelfile', content: '# draft\nFROM llama3\n', expectedSha256: 'a'.repeat(64) }]));
+    // The fixture's Ollama lacks llama3: the create flow goes on to ask about the base.
+    await waitFor(() => expect(store.getState().createFlow).toMatchObject({ step: 'base-missing', name: 'pm-v1' }));
+    expect(view.state.doc.toString()).toBe('# draft\nFROM llama3\n');
+  });
+
+  it("the menu's Save and Create reach the open detail; a command sent before it opened is not replayed", async () => {
+    const { client, store } = renderPage({ detail: { name: 'pm-v1', tab: 'overview' }, commandRequest: { command: 'model.create', seq: 4 } });
+    client.handlers['modelfile.write'] = ({ path, content }) => modelfileDoc(path, content, 'c'.repeat(64));
+    await waitFor(() => expect(client.callsTo('modelfile.read')).toHaveLength(1));
+    expect(store.getState().createFlow).toBeNull();
+    act(() => store.getState().editDocument('models/v1.Modelfile', 'FROM llama3:8b\n'));
+    act(() => store.getState().runCommand('editor.save'));
+    await waitFor(() => expect(client.callsTo('modelfile.write')).toEqual([{ path: 'models/v1.Modelfile', content: 'FROM llama3:8b\n', expectedSha256: 'a'.repeat(64) }]));
+    act(() => store.getState().runCommand('model.create'));
+    await waitFor(() => expect(store.getState().createFlow).toMatchObject({ step: 'base-missing', name: 'pm-v1' }));
+  });
+
+  it("the menu's Create says why it cannot create while Ollama is away, and starts nothing", async () => {
+    const { store } = renderPage({ detail: { name: 'pm-v1', tab: 'overview' }, sync: null });
+    act(() => store.getState().runCommand('model.create'));
+    await waitFor(() => expect(store.getState().notifications.map((n) => n.title)).toContain('Cannot create pm-v1 now'));
+    expect(store.getState().createFlow).toBeNull();
+  });
+
+  it("the menu's New model opens the New model dialog, but not while the registry is read-only", () => {
+    const { store } = renderPage();
+    act(() => store.getState().runCommand('model.new'));
+    expect(store.getState().modelOpsDialog).toEqual({ kind: 'new-model' });
+    act(() => store.getState().closeModelOpsDialog());
+    act(() => store.setState({ snapshot: { ...snapshot([built]), readOnly: true } }));
+    act(() => store.getState().runCommand('model.new'));
+    expect(store.getState().modelOpsDialog).toBeNull();
+  });
+});
+
 describe('request preview only where it is seen', () => {
   it('is not asked for while another tab shows, and is once the Modelfile tab opens', async () => {
     const user = userEvent.setup();

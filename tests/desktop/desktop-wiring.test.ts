@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DOCUMENTATION_URL } from '../../src/main/desktop/app-menu';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/desktop/window-options';
 import { callNames, ipcChannel } from '../../src/shared/contract';
 import { startFakeOllama, type FakeOllama } from '../support/fake-ollama';
@@ -64,6 +65,17 @@ interface Report {
   stubRoot: string;
   hostAdded: Envelope;
   hostSettings: { hasSealed: boolean; clearTextInFile: boolean };
+  windowPlace: { x: number | null; y: number | null; width: number; height: number; maximized: boolean };
+  savedPlace: unknown;
+  menuLabels: string[];
+  menuAccelerators: string[];
+  menuCommands: unknown[];
+  documentationDialogs: string[];
+  openedPaths: string[];
+  rendererReport: Envelope;
+  rendererReportTooBig: Envelope;
+  crashDialogs: { modal: boolean; type: string; message: string; detail: string; buttons: string[] }[];
+  log: { folder: string; mainStack: boolean; rejection: boolean; again: boolean; renderer: boolean; oversized: boolean; console: boolean };
 }
 
 interface LinkOutcome {
@@ -199,5 +211,42 @@ describe('desktop wiring (built main + preload under a stand-in electron)', () =
     expect(hosts.map((h) => [h.name, h.hasToken])).toEqual([['local', false], ['gpu', true]]);
     expect(JSON.stringify(report.hostAdded)).not.toContain('wiring-host-token');
     expect(report.hostSettings).toEqual({ hasSealed: true, clearTextInFile: false });
+  });
+
+  it('sets the application menu; File sends New, Save and Create to the page through the contract event', () => {
+    expect(report.menuLabels).toEqual(['File', 'Edit', 'View', 'Window', 'Help']);
+    expect(report.menuAccelerators).toEqual(['CmdOrCtrl+N', 'CmdOrCtrl+S', 'CmdOrCtrl+Enter']);
+    expect(report.menuCommands).toEqual([{ command: 'model.new' }, { command: 'editor.save' }, { command: 'model.create' }]);
+  });
+
+  it('Help → Documentation asks before opening the address; Help → Open Log Folder opens the log folder', () => {
+    expect(report.documentationDialogs).toEqual([DOCUMENTATION_URL]);
+    expect(report.openedPaths).toEqual([report.log.folder]);
+    expect(report.log.folder).toBe(join(report.stubRoot, 'logs'));
+  });
+
+  it('a window remembered on a display that is gone opens at its size on the one left, placed by the OS, and its place is saved at close', () => {
+    expect(report.windowPlace).toEqual({ x: null, y: null, width: 1400, height: 900, maximized: true });
+    expect(report.savedPlace).toEqual({ x: 50, y: 60, width: 1000, height: 700, maximized: true });
+  });
+
+  it("a renderer error reaches the log through the contract with its stack, and the answer names the log folder; an oversized one is refused", () => {
+    expect(report.rendererReport).toEqual({ ok: true, value: { logged: true, logFolder: report.log.folder } });
+    expect(report.log.renderer).toBe(true);
+    expect(report.rendererReportTooBig).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(report.log.oversized).toBe(false);
+  });
+
+  it("main's console output goes to main.log in the app's log folder", () => {
+    expect(report.log.console).toBe(true);
+  });
+
+  it("main's uncaught errors are each logged with their stack and shown once, in a dialog pointing at the log file", () => {
+    expect(report.log).toMatchObject({ mainStack: true, rejection: true, again: true });
+    expect(report.crashDialogs).toHaveLength(1);
+    const dialog = report.crashDialogs[0]!;
+    expect(dialog).toMatchObject({ type: 'error', buttons: ['Open Log Folder', 'OK'] });
+    expect(dialog.detail).toContain(join(report.log.folder, 'main.log'));
+    expect(dialog.detail).toContain('Nothing was sent anywhere.');
   });
 });

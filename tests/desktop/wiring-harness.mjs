@@ -1,7 +1,7 @@
 // Loads the BUILT main entry and preload under plain Node with the stand-in electron module
 // (run with `node --import ./tests/support/electron-stub/register.mjs`), drives them the way the
 // window would, and prints what it saw as one JSON object for desktop-wiring.test.ts to judge.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -10,6 +10,9 @@ const PRELOAD = join(ROOT, 'out/preload/index.cjs');
 
 const electron = await import('electron');
 const stub = globalThis.__electronStub;
+// A window place remembered on a monitor that is no longer there (the stub has one display).
+mkdirSync(join(stub.root, 'userData'), { recursive: true });
+writeFileSync(join(stub.root, 'userData', 'window-state.json'), JSON.stringify({ window: { x: 2500, y: 200, width: 1400, height: 900, maximized: true } }));
 await import(pathToFileURL(join(ROOT, 'out/main/index.js')).href);
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -35,6 +38,7 @@ const api = stub.exposed.api;
 const report = {
   handlerChannels: [...stub.handlers.keys()],
   webPreferences: win.options.webPreferences,
+  windowPlace: { x: win.options.x ?? null, y: win.options.y ?? null, width: win.options.width, height: win.options.height, maximized: win.isMaximized() },
   loadedUrl: win.loadedUrl,
   headerHooks: stub.headerHooks.length,
   exposedKeys: Object.keys(stub.exposed),
@@ -144,6 +148,61 @@ const HOST_TOKEN = 'wiring-host-token-7e1d';
 report.hostAdded = await api.calls['hosts.add']({ name: 'gpu', url: 'http://127.0.0.1:9', token: HOST_TOKEN });
 const settingsText = readFileSync(join(stub.root, 'userData', 'settings.json'), 'utf8');
 report.hostSettings = { hasSealed: JSON.parse(settingsText).hostTokens?.gpu !== undefined, clearTextInFile: settingsText.includes(HOST_TOKEN) };
+
+// The application menu: File's items send their command to the page; Help asks before a link and opens the log folder.
+const topLabel = (item) => (item.label ?? item.role ?? '').replace('&', '');
+const template = stub.applicationMenu?.template ?? [];
+report.menuLabels = template.map(topLabel);
+const fileItems = (template.find((i) => topLabel(i) === 'File')?.submenu ?? []).filter((i) => i.accelerator);
+report.menuAccelerators = fileItems.map((i) => i.accelerator);
+const menuEvents = [];
+const offMenu = api.subscribe('menu.command', (payload) => menuEvents.push(payload));
+for (const item of fileItems) item.click();
+offMenu();
+report.menuCommands = menuEvents;
+const helpItems = template.find((i) => topLabel(i) === 'Help')?.submenu ?? [];
+stub.messageBoxResponse = 1;
+helpItems.find((i) => i.label === 'Documentation')?.click();
+await settle();
+report.documentationDialogs = stub.messageBoxes.splice(0).map((b) => b.options.detail);
+helpItems.find((i) => i.label === 'Open Log Folder')?.click();
+await settle();
+report.openedPaths = stub.openedPaths.splice(0);
+
+// A renderer error comes through the contract into the log; an oversized one is refused.
+const logFile = join(stub.root, 'logs', 'main.log');
+report.rendererReport = await api.calls['app.reportError']({
+  kind: 'error',
+  message: 'TypeError: wiring-renderer-boom',
+  stack: 'TypeError: wiring-renderer-boom\n    at App (app://modelwright/assets/index.js:1:2)',
+  source: 'app://modelwright/assets/index.js:1:2',
+});
+report.rendererReportTooBig = await api.calls['app.reportError']({ kind: 'error', message: 'x'.repeat(3000) });
+
+// Main's own uncaught errors: each logged with its stack, one dialog.
+stub.messageBoxResponse = 1;
+process.emit('uncaughtException', new Error('wiring-main-boom'));
+process.emit('unhandledRejection', new Error('wiring-main-rejection'));
+process.emit('uncaughtException', new Error('wiring-main-again'));
+// Main's console output lands in the log too (the built main took console over at start).
+console.error('[wiring] a line main printed');
+await settle();
+report.crashDialogs = stub.messageBoxes.splice(0).map((b) => ({ modal: b.modal, ...b.options }));
+const logText = readFileSync(logFile, 'utf8');
+report.log = {
+  folder: join(stub.root, 'logs'),
+  mainStack: /wiring-main-boom\n\s+at /.test(logText),
+  rejection: logText.includes('wiring-main-rejection'),
+  again: logText.includes('wiring-main-again'),
+  renderer: /\[renderer\] an uncaught error: TypeError: wiring-renderer-boom\n {2}at app:\/\/modelwright\/assets\/index\.js:1:2\n {4}at App/.test(logText),
+  oversized: logText.includes('x'.repeat(100)),
+  console: /\[error\]\s+\[wiring\] a line main printed/.test(logText),
+};
+
+// The window's place is written when it closes.
+win.bounds = { x: 50, y: 60, width: 1000, height: 700 };
+win.emit('close');
+report.savedPlace = JSON.parse(readFileSync(join(stub.root, 'userData', 'window-state.json'), 'utf8')).window;
 
 process.stdout.write(JSON.stringify(report));
 process.exit(0);

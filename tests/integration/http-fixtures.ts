@@ -53,6 +53,7 @@ export function stubHandlers(overrides: Partial<Handlers> = {}): { handlers: Han
 
   const base: Handlers = {
     'app.info': async () => ({ name: 'Modelwright', version: '0.1.0', mode: 'headless', platform: 'linux' }),
+    'app.reportError': async () => ({ logged: true, logFolder: null }),
     'registry.get': async () => snapshot(),
     'models.add': async ({ entry }) => {
       if (entry.name in registry.models) throw new AppError('conflict', `Model ${entry.name} already exists`);

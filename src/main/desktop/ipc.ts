@@ -1,5 +1,5 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { callNames, ipcChannel, IPC_EVENT_CHANNEL, type Handlers } from '../../shared/contract';
+import { callNames, ipcChannel, IPC_EVENT_CHANNEL, type EventName, type EventPayload, type Handlers } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { EventBus } from '../events';
 import { dispatchCall } from '../rpc/dispatch';
@@ -31,4 +31,9 @@ export function forwardEvents(bus: EventBus, webContents: Pick<WebContents, 'sen
   return bus.subscribe((event, payload) => {
     if (!webContents.isDestroyed()) webContents.send(IPC_EVENT_CHANNEL, event, payload);
   });
+}
+
+/** Sends one contract event to one window (menu commands are for the window, not every transport). */
+export function sendEvent<E extends EventName>(webContents: Pick<WebContents, 'send' | 'isDestroyed'>, event: E, payload: EventPayload<E>): void {
+  if (!webContents.isDestroyed()) webContents.send(IPC_EVENT_CHANNEL, event, payload);
 }

@@ -1,15 +1,15 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
+/** The main window's default and smallest size (also what a restored place is fitted to). */
+export const MAIN_WINDOW_SIZES = { width: 1280, height: 820, minWidth: 880, minHeight: 560 } as const;
+
 /**
  * The main window's options as plain data, so a unit test can assert the security settings
  * (Electron's security checklist) without starting Electron.
  */
 export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
   return {
-    width: 1280,
-    height: 820,
-    minWidth: 880,
-    minHeight: 560,
+    ...MAIN_WINDOW_SIZES,
     show: false,
     title: 'Modelwright',
     autoHideMenuBar: true,

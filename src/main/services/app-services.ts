@@ -34,6 +34,7 @@ import { SettingsStore } from '../settings/store';
 import { bundledTemplateDir } from '../workspace/template';
 import { confEngines, type StorageEngines } from './engines';
 import { openWorkspaceSession, type WorkspaceSession } from './workspace-session';
+import { errorReportHandler, type ErrorReportSink } from '../error-reports/report-handler';
 
 export interface AppServicesOptions {
   mode: 'desktop' | 'headless';
@@ -71,6 +72,11 @@ export interface AppServicesOptions {
    * which must change a registry (say, one committed in a CI checkout) only where it was asked to.
    */
   passive?: boolean;
+  /**
+   * Where the page's uncaught errors are logged: the desktop log file; absent, standard error (the
+   * headless server's output).
+   */
+  errorLog?: ErrorReportSink;
 }
 
 export interface AppServices {
@@ -200,6 +206,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
 
   const handlers: Handlers = {
     'app.info': async () => ({ name: 'Modelwright', version: options.appVersion, mode: options.mode, platform: process.platform }),
+    'app.reportError': errorReportHandler(options.errorLog ?? { write: (entry) => console.error(entry), folder: null }),
     'registry.get': async () => session.store.get(),
     'models.add': async ({ entry }) => session.store.addModel(entry),
     'models.update': async ({ name, patch }) => session.store.updateModel(name, patch),

@@ -2,6 +2,7 @@ import { Suspense, useEffect } from 'react';
 import { BaseModelsPage } from './components/base-models/BaseModelsPage';
 import { CreateDialogs } from './components/create/CreateDialogs';
 import { ConnectionStrip } from './components/frame/ConnectionStrip';
+import { CrashDialog } from './components/frame/CrashDialog';
 import { Notifications } from './components/frame/Notifications';
 import { RegistryProblemPanel } from './components/frame/RegistryProblemPanel';
 import { Sidebar } from './components/frame/Sidebar';
@@ -91,6 +92,7 @@ export function App() {
       <ModelOpsDialogs />
       <DeployDialog />
       <MemoryConfirmDialog />
+      <CrashDialog />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { renderApp } from './render-app';
 import { startHashSync } from './router/hash-sync';
 import type { AppStore } from './store/create-app-store';
 import { createAppStore } from './store/create-app-store';
+import { watchPageErrors } from './crash-watch';
 
 /**
  * How long the first render waits for the start-up answers. They are usually in before the UI's
@@ -33,6 +34,7 @@ export function startupSettled(store: AppStore, win: Window, ms: number): Promis
  */
 export function startApp(root: HTMLElement, win: Window, head: HttpHead | undefined): Promise<void> {
   const store = createAppStore(createClient(win, head));
+  watchPageErrors(win, (report) => void store.getState().reportCrash(report));
   startHashSync(store, win);
   store.getState().init();
   return startupSettled(store, win, FIRST_RENDER_WAIT_MS).then(() => renderApp(root, store));

@@ -32,6 +32,13 @@ const state = (globalThis.__electronStub ??= {
   appEvents: new EventEmitter(),
   webContentsCreated: [],
   quit: false,
+  /** The application menu as the app built it (its template, with the click functions). */
+  applicationMenu: null,
+  /** Folders and files handed to the OS to open (shell.openPath). */
+  openedPaths: [],
+  notifications: [],
+  /** The displays' work areas; the first is the primary. */
+  displays: [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
 });
 
 class WebContentsStub extends EventEmitter {
@@ -80,8 +87,25 @@ export class BrowserWindow extends EventEmitter {
   show() {}
   focus() {}
   restore() {}
+  maximize() {
+    this.maximized = true;
+  }
+  isMaximized() {
+    return Boolean(this.maximized);
+  }
   isMinimized() {
     return false;
+  }
+  isFullScreen() {
+    return false;
+  }
+  /** Unfocused unless a test says otherwise (`win.focused = true`). */
+  isFocused() {
+    return Boolean(this.focused);
+  }
+  getNormalBounds() {
+    const { x = 100, y = 100, width = 800, height = 600 } = this.options;
+    return { x, y, width, height, ...this.bounds };
   }
   isDestroyed() {
     return false;
@@ -193,6 +217,10 @@ export const shell = {
   openExternal: async (url) => {
     state.openedExternally.push(url);
   },
+  openPath: async (path) => {
+    state.openedPaths.push(path);
+    return '';
+  },
 };
 export const dialog = {
   showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
@@ -221,6 +249,29 @@ export const safeStorage = {
     return Buffer.from(sealed.subarray(3).map((b) => b ^ STUB_KEY)).toString('utf8');
   },
 };
-export const Menu = { setApplicationMenu() {} };
+export const Menu = {
+  buildFromTemplate: (template) => ({ template }),
+  setApplicationMenu(menu) {
+    state.applicationMenu = menu;
+  },
+};
 
-export default { app, BrowserWindow, ipcMain, ipcRenderer, contextBridge, session, protocol, shell, dialog, nativeTheme, Menu, safeStorage };
+export class Notification extends EventEmitter {
+  static isSupported() {
+    return true;
+  }
+  constructor(options) {
+    super();
+    this.options = options;
+  }
+  show() {
+    state.notifications.push(this);
+  }
+}
+
+export const screen = {
+  getPrimaryDisplay: () => state.displays[0],
+  getAllDisplays: () => state.displays,
+};
+
+export default { app, BrowserWindow, ipcMain, ipcRenderer, contextBridge, session, protocol, shell, dialog, nativeTheme, Menu, Notification, safeStorage, screen };

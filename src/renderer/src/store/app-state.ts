@@ -24,6 +24,9 @@ import type { EvalsSlice } from './evals-slice';
 import type { HostsSlice } from './hosts-slice';
 // ---------- model facts ----------
 import type { FactsSlice } from './facts-slice';
+// ---------- desktop ----------
+import type { CommandSlice } from './command-slice';
+import type { CrashSlice } from './crash-slice';
 
 export type AppState = StartupSlice &
   RegistrySlice &
@@ -48,7 +51,10 @@ export type AppState = StartupSlice &
   // ---------- hosts and deploy ----------
   HostsSlice &
   // ---------- model facts ----------
-  FactsSlice;
+  FactsSlice &
+  // ---------- desktop ----------
+  CommandSlice &
+  CrashSlice;
 
 /** The zustand slices pattern, with the environment (client, window) passed in rather than imported. */
 export type SliceCreator<Slice> = (env: StoreEnv) => StateCreator<AppState, [], [], Slice>;

@@ -25,6 +25,9 @@ import { createEvalsSlice } from './evals-slice';
 // ---------- hosts and deploy ----------
 import { createHostsSlice } from './hosts-slice';
 import { createFactsSlice } from './facts-slice';
+// ---------- desktop ----------
+import { createCommandSlice } from './command-slice';
+import { createCrashSlice } from './crash-slice';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -69,5 +72,8 @@ export function createAppStore(client: ApiClient, env: Partial<Omit<StoreEnv, 'c
     // ---------- hosts and deploy ----------
     ...createHostsSlice(full)(...a),
     ...createFactsSlice(full)(...a),
+    // ---------- desktop ----------
+    ...createCommandSlice(full)(...a),
+    ...createCrashSlice(full)(...a),
   }));
 }

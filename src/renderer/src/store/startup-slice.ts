@@ -70,6 +70,9 @@ export const createStartupSlice: SliceCreator<StartupSlice> = (env) => (set, get
       // ---------- hosts and deploy ----------
       env.client.on('hosts.changed', (hosts) => get().receiveHosts(hosts)),
       env.client.on('hosts.stateChanged', () => get().refreshMatrixSoon()),
+      // ---------- desktop ----------
+      env.client.on('menu.command', ({ command }) => get().runCommand(command)),
+      env.client.on('notification.clicked', (clicked) => get().openNotified(clicked)),
     ];
     const stopWatching = watchForReturn(env.window, () => {
       if (get().startup.status === 'ready') get().syncIfStale();

@@ -88,7 +88,8 @@ export function editorExtensions(text: string, hooks: EditorHooks): Extension[] 
       ...completionKeymap,
       ...lintKeymap,
       ...historyKeymap,
-      ...defaultKeymap,
+      // Ctrl/Cmd+Enter is the app's Create (handled by the model's detail), not "insert a blank line".
+      ...defaultKeymap.filter((binding) => binding.key !== 'Mod-Enter'),
     ]),
         // An explicit tab stop: the editable area is then the keyboard's way into the scrolling editor.
     EditorView.contentAttributes.of({ 'aria-label': hooks.label, 'data-testid': 'modelfile-editor-content', tabindex: '0' }),

@@ -1,6 +1,7 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { DetailTab } from '../../store/detail-slice';
-import { selectJobsFor } from '../../store/job-selectors';
+import { selectActiveCreateFor, selectJobsFor } from '../../store/job-selectors';
+import { selectOllamaUnavailable } from '../../store/ollama-usable';
 import { normalizeModelfilePath } from '../../store/modelfile-path';
 import { selectDocument } from '../../store/modelfile-selectors';
 import { isDirty } from '../../store/modelfile-slice';
@@ -43,6 +44,10 @@ export function ModelDetail({ name, tab }: { name: string; tab: DetailTab }) {
   const saveDocument = useAppStore((s) => s.saveDocument);
   const discardDraft = useAppStore((s) => s.discardDraft);
   const requestCreate = useAppStore((s) => s.requestCreate);
+  const notify = useAppStore((s) => s.notify);
+  const creating = useAppStore(selectActiveCreateFor(name)) !== null;
+  const ollamaUnavailable = useAppStore(selectOllamaUnavailable);
+  const commandRequest = useAppStore((s) => s.commandRequest);
   const [confirming, setConfirming] = useState(false);
 
   const close = () => {
@@ -58,14 +63,47 @@ export function ModelDetail({ name, tab }: { name: string; tab: DetailTab }) {
       await requestCreate(name, doc.text);
     } else await requestCreate(name);
   };
+  // Ctrl/Cmd+Enter and the menu's Create: the header's button, with its reasons for being disabled said aloud.
+  const createFromShortcut = () => {
+    const blocked = readOnly
+      ? 'The registry is read-only until model_settings.json is fixed.'
+      : (ollamaUnavailable ?? (creating ? 'It is being created now: see the job above.' : null));
+    if (blocked) notify({ tone: 'info', title: `Cannot create ${name} now`, message: blocked, key: `shortcut-create:${name}` });
+    else void create();
+  };
+  const saveFromShortcut = () => {
+    if (dirty) void saveDocument(path);
+  };
+  // The key handler and the menu request run the latest of these (they close over the draft).
+  const shortcuts = useRef({ save: saveFromShortcut, create: createFromShortcut });
+  useEffect(() => {
+    shortcuts.current = { save: saveFromShortcut, create: createFromShortcut };
+  });
+
+  // A menu command asked for after this detail opened (never one left over from before).
+  const seenCommand = useRef(commandRequest?.seq ?? 0);
+  useEffect(() => {
+    if (!commandRequest || commandRequest.seq <= seenCommand.current) return;
+    seenCommand.current = commandRequest.seq;
+    if (document.querySelector('dialog[open]')) return;
+    if (commandRequest.command === 'editor.save') shortcuts.current.save();
+    else shortcuts.current.create();
+  }, [commandRequest]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
       // Ctrl/Cmd+S saves the Modelfile from anywhere in the detail (and never saves the page).
+      // Handled keys are prevented, so the desktop menu's accelerator for the same key does not act again.
       if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
         event.preventDefault();
-        if (dirty) void saveDocument(path);
+        shortcuts.current.save();
+        return;
+      }
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key === 'Enter') {
+        if (document.querySelector('dialog[open]')) return;
+        event.preventDefault();
+        shortcuts.current.create();
         return;
       }
       // A dialog, an open completion list or a menu handles its own Esc first; in the editor Esc
@@ -80,7 +118,7 @@ export function ModelDetail({ name, tab }: { name: string; tab: DetailTab }) {
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [dirty, closeModel, name, path, saveDocument]);
+  }, [dirty, closeModel, name]);
 
   // Focus moves into the detail on open, unless something in it took focus already (the editor, revealing an error).
   useEffect(() => {
