@@ -44,6 +44,7 @@ import type { Envelope } from './envelope';
 import { evalCalls, evalEvents } from './eval/eval-calls';
 import { deployCalls, deployEvents } from './deploy/deploy-calls';
 import { factsCalls } from './facts-calls';
+import { releaseCalls } from './release/release-calls';
 
 /**
  * The one place the app's API is declared. The IPC handlers, the preload bridge, the HTTP
@@ -413,6 +414,7 @@ export const calls = {
   ...evalCalls,
   ...deployCalls,
   ...factsCalls,
+  ...releaseCalls,
 } as const;
 
 // ---------- events ----------

@@ -133,6 +133,7 @@ export function stubHandlers(overrides: Partial<Handlers> = {}): { handlers: Han
     'deploy.plan': notStubbed,
     'deploy.apply': notStubbed,
     'models.facts': notStubbed,
+    'models.release': notStubbed,
   };
   const all = { ...base, ...overrides };
   const handlers = Object.fromEntries(
