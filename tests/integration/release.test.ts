@@ -105,6 +105,17 @@ describe('releasing a version under an alias', () => {
     expect(fs.readFileSync(path.join(world.ws, 'model_settings.json'), 'utf8')).toBe(before);
   });
 
+  it('building a released version again copies the new build to its released name', async () => {
+    world = await builtFamily();
+    await release(V2, ALIAS);
+    const before = digestIn(world, ALIAS);
+    const file = path.join(world.ws, world.services.session().store.get().registry.models[V2]!.modelfile);
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('You are PeteOllama', 'You are PeteOllama, rebuilt'));
+    expect((await createAndWait(world, V2)).state).toBe('succeeded');
+    expect(digestIn(world, V2)).not.toBe(before);
+    expect(digestIn(world, ALIAS)).toBe(digestIn(world, V2));
+  });
+
   it('a registry write that fails after the copy puts the alias back on the previous version', async () => {
     world = await startServedWorld({ models: [LLAMA3, PROPERTY_MANAGER_V1] });
     expect((await createAndWait(world, V2, true)).state).toBe('succeeded');
