@@ -66,3 +66,22 @@ describe('Delete dialog of a released version', () => {
     await waitFor(() => expect(client.callsTo('models.delete')).toEqual([{ name: V2, fromOllama: true, deleteModelfile: false, removeAliases: true }]));
   });
 });
+
+describe('Versions tab of a released family', () => {
+  it('shows where the released name points, on the family and on its version, and removes it by its button', async () => {
+    const user = userEvent.setup();
+    const { client, store } = renderLifecycle({ snapshot: released(), detail: { name: V1, tab: 'versions' } }, {
+      'models.unrelease': ({ alias }) => ({ alias, ollama: 'deleted' }),
+    });
+    const versions = screen.getByTestId('versions');
+    const chip = within(versions).getByTestId('family-alias');
+    expect(chip.dataset.modelName).toBe(V2);
+    expect(chip.textContent).toContain(`${ALIAS}→`);
+    const row = screen.getAllByTestId('version-row').find((r) => r.dataset.modelName === V2)!;
+    expect(within(row).getByTestId('alias-chip').textContent).toContain(ALIAS);
+    await user.click(screen.getByRole('button', { name: `Remove the released name ${ALIAS}` }));
+    await waitFor(() => expect(client.callsTo('models.unrelease')).toEqual([{ alias: ALIAS }]));
+    await waitFor(() => expect(within(versions).queryByTestId('family-alias')).toBeNull());
+    expect(store.getState().snapshot?.registry.aliases).toBeUndefined();
+  });
+});

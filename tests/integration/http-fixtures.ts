@@ -134,6 +134,7 @@ export function stubHandlers(overrides: Partial<Handlers> = {}): { handlers: Han
     'deploy.apply': notStubbed,
     'models.facts': notStubbed,
     'models.release': notStubbed,
+    'models.unrelease': notStubbed,
   };
   const all = { ...base, ...overrides };
   const handlers = Object.fromEntries(

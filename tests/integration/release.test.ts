@@ -140,6 +140,17 @@ describe('renaming and deleting a released version', () => {
     expect(error.message).toBe(`"${ALIAS}" is the released name of ${renamed}; a model under that name would replace it in Ollama. Choose another name.`);
   });
 
+  it('removing a released name deletes the copy in Ollama and the record, and the proxy no longer serves it', async () => {
+    world = await startServedWorld({ models: [LLAMA3, PROPERTY_MANAGER_V1] });
+    await release(V1, ALIAS);
+    expect(await world.services.handlers['models.unrelease']({ alias: 'Property-Manager' })).toEqual({ alias: ALIAS, ollama: 'deleted' });
+    expect(world.fake.hasModel(ALIAS)).toBe(false);
+    expect(world.fake.hasModel(V1)).toBe(true);
+    expect(registryOnDisk(world).aliases).toBeUndefined();
+    await expect(ask(world, ALIAS)).rejects.toThrow(/not configured/);
+    expect((await failure(world.services.handlers['models.unrelease']({ alias: ALIAS }))).kind).toBe('not_found');
+  });
+
   it('a delete is refused while the version is released, and with the aliases confirmed removes them from Ollama too', async () => {
     world = await startServedWorld({ models: [LLAMA3, PROPERTY_MANAGER_V1] });
     await release(V1, ALIAS);

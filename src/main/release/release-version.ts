@@ -1,8 +1,8 @@
 import { AppError, toAppError } from '../../shared/errors';
 import { sameModel } from '../../shared/model-name';
 import type { OllamaModel } from '../../shared/contract';
-import { checkRelease, recordRelease } from '../../shared/release/aliases';
-import type { ReleaseInput, ReleaseResult } from '../../shared/release/release-calls';
+import { checkRelease, findAliasKey, recordRelease, removeAlias } from '../../shared/release/aliases';
+import type { ReleaseInput, ReleaseResult, UnreleaseResult } from '../../shared/release/release-calls';
 import { requireNoCreateRunning, requireWritable } from '../model-ops/checks';
 import type { ModelOpsDeps } from '../model-ops/deps';
 
@@ -81,4 +81,24 @@ export async function releaseVersion(deps: ModelOpsDeps, input: ReleaseInput): P
   }
   void session.sync.syncNow().catch(() => undefined);
   return { alias: recorded.alias, model: recorded.model, previous: recorded.previous === recorded.model ? null : recorded.previous, notes };
+}
+
+/** Removing a released name: Ollama's copy first (one it lacks is already gone), then the record. */
+export async function unreleaseAlias(deps: ModelOpsDeps, name: string): Promise<UnreleaseResult> {
+  const session = deps.session();
+  const snapshot = session.store.get();
+  requireWritable(snapshot);
+  const alias = findAliasKey(snapshot.registry, name);
+  if (alias === undefined) throw new AppError('not_found', `"${name}" is not a released name in this registry.`);
+  let ollama: UnreleaseResult['ollama'] = 'deleted';
+  try {
+    await deps.gateway().delete(alias);
+  } catch (error) {
+    const appError = toAppError(error);
+    if (appError.kind !== 'not_found') throw new AppError(appError.kind, `Nothing was removed: Ollama could not delete ${alias}. ${appError.message}`);
+    ollama = 'not-in-ollama';
+  }
+  await session.store.update((draft) => removeAlias(draft, alias));
+  void session.sync.syncNow().catch(() => undefined);
+  return { alias, ollama };
 }

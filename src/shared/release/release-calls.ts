@@ -26,10 +26,23 @@ export const releaseResultSchema = z.object({
 });
 export type ReleaseResult = z.infer<typeof releaseResultSchema>;
 
+export const unreleaseResultSchema = z.object({
+  /** The alias as it was recorded. */
+  alias: z.string(),
+  /** Whether Ollama had the copy (it is deleted there). */
+  ollama: z.enum(['deleted', 'not-in-ollama']),
+});
+export type UnreleaseResult = z.infer<typeof unreleaseResultSchema>;
+
 export const releaseCalls = {
   'models.release': call({
     input: releaseInputSchema,
     output: releaseResultSchema,
     summary: 'Release a version under an alias: /api/copy on the primary host, recorded in the registry; the next release moves it',
+  }),
+  'models.unrelease': call({
+    input: z.strictObject({ alias: z.string().trim().min(1).max(500) }),
+    output: unreleaseResultSchema,
+    summary: 'Remove a released name: deleted from Ollama on the primary host, and from the registry; its version stays',
   }),
 } as const;

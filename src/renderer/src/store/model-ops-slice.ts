@@ -11,8 +11,8 @@ import type {
   VersionProposal,
 } from '../../../shared/model-ops';
 import type { ModelEntry, ModelPatch } from '../../../shared/registry';
-import type { ReleaseResult } from '../../../shared/release/release-calls';
-import { recordRelease } from '../../../shared/release/aliases';
+import type { ReleaseResult, UnreleaseResult } from '../../../shared/release/release-calls';
+import { recordRelease, removeAlias } from '../../../shared/release/aliases';
 import { displayNameOf } from '../models/model-labels';
 import { attempt, type ActionResult } from './action-result';
 import type { SliceCreator } from './app-state';
@@ -44,6 +44,8 @@ export interface ModelOpsSlice {
   deleteModel(input: DeleteInput): Promise<ActionResult<DeleteResult>>;
   /** "Release as…": on success the dialog closes and the alias moves at once (registry.changed confirms it). */
   releaseVersion(name: string, alias: string): Promise<ActionResult<ReleaseResult>>;
+  /** Removes a released name (Ollama's copy and the record); a failure is notified. */
+  unreleaseAlias(alias: string): Promise<ActionResult<UnreleaseResult>>;
   proposeAdoption(name: string): Promise<ActionResult<AdoptionProposal>>;
   adoptModel(input: AdoptInput): Promise<ActionResult<AddedModel>>;
   /** An in-place edit of the Overview; errors come back for the field, not as a notification. */
@@ -160,6 +162,21 @@ export const createModelOpsSlice: SliceCreator<ModelOpsSlice> = ({ client }) => 
         ...(previous ? { message: `It was ${previous} before.` } : {}),
       });
       notifyNotes(`About releasing ${model}`, notes);
+      return result;
+    },
+    async unreleaseAlias(alias) {
+      const result = await attempt(() => client.call('models.unrelease', { alias }));
+      if (!result.ok) {
+        get().notify({ tone: 'error', title: `${alias} was not removed`, message: result.error.message });
+        return result;
+      }
+      const snapshot = get().snapshot;
+      if (snapshot) {
+        const registry = structuredClone(snapshot.registry);
+        removeAlias(registry, result.value.alias);
+        set({ snapshot: { ...snapshot, registry } });
+      }
+      get().notify({ tone: 'success', title: `${result.value.alias} removed`, message: 'Its version stays; programs that used the name no longer reach a model.' });
       return result;
     },
     proposeAdoption(name) {

@@ -29,7 +29,7 @@ export function VersionsTab({ model }: { model: ModelEntry }) {
             {family.length === 1 ? 'Only this version so far.' : `${family.length} versions, newest first.`} A new version copies a Modelfile and lets you pick another
             base model.
           </p>
-          <FamilyAliasChips name={newest.name} />
+          <FamilyAliasChips name={newest.name} removable />
         </div>
         <div className="versions__head-actions">
           <button type="button" className="button" data-testid="versions-evaluate" onClick={() => openEvals(label)} title="Run the family’s prompt set against chosen versions">

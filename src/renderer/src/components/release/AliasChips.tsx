@@ -34,8 +34,10 @@ export function AliasChips({ aliases, className }: { aliases: readonly string[];
 }
 
 /** A family's released names and the version each points at ("family:latest → v2"), for the family views. */
-export function FamilyAliasChips({ name }: { name: string }) {
+export function FamilyAliasChips({ name, removable = false }: { name: string; removable?: boolean }) {
   const aliases = useAppStore((s) => s.snapshot?.registry.aliases);
+  const unrelease = useAppStore((s) => s.unreleaseAlias);
+  const readOnly = useAppStore((s) => s.snapshot?.readOnly ?? false);
   const models = useAppStore((s) => s.snapshot?.registry.models);
   const items: FamilyAlias[] = useMemo(() => familyAliases({ aliases, models: models ?? {} }, name), [aliases, models, name]);
   if (items.length === 0) return null;
@@ -50,6 +52,19 @@ export function FamilyAliasChips({ name }: { name: string }) {
             <span aria-hidden="true">→</span>
             <span className="visually-hidden"> points at </span>
             <span className="alias-chip__target">{target}</span>
+            {removable && (
+              <button
+                type="button"
+                className="alias-chip__remove"
+                aria-label={`Remove the released name ${alias}`}
+                title={`Remove the released name ${alias} (its version stays)`}
+                disabled={readOnly}
+                data-testid="alias-remove"
+                onClick={() => void unrelease(alias)}
+              >
+                ×
+              </button>
+            )}
           </span>
         );
       })}
