@@ -46,6 +46,7 @@ import { deployCalls, deployEvents } from './deploy/deploy-calls';
 import { factsCalls } from './facts-calls';
 import { menuCommandEventSchema, notificationClickedEventSchema } from './app-commands';
 import { errorReportOutcomeSchema, errorReportSchema } from './error-report';
+import { releaseCalls } from './release/release-calls';
 
 /**
  * The one place the app's API is declared. The IPC handlers, the preload bridge, the HTTP
@@ -420,6 +421,7 @@ export const calls = {
   ...evalCalls,
   ...deployCalls,
   ...factsCalls,
+  ...releaseCalls,
 } as const;
 
 // ---------- events ----------

@@ -81,6 +81,8 @@ export const deleteInputSchema = z.strictObject({
   deleteModelfile: z.boolean().default(false),
   /** Required when the model is the default: the new default, or null for none. */
   newDefault: z.string().min(1).nullable().optional(),
+  /** Required when the version is released under an alias: the user saw the alias and wants it gone too. */
+  removeAliases: z.boolean().default(false),
 });
 export type DeleteInput = z.input<typeof deleteInputSchema>;
 

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { hasOwnKey } from './own-key';
 import { deploymentsSchema } from './deploy/deployments';
 import { ownRecordSchema } from './own-record-schema';
+import { aliasesSchema } from './release/alias-schema';
+import { modelNameProblem } from './model-name';
 
 /**
  * The registry file (`<workspace>/model_settings.json`) in the seed's format: snake_case keys,
@@ -59,6 +61,8 @@ export const registrySchema = z
     last_updated: z.string().optional(),
     /** What Modelwright built on each host (see `deploy/deployments.ts`); absent until a first deploy. */
     deployments: deploymentsSchema.optional(),
+    /** Released names → the version each points at (see `release/alias-schema.ts`); absent until a first release. */
+    aliases: aliasesSchema.optional(),
   })
   .superRefine((registry, ctx) => {
     for (const [key, entry] of Object.entries(registry.models)) {
@@ -69,6 +73,10 @@ export const registrySchema = z
           message: `must equal its key "${key}" (found "${entry.name}")`,
         });
       }
+    }
+    for (const alias of Object.keys(registry.aliases ?? {})) {
+      const problem = modelNameProblem(alias);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['aliases', alias], message: `is not a valid Ollama model name: ${problem}` });
     }
     const def = registry.default_model;
     if (def !== null && def !== '' && !hasOwnKey(registry.models, def)) {

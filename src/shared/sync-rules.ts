@@ -82,6 +82,8 @@ export function reconcile(registry: Registry, ollamaModels: readonly OllamaModel
     else sizeChanged = true;
   }
 
+  // A released alias is the registry's own copy of a version, not something to adopt.
+  for (const alias of Object.keys(registry.aliases ?? {})) known.add(modelKey(alias));
   const discovered = ollamaModels.filter((_, i) => !known.has(keys[i]!));
   const modified = changes.length > 0 || sizeChanged;
   return {

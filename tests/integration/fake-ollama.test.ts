@@ -176,6 +176,16 @@ describe('fake Ollama: /api/delete and /api/copy', () => {
     const invalid = await post(`${fake.url}/api/copy`, { source: 'llama3', destination: 'a b' });
     expect(await invalid.json()).toEqual({ error: 'destination "a b" is invalid' });
   });
+
+  it('a copy onto a name Ollama has replaces that model (a release moving), keeping the spelling it had', async () => {
+    await post(`${fake.url}/api/copy`, { source: 'llama3', destination: 'Family:latest' });
+    expect((await post(`${fake.url}/api/copy`, { source: 'peteollama:property-manager-v1', destination: 'family' })).status).toBe(200);
+    const tags = fake.tags();
+    const digest = (name: string): unknown => tags.find((m) => m.name === name)?.digest;
+    expect(tags.filter((m) => String(m.name).toLowerCase() === 'family:latest').map((m) => m.name)).toEqual(['Family:latest']);
+    expect(digest('Family:latest')).toBe(digest('peteollama:property-manager-v1'));
+    expect(digest('Family:latest')).not.toBe(digest('llama3:latest'));
+  });
 });
 
 describe('fake Ollama: blobs', () => {

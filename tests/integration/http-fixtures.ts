@@ -134,6 +134,8 @@ export function stubHandlers(overrides: Partial<Handlers> = {}): { handlers: Han
     'deploy.plan': notStubbed,
     'deploy.apply': notStubbed,
     'models.facts': notStubbed,
+    'models.release': notStubbed,
+    'models.unrelease': notStubbed,
   };
   const all = { ...base, ...overrides };
   const handlers = Object.fromEntries(

@@ -47,7 +47,7 @@ describe('the registry is never a Modelfile', () => {
   it('"delete its Modelfile" of a model whose modelfile is the registry is refused and changes nothing', async () => {
     world = await startWorld();
     const before = await pointV2At(world, 'model_settings.json');
-    const error = await refusal(world.services.handlers['models.delete']({ name: V2, fromOllama: false, deleteModelfile: true }));
+    const error = await refusal(world.services.handlers['models.delete']({ name: V2, fromOllama: false, deleteModelfile: true, removeAliases: false }));
     expect(error.kind).toBe('validation');
     expect(error.message).toMatch(/registry file model_settings\.json, not a Modelfile.*models\/Modelfile\.name/);
     expect(fs.readFileSync(registryFile(world), 'utf8')).toBe(before);

@@ -125,6 +125,12 @@ describe('reconcile', () => {
     expect(result.discovered.map((m) => m.name)).toEqual(['phi3:mini', 'other/x:latest']);
   });
 
+  it('does not list a released alias as discovered: it is the registry\'s own copy of a version', () => {
+    const registry = { ...registryWith({ 'bot-v2': 'available' }), aliases: { 'bot:latest': { model: 'bot-v2', released_at: OLD } } };
+    const result = reconcile(registry, [ollama('bot-v2'), ollama('Bot'), ollama('phi3:mini')], NOW);
+    expect(result.discovered.map((m) => m.name)).toEqual(['phi3:mini']);
+  });
+
   it('returns the very same registry when nothing changes, so nothing is written', () => {
     const registry = registryWith({ 'a:v1': 'available', 'b:v1': 'pending' }, { 'llama3:latest': { status: 'available', size: '4.7 GB' } });
     const result = reconcile(registry, [ollama('a:v1'), ollama('llama3:latest', 4_661_224_676)], NOW);

@@ -1,6 +1,7 @@
 import { modelKey } from '../../shared/model-name';
 import type { ModelEntry, Registry } from '../../shared/registry';
 import { ownValue } from '../../shared/own-key';
+import { resolveAlias } from '../../shared/release/aliases';
 
 /**
  * Finding a registry model by the name a user or a program gave: exactly, or as Ollama would
@@ -12,6 +13,11 @@ export function findRegistryModel(registry: Registry | null, name: string): Mode
   if (exact) return exact;
   const key = modelKey(name);
   return Object.values(registry.models).find((entry) => modelKey(entry.name) === key) ?? null;
+}
+
+/** A registry model by its own name, else the version a released alias (`family:latest`) points at. */
+export function findModelOrAlias(registry: Registry | null, name: string): ModelEntry | null {
+  return findRegistryModel(registry, name) ?? (registry ? resolveAlias(registry, name) : null);
 }
 
 export function modelLabel(entry: Pick<ModelEntry, 'name' | 'display_name'>): string {

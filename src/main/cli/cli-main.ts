@@ -9,6 +9,7 @@ import { exportCommand } from './export-command';
 import { importCommand } from './import-command';
 import { listCommand } from './list-command';
 import { pullCommand } from './pull-command';
+import { releaseCommand } from './release-command';
 import { serveCommand } from './serve-command';
 import { statusCommand } from './status-command';
 
@@ -25,6 +26,7 @@ export const COMMANDS: readonly CliCommand[] = [
   statusCommand,
   createCommand,
   pullCommand,
+  releaseCommand,
   exportCommand,
   importCommand,
   evalCommand,

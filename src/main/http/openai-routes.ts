@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { toAppError } from '../../shared/errors';
+import { sameModel } from '../../shared/model-name';
 import type { ModelEntry } from '../../shared/registry';
 import type { ChatFinalStats } from '../chat/ollama-chat';
-import { findRegistryModel } from '../chat/model-lookup';
+import { findModelOrAlias } from '../chat/model-lookup';
 import type { ChatProxyBackend } from '../chat/proxy-backend';
 import { HttpError } from './http-error';
 import { readJsonBody } from './json-body';
@@ -38,6 +39,18 @@ function servedModels(backend: ChatProxyBackend): ModelEntry[] {
   return Object.values(backend.registry()?.models ?? {}).filter((m) => m.show_in_ui && isAvailable(backend, m));
 }
 
+/** The served names: each served version, and each alias released from one (`id` the alias, the entry its version). */
+function servedNames(backend: ChatProxyBackend): Array<{ id: string; entry: ModelEntry }> {
+  const served = servedModels(backend);
+  const byName = new Map(served.map((entry) => [entry.name, entry]));
+  const aliases = Object.keys(backend.registry()?.aliases ?? {}).flatMap((alias) => {
+    const entry = findModelOrAlias(backend.registry(), alias);
+    const version = entry ? byName.get(entry.name) : undefined;
+    return version ? [{ id: alias, entry: version }] : [];
+  });
+  return [...served.map((entry) => ({ id: entry.name, entry })), ...aliases];
+}
+
 /** Which Ollama host answers, for a client that wants to know (several hosts may serve a model). */
 export const HOST_HEADER = 'X-Modelwright-Host';
 
@@ -52,8 +65,8 @@ function unixSeconds(iso: string | undefined): number {
   return Number.isFinite(ms) ? Math.floor(ms / 1000) : 0;
 }
 
-function modelObject(entry: ModelEntry) {
-  return { id: entry.name, object: 'model', created: unixSeconds(entry.created_at), owned_by: OWNER };
+function modelObject({ id, entry }: { id: string; entry: ModelEntry }) {
+  return { id, object: 'model', created: unixSeconds(entry.created_at), owned_by: OWNER };
 }
 
 function finishReason(stats: ChatFinalStats | null): 'stop' | 'length' {
@@ -75,9 +88,13 @@ async function readBody(context: RouteContext): Promise<unknown> {
   }
 }
 
-/** The registry entry a request may use, or the seed's 400/503. */
+/**
+ * The registry entry a request may use, or the seed's 400/503. A released alias stands for its
+ * version: Ollama is asked for the version by its own name and the reply names it, as OpenAI names
+ * the snapshot an alias resolved to; the registry, not Ollama's copy, says what the alias means.
+ */
 function allowedModel(backend: ChatProxyBackend, requested: string): ModelEntry {
-  const entry = findRegistryModel(backend.registry(), requested);
+  const entry = findModelOrAlias(backend.registry(), requested);
   if (!entry) throw notConfigured(requested);
   if (!isAvailable(backend, entry)) throw notAvailable(requested);
   return entry;
@@ -197,7 +214,7 @@ export function openaiRoutes({ backend, authorized }: OpenAiRoutesOptions): Rout
       path: pathPattern('/v1/models'),
       auth: 'public',
       handle: guarded(async ({ res }) => {
-        sendJson(res, 200, { object: 'list', data: servedModels(backend).map(modelObject) });
+        sendJson(res, 200, { object: 'list', data: servedNames(backend).map(modelObject) });
       }),
     },
     {
@@ -206,9 +223,9 @@ export function openaiRoutes({ backend, authorized }: OpenAiRoutesOptions): Rout
       auth: 'public',
       handle: guarded(async ({ res, params }) => {
         const name = params.model ?? '';
-        const entry = servedModels(backend).find((m) => m === findRegistryModel(backend.registry(), name));
-        if (!entry) throw new OpenAiError(404, `The model ${name} does not exist or is not served`, 'invalid_request_error', 'model_not_found', 'model', false);
-        sendJson(res, 200, modelObject(entry));
+        const found = servedNames(backend).find((served) => sameModel(served.id, name));
+        if (!found) throw new OpenAiError(404, `The model ${name} does not exist or is not served`, 'invalid_request_error', 'model_not_found', 'model', false);
+        sendJson(res, 200, modelObject(found));
       }),
     },
     {

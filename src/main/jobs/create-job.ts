@@ -6,6 +6,7 @@ import { WeightHashes } from '../deploy/weight-hashes';
 import { defaultOllamaFetch, DEFAULT_OLLAMA_TIMEOUTS, type OllamaTimeouts } from '../ollama/ollama-link';
 import type { OllamaGateway } from '../ollama/types';
 import { findModelKey, recordDeployment, setModelStatus } from '../registry/operations';
+import { aliasesOf } from '../../shared/release/aliases';
 import type { RegistryStore } from '../registry/store';
 import { buildProvenance } from './build-provenance';
 import type { JobRunContext, JobRunner } from './job-manager';
@@ -61,6 +62,7 @@ export function createJobRunner(deps: CreateJobDeps, input: CreateJobInput): Job
         setModelStatus(draft, key, 'available', { build }, { workspaceDir: store.workspace.path, now: (deps.now ?? (() => new Date()))() });
         if (deployment.digest !== '') recordDeployment(draft, deps.primaryHost ?? DEFAULT_PRIMARY_HOST_NAME, key, deployment);
       });
+      await refreshAliases(ctx, deps.gateway, aliasesOf(store.get().registry, key), key);
     } catch (error) {
       const appError = toAppError(error);
       try {
@@ -75,6 +77,22 @@ export function createJobRunner(deps: CreateJobDeps, input: CreateJobInput): Job
       deps.onSettled?.();
     }
   };
+}
+
+/**
+ * A released version that is built again: its released names are copied again, so Ollama's
+ * `family:latest` is the new build, as the registry says. A copy that fails is logged, not fatal:
+ * the build itself succeeded, and releasing again repairs it.
+ */
+async function refreshAliases(ctx: JobRunContext, gateway: OllamaGateway, aliases: string[], key: string): Promise<void> {
+  for (const alias of aliases) {
+    try {
+      await gateway.copy(key, alias);
+      ctx.log(`Released name ${alias} now has this build.`);
+    } catch (error) {
+      ctx.log(`Could not copy the new build to its released name ${alias}: ${toAppError(error).message}. Release it again to repair it.`);
+    }
+  }
 }
 
 async function buildModel(ctx: JobRunContext, deps: CreateJobDeps, { name, pullBase }: CreateJobInput, modelfile: string) {

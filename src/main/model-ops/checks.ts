@@ -7,6 +7,7 @@ import { findModelKey } from '../registry/operations';
 import type { RegistrySnapshot } from '../../shared/contract';
 import type { ModelOpsDeps } from './deps';
 import { ownValue } from '../../shared/own-key';
+import { findAliasKey } from '../../shared/release/aliases';
 
 /** The checks every model operation starts with, each failing with an error that names the field. */
 
@@ -32,7 +33,7 @@ export function requireValidName(name: string, field: string): void {
   if (problem) throw new AppError('validation', `"${name}" is not a valid Ollama model name: ${problem}`, issue(field, problem));
 }
 
-/** The name is neither a registry model (other than `except`) nor a base model. */
+/** The name is neither a registry model (other than `except`), nor a base model, nor a released alias. */
 export function requireFreeInRegistry(registry: Registry, name: string, field: string, except?: string): void {
   const model = Object.keys(registry.models).find((key) => key !== except && sameModel(key, name));
   if (model !== undefined) {
@@ -41,6 +42,12 @@ export function requireFreeInRegistry(registry: Registry, name: string, field: s
   const base = Object.keys(registry.base_models).find((key) => sameModel(key, name));
   if (base !== undefined) {
     throw new AppError('conflict', `"${base}" is one of the registry's base models.`, issue(field, `"${base}" is a base model`));
+  }
+  const alias = findAliasKey(registry, name);
+  if (alias !== undefined) {
+    const target = ownValue(registry.aliases, alias)?.model ?? '';
+    const message = `"${alias}" is the released name of ${target}; a model under that name would replace it in Ollama. Choose another name.`;
+    throw new AppError('conflict', message, issue(field, `"${alias}" is a released name`));
   }
 }
 

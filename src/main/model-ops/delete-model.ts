@@ -10,12 +10,40 @@ import type { ModelOpsDeps } from './deps';
 import { removeFromDraft } from './registry-changes';
 import { ownValue } from '../../shared/own-key';
 import { fileErrorReason } from '../../shared/file-error-reason';
+import { aliasesOf, dropAliasesOf } from '../../shared/release/aliases';
 
 /**
  * Deleting a model: from the registry only, or from Ollama as well, as the user chose; its
  * Modelfile only when asked and no other entry uses it. Ollama goes first, so a failed delete
  * there changes nothing; the registry follows; the file last (a file left behind is harmless).
+ *
+ * A version released under an alias is refused unless the user confirms `removeAliases`: the
+ * alias is the name programs call, so deleting its version must not silently break (or silently
+ * keep serving) it; releasing another version under that name first is usually what is wanted.
  */
+
+function requireAliasesConfirmed(registry: Registry, key: string, confirmed: boolean): string[] {
+  const aliases = aliasesOf(registry, key);
+  if (aliases.length === 0 || confirmed) return aliases;
+  const names = aliases.join(', ');
+  throw new AppError(
+    'conflict',
+    `${key} is released as ${names}. Release another version as ${names} first, or confirm that ${names} should be removed with it; nothing was deleted.`,
+    [{ path: 'removeAliases', message: `released as ${names}` }],
+  );
+}
+
+/** Deletes the alias copies from Ollama after their version; one that fails is said, not fatal (the version is gone already). */
+async function deleteAliasesInOllama(deps: ModelOpsDeps, aliases: string[], notes: string[]): Promise<void> {
+  for (const alias of aliases) {
+    try {
+      await deps.gateway().delete(alias);
+    } catch (error) {
+      const appError = toAppError(error);
+      if (appError.kind !== 'not_found') notes.push(`Ollama could not delete the alias ${alias} (${appError.message}); delete it from Ollama by hand.`);
+    }
+  }
+}
 
 /** Other entries whose `modelfile` is the same file (compared as resolved paths). */
 function sharingModelfile(registry: Registry, key: string, workspaceDir: string): string[] {
@@ -41,6 +69,7 @@ export async function deleteModel(deps: ModelOpsDeps, raw: DeleteInput): Promise
   const { key, entry } = requireEntry(registry, input.name);
   requireNoCreateRunning(deps, key, 'delete');
   checkDefault(registry, key, input.newDefault);
+  const aliases = requireAliasesConfirmed(registry, key, input.removeAliases);
   const sharing = input.deleteModelfile ? sharingModelfile(registry, key, session.dir) : [];
   if (sharing.length > 0) {
     const names = sharing.join(', ');
@@ -70,11 +99,16 @@ export async function deleteModel(deps: ModelOpsDeps, raw: DeleteInput): Promise
       ollama = 'not-in-ollama';
       notes.push(`Ollama did not have ${key}, so only the registry entry was removed.`);
     }
+    await deleteAliasesInOllama(deps, aliases, notes);
   }
 
   let defaultModel: string | null;
   try {
-    ({ defaultModel } = await session.store.update((draft) => removeFromDraft(draft, key, input.newDefault)));
+    ({ defaultModel } = await session.store.update((draft) => {
+      const removed = removeFromDraft(draft, key, input.newDefault);
+      dropAliasesOf(draft, key);
+      return removed;
+    }));
   } catch (error) {
     const appError = toAppError(error);
     const already = ollama === 'deleted' ? ` Ollama already deleted ${key}; the entry will show it as missing.` : '';
@@ -92,6 +126,7 @@ export async function deleteModel(deps: ModelOpsDeps, raw: DeleteInput): Promise
       else notes.push(`${entry.modelfile} could not be deleted (${fileErrorReason(error)}); delete it by hand if you no longer need it.`);
     }
   }
+  if (aliases.length > 0 && !input.fromOllama) notes.push(`Ollama keeps ${aliases.join(', ')}, like ${key}; the registry no longer records them.`);
   void session.sync.syncNow().catch(() => undefined);
   return { name: key, ollama, modelfile, defaultModel, notes };
 }

@@ -3,13 +3,14 @@ import { timestamp, type ModelEntry, type Registry } from '../../shared/registry
 import { parseVersionedName } from '../../shared/versions';
 import { requireEntry, requireFreeInRegistry } from './checks';
 import { deleteOwn, setOwn } from '../../shared/own-key';
+import { moveAliases } from '../../shared/release/aliases';
 
 /**
  * Rename and removal as edits of a registry draft (inside `RegistryStore.update`), checked again
  * on the draft: the file may have changed since the operation looked at it.
  */
 
-/** Moves an entry to a new key, and the default with it (the writer keeps the file's order; a new key goes last). */
+/** Moves an entry to a new key, and the default and its aliases with it (the writer keeps the file's order; a new key goes last). */
 export function renameInDraft(draft: Registry, from: string, to: string, now: Date): ModelEntry {
   const { key, entry } = requireEntry(draft, from);
   requireFreeInRegistry(draft, to, 'newName', key);
@@ -23,6 +24,7 @@ export function renameInDraft(draft: Registry, from: string, to: string, now: Da
   deleteOwn(draft.models, key);
   setOwn(draft.models, to, renamed);
   if (draft.default_model === key) draft.default_model = to;
+  moveAliases(draft, key, to);
   return renamed;
 }
 

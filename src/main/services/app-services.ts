@@ -13,6 +13,7 @@ import { ShowCache } from '../facts/show-cache';
 import { createJobKey, jobHandlers } from '../jobs/job-handlers';
 import { createLifecycleFeature, type LifecycleFeature } from '../lifecycle/feature';
 import { modelOpsHandlers } from '../model-ops/handlers';
+import { releaseHandlers } from '../release/handlers';
 import { JobHistory } from '../jobs/job-history';
 import { JobManager } from '../jobs/job-manager';
 import { recoverInterruptedCreates } from '../jobs/recover-creating';
@@ -234,6 +235,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     ...chat.handlers,
     ...lifecycle.handlers,
     ...modelOpsHandlers({ session: () => session, gateway, jobs }),
+    ...releaseHandlers({ session: () => session, gateway, jobs }),
     ...evalHandlers({
       session: () => session,
       gateway,

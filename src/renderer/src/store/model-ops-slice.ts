@@ -11,6 +11,8 @@ import type {
   VersionProposal,
 } from '../../../shared/model-ops';
 import type { ModelEntry, ModelPatch } from '../../../shared/registry';
+import type { ReleaseResult, UnreleaseResult } from '../../../shared/release/release-calls';
+import { recordRelease, removeAlias } from '../../../shared/release/aliases';
 import { displayNameOf } from '../models/model-labels';
 import { attempt, type ActionResult } from './action-result';
 import type { SliceCreator } from './app-state';
@@ -22,7 +24,8 @@ export type ModelOpsDialog =
   | { kind: 'new-version'; from: string }
   | { kind: 'rename'; name: string }
   | { kind: 'delete'; name: string }
-  | { kind: 'adopt'; name: string };
+  | { kind: 'adopt'; name: string }
+  | { kind: 'release'; name: string };
 
 export interface ModelOpsSlice {
   modelOpsDialog: ModelOpsDialog | null;
@@ -39,6 +42,10 @@ export interface ModelOpsSlice {
   addNewModel(input: NewModelInput): Promise<ActionResult<AddedModel>>;
   renameModel(name: string, newName: string): Promise<ActionResult<RenameResult>>;
   deleteModel(input: DeleteInput): Promise<ActionResult<DeleteResult>>;
+  /** "Release as…": on success the dialog closes and the alias moves at once (registry.changed confirms it). */
+  releaseVersion(name: string, alias: string): Promise<ActionResult<ReleaseResult>>;
+  /** Removes a released name (Ollama's copy and the record); a failure is notified. */
+  unreleaseAlias(alias: string): Promise<ActionResult<UnreleaseResult>>;
   proposeAdoption(name: string): Promise<ActionResult<AdoptionProposal>>;
   adoptModel(input: AdoptInput): Promise<ActionResult<AddedModel>>;
   /** An in-place edit of the Overview; errors come back for the field, not as a notification. */
@@ -130,6 +137,46 @@ export const createModelOpsSlice: SliceCreator<ModelOpsSlice> = ({ client }) => 
         ...(also.length > 0 ? { message: `Also ${also.join(' and ')}.` } : {}),
       });
       notifyNotes(`About deleting ${name}`, notes);
+      return result;
+    },
+    async releaseVersion(name, alias) {
+      const result = await attempt(() => client.call('models.release', { name, alias }));
+      if (!result.ok) return result;
+      const { model, alias: released, previous, notes } = result.value;
+      const snapshot = get().snapshot;
+      let next = snapshot;
+      if (snapshot) {
+        const registry = structuredClone(snapshot.registry);
+        try {
+          recordRelease(registry, model, released, new Date());
+          next = { ...snapshot, registry };
+        } catch {
+          // The snapshot is behind the file; registry.changed brings the truth.
+        }
+      }
+      set({ modelOpsDialog: null, snapshot: next });
+      const entry = ownValue(get().snapshot?.registry.models, model);
+      get().notify({
+        tone: 'success',
+        title: `${released} is now ${entry ? displayNameOf(entry) : model}`,
+        ...(previous ? { message: `It was ${previous} before.` } : {}),
+      });
+      notifyNotes(`About releasing ${model}`, notes);
+      return result;
+    },
+    async unreleaseAlias(alias) {
+      const result = await attempt(() => client.call('models.unrelease', { alias }));
+      if (!result.ok) {
+        get().notify({ tone: 'error', title: `${alias} was not removed`, message: result.error.message });
+        return result;
+      }
+      const snapshot = get().snapshot;
+      if (snapshot) {
+        const registry = structuredClone(snapshot.registry);
+        removeAlias(registry, result.value.alias);
+        set({ snapshot: { ...snapshot, registry } });
+      }
+      get().notify({ tone: 'success', title: `${result.value.alias} removed`, message: 'Its version stays; programs that used the name no longer reach a model.' });
       return result;
     },
     proposeAdoption(name) {

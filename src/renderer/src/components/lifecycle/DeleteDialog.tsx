@@ -8,6 +8,7 @@ import { selectModels } from '../../store/selectors';
 import { useAppStore } from '../../store/store-context';
 import { Dialog } from '../common/Dialog';
 import { formErrorsOf, NO_ERRORS, type FormErrors } from './field-errors';
+import { useAliasesOf } from '../release/AliasChips';
 
 type Scope = 'registry' | 'ollama';
 const NO_DEFAULT = '\u0000none';
@@ -27,6 +28,8 @@ export function DeleteDialog({ model }: { model: ModelEntry }) {
   const ollamaNames = useAppStore(selectOllamaNames);
   const [scope, setScope] = useState<Scope | null>(null);
   const [deleteFile, setDeleteFile] = useState(false);
+  const aliases = useAliasesOf(model.name);
+  const [removeAliases, setRemoveAliases] = useState(false);
   const [nextDefault, setNextDefault] = useState<string>('');
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
@@ -39,7 +42,9 @@ export function DeleteDialog({ model }: { model: ModelEntry }) {
     .filter((m) => m.name !== model.name)
     .sort((a, b) => displayNameOf(a).localeCompare(displayNameOf(b)));
   const defaultChosen = !isDefault || nextDefault !== '';
-  const canDelete = scope !== null && defaultChosen && !busy && !readOnly;
+  // A released version goes only when the user agrees that its released names go with it.
+  const aliasesAgreed = aliases.length === 0 || removeAliases;
+  const canDelete = scope !== null && defaultChosen && aliasesAgreed && !busy && !readOnly;
   const newDefault = nextDefault === NO_DEFAULT ? null : nextDefault;
 
   const onDelete = async () => {
@@ -49,6 +54,7 @@ export function DeleteDialog({ model }: { model: ModelEntry }) {
       name: model.name,
       fromOllama: scope === 'ollama',
       deleteModelfile: deleteFile,
+      ...(aliases.length > 0 ? { removeAliases } : {}),
       ...(isDefault ? { newDefault } : {}),
     });
     setBusy(false);
@@ -59,6 +65,11 @@ export function DeleteDialog({ model }: { model: ModelEntry }) {
     `Remove ${model.name} from model_settings.json.`,
     scope === 'ollama' ? `Delete ${model.name} from Ollama (its layers that no other model uses are freed).` : null,
     scope === 'registry' && inOllama ? `Ollama keeps ${model.name}; it will be listed under "In Ollama, not in the registry".` : null,
+    aliases.length > 0 && removeAliases
+      ? scope === 'ollama'
+        ? `Delete its released name ${aliases.join(', ')} from Ollama and the registry.`
+        : `Forget its released name ${aliases.join(', ')} in the registry (Ollama keeps the copy).`
+      : null,
     deleteFile ? `Delete the file ${model.modelfile}.` : model.modelfile ? `Keep the file ${model.modelfile}.` : null,
     isDefault && nextDefault !== '' ? (newDefault === null ? 'Leave the registry without a default model.' : `Make ${newDefault} the default model.`) : null,
   ].filter((s): s is string => s !== null);
@@ -117,6 +128,16 @@ export function DeleteDialog({ model }: { model: ModelEntry }) {
                 It is also the Modelfile of {sharedWith.map((m) => m.name).join(', ')}, so it stays.
               </span>
             )}
+          </span>
+        </label>
+      )}
+
+      {aliases.length > 0 && (
+        <label className="choice">
+          <input type="checkbox" checked={removeAliases} disabled={busy || readOnly} data-testid="delete-aliases" onChange={(event) => setRemoveAliases(event.target.checked)} />
+          <span>
+            Also remove its released name <code className="path">{aliases.join(', ')}</code>
+            <span className="choice__hint">Programs and chats that use it will no longer reach a model. To keep it, release another version under it first.</span>
           </span>
         </label>
       )}

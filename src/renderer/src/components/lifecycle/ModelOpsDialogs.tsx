@@ -4,6 +4,7 @@ import { DeleteDialog } from './DeleteDialog';
 import { NewModelDialog } from './NewModelDialog';
 import { NewVersionDialog } from './NewVersionDialog';
 import { RenameDialog } from './RenameDialog';
+import { ReleaseDialog } from '../release/ReleaseDialog';
 import { ownValue } from '../../../../shared/own-key';
 
 /** The lifecycle dialog asked for from anywhere (card menu, detail, Versions tab, discovered list). */
@@ -21,6 +22,8 @@ export function ModelOpsDialogs() {
       return model ? <RenameDialog key={dialog.name} model={model} /> : null;
     case 'delete':
       return model ? <DeleteDialog key={dialog.name} model={model} /> : null;
+    case 'release':
+      return model ? <ReleaseDialog key={dialog.name} model={model} /> : null;
     case 'adopt':
       return <AdoptDialog key={dialog.name} name={dialog.name} />;
   }

@@ -8,6 +8,7 @@ import { selectReadOnly } from '../../store/selectors';
 import { useAppStore } from '../../store/store-context';
 import { StatusChip } from '../common/StatusChip';
 import { OutdatedMarker } from '../models/OutdatedMarker';
+import { AliasChips, FamilyAliasChips, useAliasesOf } from '../release/AliasChips';
 
 /** A model's family side by side (newest first): version, names, base, status, build, freshness, actions. */
 export function VersionsTab({ model }: { model: ModelEntry }) {
@@ -28,6 +29,7 @@ export function VersionsTab({ model }: { model: ModelEntry }) {
             {family.length === 1 ? 'Only this version so far.' : `${family.length} versions, newest first.`} A new version copies a Modelfile and lets you pick another
             base model.
           </p>
+          <FamilyAliasChips name={newest.name} removable />
         </div>
         <div className="versions__head-actions">
           <button type="button" className="button" data-testid="versions-evaluate" onClick={() => openEvals(label)} title="Run the family’s prompt set against chosen versions">
@@ -76,6 +78,7 @@ function VersionRow({ model, current, readOnly }: { model: ModelEntry; current: 
   const open = useAppStore((s) => s.openModelOpsDialog);
   const display = displayNameOf(model);
   const builtAt = model.build?.built_at;
+  const aliases = useAliasesOf(model.name);
   return (
     <tr data-testid="version-row" data-model-name={model.name} aria-current={current ? 'true' : undefined} className={current ? 'versions__current' : undefined}>
       <th scope="row">
@@ -90,6 +93,11 @@ function VersionRow({ model, current, readOnly }: { model: ModelEntry; current: 
           <span className="mono muted truncate" title={model.name}>
             {model.name}
           </span>
+          {aliases.length > 0 && (
+            <span className="versions__aliases">
+              <AliasChips aliases={aliases} />
+            </span>
+          )}
         </div>
       </td>
       <td className="mono truncate" data-label="from" title={model.base_model || undefined}>
@@ -117,6 +125,17 @@ function VersionRow({ model, current, readOnly }: { model: ModelEntry; current: 
             onClick={() => open({ kind: 'new-version', from: model.name })}
           >
             New version
+          </button>
+          <button
+            type="button"
+            className="button button--small"
+            disabled={readOnly || model.status !== 'available'}
+            title={model.status === 'available' ? undefined : 'Create it first: only a built version can be released'}
+            aria-label={`Release ${display} as…`}
+            data-testid="version-release"
+            onClick={() => open({ kind: 'release', name: model.name })}
+          >
+            Release as…
           </button>
         </div>
       </td>

@@ -10,6 +10,7 @@ import { ModelPrimaryAction } from './ModelPrimaryAction';
 import { OutdatedMarker } from './OutdatedMarker';
 import { ModelName } from '../names/ModelName';
 import { ModelCardFacts } from '../facts/ModelCardFacts';
+import { AliasChips, useAliasesOf } from '../release/AliasChips';
 
 interface ModelCardProps {
   model: ModelEntry;
@@ -28,6 +29,7 @@ export const ModelCard = memo(function ModelCard({ model, isDefault, readOnly }:
   const display = displayNameOf(model);
   const version = versionLabel(model);
   const failure = build.failure;
+  const aliases = useAliasesOf(model.name);
   return (
     <article
       className="model-card"
@@ -85,6 +87,11 @@ export const ModelCard = memo(function ModelCard({ model, isDefault, readOnly }:
           {model.auto_preload && (
             <li className="marker" data-testid="marker-preload">
               Preload
+            </li>
+          )}
+          {aliases.length > 0 && (
+            <li className="model-card__aliases">
+              <AliasChips aliases={aliases} />
             </li>
           )}
         </ul>

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useElementMeasure, readClientWidth, readOffsetTop } from '../../hooks/use-element-measure';
 import type { FamilyGroup } from '../../models/family-groups';
+import { FamilyAliasChips } from '../release/AliasChips';
 import { columnsFor, gridRows } from '../../models/grid-rows';
 import { selectDefaultModel, selectReadOnly } from '../../store/selectors';
 import { useAppStore } from '../../store/store-context';
@@ -60,6 +61,7 @@ export function ModelGrid({ groups, scrollElement }: ModelGridProps) {
                   </span>
                   <span className="family-heading__count">{row.count} versions</span>
                 </h2>
+                <FamilyAliasChips name={row.label} />
                 <button type="button" className="button button--small family-heading__evaluate" aria-label={`Evaluate ${row.label}`} onClick={() => openEvals(row.label)}>
                   Evaluate
                 </button>
