@@ -351,7 +351,7 @@ export class ChatService {
         if (done) break;
         if (event.type === 'done') {
           stats = event.stats;
-        } else {
+        } else if (event.type === 'delta') {
           firstTokenAt ??= this.clock();
           tokens++;
           content += event.text;

@@ -121,7 +121,7 @@ async function streamCompletion(res: ServerResponse, backend: ChatProxyBackend, 
       // Headers wait for Ollama's first line, so its early errors (404, busy) keep their status.
       const writer = await open();
       if (event.type === 'delta') await writer.send(chunk(completion, { content: event.text }, null));
-      else stats = event.stats;
+      else if (event.type === 'done') stats = event.stats;
     }
     const writer = await open();
     await writer.send(chunk(completion, {}, finishReason(stats)));
@@ -153,7 +153,7 @@ async function wholeCompletion(res: ServerResponse, backend: ChatProxyBackend, r
   try {
     for await (const event of backend.stream(toOllamaRequest(request, entry.name), controller.signal, undefined, announceHost(res))) {
       if (event.type === 'delta') content += event.text;
-      else stats = event.stats;
+      else if (event.type === 'done') stats = event.stats;
     }
   } catch (error) {
     if (controller.signal.aborted) return;
