@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ERROR_KINDS } from './errors';
+import { thinkValueSchema } from './think';
 
 /**
  * Chat: conversations kept in the app's data folder, replies streamed from Ollama, and the
@@ -22,6 +23,11 @@ export const chatSettingsSchema = z.object({
   temperature: z.number().min(0).max(2).nullable(),
   /** Context length (Ollama's `num_ctx`); null: the model's own value. */
   numCtx: z.number().int().min(256).max(1_048_576).nullable(),
+  /**
+   * Ollama's `think` for this conversation: off when absent or false. Sent only to a model with
+   * the thinking capability (see shared/think); other models are sent `think: false`.
+   */
+  think: thinkValueSchema.optional(),
 });
 export type ChatSettings = z.infer<typeof chatSettingsSchema>;
 
@@ -70,6 +76,10 @@ export const chatMessageSchema = z.object({
   timings: chatTimingsSchema.nullable(),
   /** Replies: the Ollama host that answered (absent in replies saved before there were several hosts). */
   host: z.string().optional(),
+  /** Replies: what the model thought before answering (`message.thinking`), when it did. */
+  thinking: z.string().optional(),
+  /** From its first thought to its last, in ms: the "Thought for N s" above the answer. */
+  thinkingMs: z.number().nonnegative().optional(),
 });
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
 
@@ -119,6 +129,8 @@ export type ChatTurn = z.infer<typeof chatTurnSchema>;
 /** `chat.delta`: text of one reply since the last event, at most one event per frame per reply. */
 export const chatDeltaEventSchema = chatStreamSchema.omit({ startedAt: true }).extend({
   text: z.string(),
+  /** Thinking text since the last event, streamed before the answer's text. */
+  thinking: z.string().optional(),
   /**
    * Seconds Ollama has sent nothing for this reply ("no answer from Ollama for N s"), sent once a
    * second after a few; null when text flows again. Such a delta carries no text.

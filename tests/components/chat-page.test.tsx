@@ -375,4 +375,42 @@ describe('Chat page', () => {
     act(() => client.emit('hosts.changed', [host('local', true), host('gpu', false)]));
     expect(screen.getByTestId('reply-host').textContent).toBe('on gpu');
   });
+
+  it('offers gpt-oss a thinking level (no off), keeps it with the conversation, and folds saved thoughts above the answer', async () => {
+    const facts = (name: string, capabilities: string[], architecture: string) => ({
+      name,
+      digest: 'd'.repeat(64),
+      architecture,
+      parameterCount: null,
+      parameterSize: null,
+      quantization: null,
+      fileSize: 1,
+      trainedContext: null,
+      context: { tokens: null, source: 'server-default' as const, explanation: '' },
+      capabilities,
+      cloud: false,
+      remote: null,
+      modelInfo: {},
+    });
+    const client = chatClient();
+    client.handlers['models.facts'] = ({ model: name }: CallInput<'models.facts'>) => (name === V1 ? facts(V1, ['completion', 'thinking'], 'gptoss') : facts(name, ['completion'], 'llama'));
+    const { store } = await renderChat(client);
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId('chat-settings-toggle'));
+    const level = (await within(screen.getByTestId('chat-settings-panel')).findByTestId('chat-setting-think-level')) as HTMLSelectElement;
+    expect([...level.options].map((o) => o.textContent)).toEqual(['Low', 'Medium', 'High']);
+    expect(level.value).toBe('medium');
+    await user.selectOptions(level, 'high');
+    expect(store.getState().chat.draftSettings.think).toBe('high');
+    // llama3 cannot think: no control at all.
+    await user.selectOptions(picker(), 'llama3:latest');
+    await waitFor(() => expect(screen.queryByTestId('chat-setting-think')).toBeNull());
+
+    await sendMessage('Is 17 prime?');
+    act(() => client.emit('chat.end', { conversationId: 'c1', message: reply('r-a', 'Yes.', { thinking: 'Odd, no divisors.', thinkingMs: 3_200 }) }));
+    const thoughts = screen.getByTestId('reply-thinking') as HTMLDetailsElement;
+    expect(thoughts.open).toBe(false);
+    expect(within(thoughts).getByTestId('reply-thinking-summary').textContent).toBe('Thought for 3 s');
+    expect(thoughts.compareDocumentPosition(screen.getByTestId('reply-content')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
 });

@@ -179,7 +179,7 @@ describe('the OpenAI-compatible proxy, driven by the official openai client', ()
     expect(fake.cancellations[0]).toMatchObject({ path: '/api/chat', model: V1 });
   });
 
-  it('rejects tool messages and image parts with a 400 naming the field', async () => {
+  it('rejects image parts with a 400 naming the field', async () => {
     const error = await client.chat.completions
       .create({ model: V1, messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'data:,' } }] }] })
       .catch((e: unknown) => e);

@@ -60,3 +60,22 @@ describe('folding stream events into the renderer state', () => {
     expect(upsertSummary(null, conversation([]))).toBeNull();
   });
 });
+
+describe('thinking while it streams', () => {
+  const head = { conversationId: 'c1', messageId: 'm1', lane: 'a' as const, model: 'qwen3:8b' };
+  it('gathers the thoughts and times them from the first thought to the answer’s first words', () => {
+    let live = withDelta({}, { ...head, text: '', thinking: 'Seventeen ' }, 1_000);
+    live = withDelta(live, { ...head, text: '', thinking: 'is odd.' }, 2_000);
+    expect(live.m1).toMatchObject({ thinking: 'Seventeen is odd.', thinkingStartedAt: 1_000, text: '' });
+    expect(live.m1?.thinkingMs).toBeUndefined();
+    live = withDelta(live, { ...head, text: 'Yes.' }, 4_500);
+    live = withDelta(live, { ...head, text: ' Prime.' }, 9_000);
+    expect(live.m1).toMatchObject({ text: 'Yes. Prime.', thinkingMs: 3_500 });
+  });
+
+  it('leaves a reply that did not think without thinking fields', () => {
+    const live = withDelta({}, { ...head, text: 'Hi' }, 5);
+    expect(live.m1?.thinking).toBeUndefined();
+    expect(live.m1?.thinkingMs).toBeUndefined();
+  });
+});

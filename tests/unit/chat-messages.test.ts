@@ -34,7 +34,7 @@ function conversation(messages: ChatMessage[], extra: Partial<Conversation> = {}
 }
 
 describe('building the /api/chat request of a lane', () => {
-  it('sends the user messages and the replies in order, with no system message and no options by default', () => {
+  it('sends the user messages and the replies in order, with no system message, no options and thinking off by default', () => {
     const c = conversation([message('user', 'Hi'), message('assistant', 'Hello!'), message('user', 'Rent?')]);
     expect(buildChatRequest(c, 'a', 'pm:v1')).toEqual({
       model: 'pm:v1',
@@ -43,7 +43,13 @@ describe('building the /api/chat request of a lane', () => {
         { role: 'assistant', content: 'Hello!' },
         { role: 'user', content: 'Rent?' },
       ],
+      think: false,
     });
+  });
+
+  it('asks for thinking as the conversation says (the streamer gates it by capability)', () => {
+    const c = conversation([message('user', 'Hi')], { settings: { ...DEFAULT_CHAT_SETTINGS, think: 'low' } });
+    expect(buildChatRequest(c, 'a', 'pm:v1').think).toBe('low');
   });
 
   it('puts the conversation’s system prompt first when it overrides the model’s, even when empty', () => {

@@ -1,4 +1,4 @@
-import type { ChatError } from '../../shared/chat';
+import type { ChatError, ChatMessage, ChatStream } from '../../shared/chat';
 import { toAppError } from '../../shared/errors';
 import type { Registry } from '../../shared/registry';
 import { findRegistryModel, modelLabel } from './model-lookup';
@@ -32,4 +32,19 @@ export function chatErrorOf(error: unknown, model: string, registry: Registry | 
     return { kind: 'internal', message: `The reply failed inside Modelwright (${appError.message}).`, fix: null, model: null };
   }
   return { kind: appError.kind, message: appError.message, fix: null, model: null };
+}
+
+/** The saved form of a reply that failed by a bug inside the app (never Ollama's fault). */
+export function internalFailure(stream: ChatStream): ChatMessage {
+  return {
+    id: stream.messageId,
+    role: 'assistant',
+    content: '',
+    createdAt: stream.startedAt,
+    model: stream.model,
+    lane: stream.lane,
+    state: 'failed',
+    error: { kind: 'internal', message: 'The reply failed inside Modelwright; the log has the details. Try again.', fix: null, model: null },
+    timings: null,
+  };
 }

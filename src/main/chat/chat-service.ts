@@ -12,11 +12,12 @@ import {
 import { AppError } from '../../shared/errors';
 import type { Registry } from '../../shared/registry';
 import type { EventBus } from '../events';
-import { chatErrorOf } from './chat-errors';
+import { chatErrorOf, internalFailure } from './chat-errors';
 import type { ConversationStore } from './conversation-store';
 import { DeltaBatcher, FRAME_MS } from './delta-batcher';
 import { activeLanes, buildChatRequest, laneModel } from './messages';
 import type { ChatFinalStats, ChatStreamer, OllamaChatRequest } from './ollama-chat';
+import { ReplyThinking } from './reply-thinking';
 import { listConversations, summaryOf, titleFrom } from './summaries';
 import { measuredTimings, timingsFromStats } from './timings';
 
@@ -295,17 +296,7 @@ export class ChatService {
   private failUnexpectedly(stream: ChatStream, error: unknown, release: () => void): void {
     this.options.log?.(`[chat] a reply in ${stream.conversationId} failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     release();
-    const message: ChatMessage = {
-      id: stream.messageId,
-      role: 'assistant',
-      content: '',
-      createdAt: stream.startedAt,
-      model: stream.model,
-      lane: stream.lane,
-      state: 'failed',
-      error: { kind: 'internal', message: 'The reply failed inside Modelwright; the log has the details. Try again.', fix: null, model: null },
-      timings: null,
-    };
+    const message = internalFailure(stream);
     this.options.bus.emit('chat.end', { conversationId: stream.conversationId, message });
   }
 
@@ -317,6 +308,8 @@ export class ChatService {
         bus.emit('chat.delta', { conversationId: stream.conversationId, messageId: stream.messageId, lane: stream.lane, model: stream.model, text }),
       this.options.frameMs ?? FRAME_MS,
     );
+    const { conversationId, messageId, lane, model } = stream;
+    const thinking = new ReplyThinking((text) => bus.emit('chat.delta', { conversationId, messageId, lane, model, text: '', thinking: text }), this.options.frameMs ?? FRAME_MS, this.clock);
     const startedAt = this.clock();
     let firstTokenAt: number | null = null;
     let tokens = 0;
@@ -351,7 +344,12 @@ export class ChatService {
         if (done) break;
         if (event.type === 'done') {
           stats = event.stats;
-        } else {
+        } else if (event.type === 'thinking') {
+          firstTokenAt ??= this.clock();
+          thinking.push(event.text);
+        } else if (event.type === 'delta') {
+          // The answer starts: what was thought goes out before it.
+          thinking.flush();
           firstTokenAt ??= this.clock();
           tokens++;
           content += event.text;
@@ -363,6 +361,7 @@ export class ChatService {
       // A stop is not a failure: the reply is kept as far as it got.
       if (!signal.aborted) failure = error;
     }
+    thinking.flush();
     batcher.flush();
 
     const endedAt = this.clock();
@@ -382,6 +381,7 @@ export class ChatService {
             ? measuredTimings({ startedAt, firstTokenAt, endedAt, tokens })
             : null,
       ...(host !== null ? { host } : {}),
+      ...thinking.fields(),
     };
     try {
       await this.options.store.update(stream.conversationId, (c) => ({

@@ -7,7 +7,9 @@ import { ChatService } from './chat-service';
 import { ConversationStore } from './conversation-store';
 import { chatHandlers } from './handlers';
 import { stallOptionsOf, type OllamaLink } from '../ollama/ollama-link';
+import type { CapabilityLookup } from '../facts/capability-lookup';
 import { streamOllamaChat } from './ollama-chat';
+import { thinkGated } from './think-gated';
 import type { ChatProxyBackend } from './proxy-backend';
 
 /**
@@ -26,6 +28,8 @@ export interface ChatFeatureOptions {
   hosts?: ChatHosts;
   registry: () => Registry | null;
   settings: KeyValueSettings;
+  /** What a model can do; absent or unknown: it is never sent `think: true`. */
+  capabilities?: CapabilityLookup;
   log?: (line: string) => void;
 }
 
@@ -57,10 +61,20 @@ export function createChatFeature(options: ChatFeatureOptions): ChatFeature {
     const routed = options.hosts?.route(request.model) ?? null;
     const link = routed?.link ?? options.ollamaLink();
     if (routed) onHost?.(routed.name);
-    return streamOllamaChat(link.host, request, { signal, fetch: link.fetch, stall: stallOptionsOf(link.timeouts, onWaiting) });
+    const lookup = options.capabilities ?? (async () => null);
+    // Chat and the proxy both come through here: the one place `think` is checked before it goes out.
+    return thinkGated(request, () => lookup(request.model, routed?.name), (gated) =>
+      streamOllamaChat(link.host, gated, { signal, fetch: link.fetch, stall: stallOptionsOf(link.timeouts, onWaiting) }),
+    );
   };
+  const capabilities = options.capabilities;
   const hosts = options.hosts;
-  const chatProxy: ChatProxyBackend = { registry: options.registry, stream, ...(hosts ? { having: (model: string) => hosts.having(model) } : {}) };
+  const chatProxy: ChatProxyBackend = {
+    registry: options.registry,
+    stream,
+    capabilities: (model) => capabilities?.(model, options.hosts?.route(model).name) ?? Promise.resolve(null),
+    ...(hosts ? { having: (model: string) => hosts.having(model) } : {}),
+  };
   const service = new ChatService({
     store: new ConversationStore(join(options.dataDir, CONVERSATIONS_DIR), log),
     bus: options.bus,

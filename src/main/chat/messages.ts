@@ -38,5 +38,7 @@ export function buildChatRequest(conversation: Conversation, lane: ChatLane, mod
   const { systemPrompt } = conversation.settings;
   if (systemPrompt !== null) messages.unshift({ role: 'system', content: systemPrompt });
   const options = optionsFor(conversation.settings);
-  return options ? { model, messages, options } : { model, messages };
+  // Asked for as the conversation says; the chat streamer sends it only to a model that can think.
+  const think = conversation.settings.think ?? false;
+  return options ? { model, messages, options, think } : { model, messages, think };
 }

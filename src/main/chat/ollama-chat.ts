@@ -14,9 +14,21 @@ import { postNdjson, type StreamOptions } from '../ollama/stream-request';
 
 export const CHAT_ENDPOINT = '/api/chat';
 
+/** A call the model asks for (api.ToolCall): `arguments` is an object, not OpenAI's JSON string. */
+export interface OllamaToolCall {
+  id?: string;
+  function: { index?: number; name: string; arguments: Record<string, unknown> };
+}
+
 export interface OllamaChatMessage {
-  role: 'system' | 'user' | 'assistant';
+  role: 'system' | 'user' | 'assistant' | 'tool';
   content: string;
+  /** An assistant turn's earlier thinking, given back as Ollama's templates expect it. */
+  thinking?: string;
+  tool_calls?: OllamaToolCall[];
+  /** A tool result: the function it answers (0.9.6) and the call's id (0.12.10). */
+  tool_name?: string;
+  tool_call_id?: string;
 }
 
 /** The fields of Ollama's ChatRequest this app sends. */
@@ -28,6 +40,10 @@ export interface OllamaChatRequest {
   keep_alive?: string | number;
   /** Off unless asked: since Ollama 0.12.4 capable models think first by default, which the chat and the proxy do not show. */
   think?: boolean | 'low' | 'medium' | 'high' | 'max';
+  /** Functions the model may call (api.Tool), passed as the client gave them. */
+  tools?: unknown[];
+  /** `"json"` or a JSON schema the answer must follow. */
+  format?: unknown;
 }
 
 /** The metrics of the final chunk, in Ollama's nanoseconds. */
@@ -41,7 +57,12 @@ export interface ChatFinalStats {
   evalDuration: number | null;
 }
 
-export type ChatStreamEvent = { type: 'delta'; text: string } | { type: 'done'; stats: ChatFinalStats };
+export type ChatStreamEvent =
+  | { type: 'delta'; text: string }
+  /** Thinking text (`message.thinking`), streamed before the answer by capable models when asked. */
+  | { type: 'thinking'; text: string }
+  | { type: 'tool_calls'; calls: OllamaToolCall[] }
+  | { type: 'done'; stats: ChatFinalStats };
 
 /**
  * `onWaiting` hears "no answer from Ollama for N s" (null when text flows again); `onHost` hears,
@@ -57,8 +78,13 @@ export type ChatStreamer = (
 const count = z.number().nonnegative().optional();
 
 /** One streamed line. Loose: Ollama adds fields (thinking, tool_calls, logprobs) release by release. */
+const toolCallSchema = z.looseObject({
+  id: z.string().optional(),
+  function: z.looseObject({ index: z.number().int().optional(), name: z.string(), arguments: z.record(z.string(), z.unknown()) }),
+});
+
 const chatLineSchema = z.looseObject({
-  message: z.looseObject({ content: z.string().optional() }).optional(),
+  message: z.looseObject({ content: z.string().optional(), thinking: z.string().optional(), tool_calls: z.array(toolCallSchema).optional() }).optional(),
   done: z.boolean().optional(),
   done_reason: z.string().optional(),
   total_duration: count,
@@ -95,8 +121,12 @@ export async function* streamOllamaChat(host: string, request: OllamaChatRequest
       // cancelling the body, keeps the connection for the next request (a cancel closes it).
       if (finished) continue;
       const line = parseReply(CHAT_ENDPOINT, chatLineSchema, raw);
+      const thinking = line.message?.thinking ?? '';
+      if (thinking !== '') yield { type: 'thinking', text: thinking };
       const text = line.message?.content ?? '';
       if (text !== '') yield { type: 'delta', text };
+      const calls = line.message?.tool_calls ?? [];
+      if (calls.length > 0) yield { type: 'tool_calls', calls: calls as OllamaToolCall[] };
       if (line.done === true) {
         finished = true;
         yield { type: 'done', stats: statsOf(line) };

@@ -11,4 +11,6 @@ export interface ChatProxyBackend {
   stream: ChatStreamer;
   /** A host known to have the model now (another host may serve what the primary lacks); null: none. */
   having?(model: string): string | null;
+  /** The model's capabilities on the host that would answer; null when unknown. */
+  capabilities?(model: string): Promise<string[] | null>;
 }

@@ -8,6 +8,7 @@ import type { EventBus } from '../events';
 import { isClosing, type JobRunContext, type JobRunner } from '../jobs/job-manager';
 import { ProgressCoalescer } from '../jobs/progress-coalescer';
 import type { OllamaLink } from '../ollama/ollama-link';
+import { asksToThink, gateThink } from '../../shared/think';
 import { evalChat } from './eval-chat';
 import { RegexSandbox } from './regex-sandbox';
 import type { RunWriter } from './run-store';
@@ -36,6 +37,8 @@ export interface EvalJobDeps {
   now?: () => Date;
   /** Where `matches` patterns run; one per run by default (a worker with a time limit). */
   regex?: RegexSandbox;
+  /** A model's capabilities (null: unknown). A case that asks a model without `thinking` to think is not sent. */
+  capabilities?: (model: string) => Promise<readonly string[] | null>;
 }
 
 /** Each distinct `matches` pattern of the case, run on the output where a runaway one can be stopped. */
@@ -68,14 +71,25 @@ async function gradeAnswer(deps: EvalJobDeps, ctx: JobRunContext, judge: string,
   }
 }
 
+/** The case's error when it asks a model that cannot think to think: such a request is never sent. */
+async function thinkRefusal(deps: EvalJobDeps, model: string, think: RunResult['request']['think']): Promise<RunResult['error']> {
+  if (!asksToThink(think)) return null;
+  const gate = gateThink(think, (await deps.capabilities?.(model)) ?? null);
+  if (!gate.refused) return null;
+  return {
+    kind: 'validation',
+    message: `${model} cannot think (Ollama lists no "thinking" capability for it), so this case, which asks for think: ${String(think)}, was not sent. Set think: false for it, or evaluate a thinking model.`,
+  };
+}
+
 async function runCase(deps: EvalJobDeps, ctx: JobRunContext, promptCase: PromptCase, model: RunModel, sandbox: RegexSandbox): Promise<RunResult> {
   const now = deps.now ?? (() => new Date());
   const request = caseRequest(deps.set, promptCase);
   const started = performance.now();
   let answer: Awaited<ReturnType<typeof evalChat>> | null = null;
-  let error: RunResult['error'] = null;
+  let error: RunResult['error'] = await thinkRefusal(deps, model.name, request.think);
   try {
-    answer = await evalChat(deps.link, { model: model.name, request }, ctx.signal, ctx.waiting);
+    if (error === null) answer = await evalChat(deps.link, { model: model.name, request }, ctx.signal, ctx.waiting);
   } catch (thrown) {
     const appError = toAppError(thrown);
     if (endsTheRun(appError, ctx.signal)) throw appError;

@@ -34,6 +34,8 @@ export interface EvalHandlerDeps {
   /** A saved chat conversation (to draw cases from); not_found when there is none. */
   conversation: (id: string) => Promise<Conversation>;
   appVersion: string;
+  /** A model's capabilities on the primary (null: unknown), to keep `think` from models that cannot think. */
+  capabilities?: (model: string) => Promise<string[] | null>;
   log?: (line: string) => void;
 }
 
@@ -104,7 +106,8 @@ export async function startEval(deps: EvalHandlerDeps, input: StartEvalInput): P
     results: [],
   };
   const writer = RunWriter.create(ws, record);
-  const run = evalJobRunner({ link: deps.link(), bus: deps.bus, set, cases, record, writer });
+  const lookup = deps.capabilities;
+  const run = evalJobRunner({ link: deps.link(), bus: deps.bus, set, cases, record, writer, ...(lookup ? { capabilities: (model: string) => lookup(model) } : {}) });
   const { job } = deps.jobs.start({ kind: 'eval', target: input.family, key: `eval:${record.id}`, run });
   return { jobId: job.id, runId: record.id };
 }

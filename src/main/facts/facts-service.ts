@@ -15,7 +15,16 @@ export interface FactsDeps {
   cache: ShowCache;
 }
 
-export function factsService(deps: FactsDeps): { factsOf(model: string): Promise<ModelFacts> } {
+export interface FactsService {
+  factsOf(model: string): Promise<ModelFacts>;
+  /**
+   * What the model can do (`thinking`, `tools`, …): from /api/tags when the server lists them
+   * (0.30.0+), else from the cached /api/show. Throws as the calls do (offline, not found).
+   */
+  capabilitiesOf(model: string): Promise<string[]>;
+}
+
+export function factsService(deps: FactsDeps): FactsService {
   const inFlight = new Map<string, Promise<CachedShow>>();
 
   async function showOnce(name: string, digest: string): Promise<CachedShow> {
@@ -43,6 +52,12 @@ export function factsService(deps: FactsDeps): { factsOf(model: string): Promise
   }
 
   return {
+    async capabilitiesOf(model) {
+      const entry = (await deps.gateway().list()).find((m) => sameModel(m.name, model));
+      if (!entry) throw new AppError('not_found', `Ollama does not have ${model}.`);
+      if (entry.capabilities && entry.capabilities.length > 0) return entry.capabilities;
+      return (await showOnce(entry.name, entry.digest)).capabilities;
+    },
     async factsOf(model) {
       const gateway = deps.gateway();
       const [models, serverVersion] = await Promise.all([gateway.list(), gateway.version().catch(() => null)]);
@@ -62,6 +77,6 @@ export function factsService(deps: FactsDeps): { factsOf(model: string): Promise
   };
 }
 
-export function factsHandlers(service: ReturnType<typeof factsService>): Pick<Handlers, 'models.facts'> {
+export function factsHandlers(service: FactsService): Pick<Handlers, 'models.facts'> {
   return { 'models.facts': async ({ model }) => service.factsOf(model) };
 }

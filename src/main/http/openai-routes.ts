@@ -3,13 +3,15 @@ import type { ServerResponse } from 'node:http';
 import { toAppError } from '../../shared/errors';
 import { sameModel } from '../../shared/model-name';
 import type { ModelEntry } from '../../shared/registry';
-import type { ChatFinalStats } from '../chat/ollama-chat';
+import { asksToThink, canThink } from '../../shared/think';
+import type { ChatFinalStats, OllamaChatRequest } from '../chat/ollama-chat';
 import { findModelOrAlias } from '../chat/model-lookup';
 import type { ChatProxyBackend } from '../chat/proxy-backend';
 import { HttpError } from './http-error';
 import { readJsonBody } from './json-body';
 import { fromAppError, notAvailable, notConfigured, OpenAiError, sendOpenAiError } from './openai-errors';
 import { parseChatCompletionRequest, toOllamaRequest, type ChatCompletionRequest } from './openai-request';
+import { toOpenAiToolCalls } from './openai-tool-calls';
 import { pathPattern } from './path-pattern';
 import { sendJson } from './responses';
 import type { Route, RouteContext } from './route';
@@ -69,8 +71,32 @@ function modelObject({ id, entry }: { id: string; entry: ModelEntry }) {
   return { id, object: 'model', created: unixSeconds(entry.created_at), owned_by: OWNER };
 }
 
-function finishReason(stats: ChatFinalStats | null): 'stop' | 'length' {
-  return stats?.doneReason === 'length' ? 'length' : 'stop';
+/** Ollama's FinishChunk: `stop` becomes `tool_calls` when the reply called tools. */
+function finishReason(stats: ChatFinalStats | null, calledTools: boolean): 'stop' | 'length' | 'tool_calls' {
+  if (stats?.doneReason === 'length') return 'length';
+  return calledTools ? 'tool_calls' : 'stop';
+}
+
+/**
+ * What the model must be able to do for this request, checked before Ollama is asked: reasoning
+ * needs `thinking` (never sent otherwise: see shared/think), tools need `tools`. A model known to
+ * lack one gets a 400 saying so, as Ollama itself would refuse; unknown capabilities let the
+ * request go on, with `think` turned off by the chat streamer.
+ */
+async function checkCapabilities(backend: ChatProxyBackend, request: OllamaChatRequest, asked: string): Promise<void> {
+  const wantsThink = asksToThink(request.think);
+  const wantsTools = (request.tools?.length ?? 0) > 0;
+  if (!wantsThink && !wantsTools) return;
+  const capabilities = (await backend.capabilities?.(request.model)) ?? null;
+  if (capabilities === null) return;
+  if (wantsThink && !canThink(capabilities)) {
+    const message = `model ${asked} cannot reason: Ollama lists no "thinking" capability for it. Leave out reasoning_effort (or send "none"), or use a model that thinks.`;
+    throw new OpenAiError(400, message, 'invalid_request_error', 'unsupported_parameter', 'reasoning_effort', false);
+  }
+  if (wantsTools && !capabilities.includes('tools')) {
+    const message = `model ${asked} cannot call tools: Ollama lists no "tools" capability for it (its template has no tool support). Leave out tools, or use a model that has it.`;
+    throw new OpenAiError(400, message, 'invalid_request_error', 'unsupported_parameter', 'tools', false);
+  }
 }
 
 function usageOf(stats: ChatFinalStats | null) {
@@ -117,13 +143,13 @@ function chunk(c: Completion, delta: Record<string, unknown>, finish: string | n
   };
 }
 
-async function streamCompletion(res: ServerResponse, backend: ChatProxyBackend, request: ChatCompletionRequest, entry: ModelEntry): Promise<void> {
+async function streamCompletion(res: ServerResponse, backend: ChatProxyBackend, request: ChatCompletionRequest, ollama: OllamaChatRequest): Promise<void> {
   const controller = new AbortController();
   // The client went away: stop Ollama generating for no one.
   res.once('close', () => {
     if (!res.writableFinished) controller.abort();
   });
-  const completion: Completion = { id: `chatcmpl-${randomUUID().replaceAll('-', '')}`, created: Math.floor(Date.now() / 1000), model: entry.name };
+  const completion: Completion = { id: `chatcmpl-${randomUUID().replaceAll('-', '')}`, created: Math.floor(Date.now() / 1000), model: ollama.model };
   let sse: SseWriter | null = null;
   const open = async (): Promise<SseWriter> => {
     if (sse) return sse;
@@ -133,15 +159,21 @@ async function streamCompletion(res: ServerResponse, backend: ChatProxyBackend, 
     return writer;
   };
   let stats: ChatFinalStats | null = null;
+  let calls = 0;
   try {
-    for await (const event of backend.stream(toOllamaRequest(request, entry.name), controller.signal, undefined, announceHost(res))) {
+    for await (const event of backend.stream(ollama, controller.signal, undefined, announceHost(res))) {
       // Headers wait for Ollama's first line, so its early errors (404, busy) keep their status.
       const writer = await open();
       if (event.type === 'delta') await writer.send(chunk(completion, { content: event.text }, null));
-      else stats = event.stats;
+      // Ollama's compatibility layer calls the thinking `reasoning`.
+      else if (event.type === 'thinking') await writer.send(chunk(completion, { reasoning: event.text }, null));
+      else if (event.type === 'tool_calls') {
+        await writer.send(chunk(completion, { tool_calls: toOpenAiToolCalls(event.calls, calls) }, null));
+        calls += event.calls.length;
+      } else stats = event.stats;
     }
     const writer = await open();
-    await writer.send(chunk(completion, {}, finishReason(stats)));
+    await writer.send(chunk(completion, {}, finishReason(stats, calls > 0)));
     if (request.stream_options?.include_usage) {
       await writer.send({ ...chunk(completion, {}, null), choices: [], usage: usageOf(stats) });
     }
@@ -160,16 +192,20 @@ async function streamCompletion(res: ServerResponse, backend: ChatProxyBackend, 
   }
 }
 
-async function wholeCompletion(res: ServerResponse, backend: ChatProxyBackend, request: ChatCompletionRequest, entry: ModelEntry): Promise<void> {
+async function wholeCompletion(res: ServerResponse, backend: ChatProxyBackend, request: ChatCompletionRequest, ollama: OllamaChatRequest): Promise<void> {
   const controller = new AbortController();
   res.once('close', () => {
     if (!res.writableFinished) controller.abort();
   });
   let content = '';
+  let reasoning = '';
+  const toolCalls: Array<Record<string, unknown>> = [];
   let stats: ChatFinalStats | null = null;
   try {
-    for await (const event of backend.stream(toOllamaRequest(request, entry.name), controller.signal, undefined, announceHost(res))) {
+    for await (const event of backend.stream(ollama, controller.signal, undefined, announceHost(res))) {
       if (event.type === 'delta') content += event.text;
+      else if (event.type === 'thinking') reasoning += event.text;
+      else if (event.type === 'tool_calls') toolCalls.push(...toOpenAiToolCalls(event.calls, toolCalls.length));
       else stats = event.stats;
     }
   } catch (error) {
@@ -180,9 +216,23 @@ async function wholeCompletion(res: ServerResponse, backend: ChatProxyBackend, r
     id: `chatcmpl-${randomUUID().replaceAll('-', '')}`,
     object: 'chat.completion',
     created: Math.floor(Date.now() / 1000),
-    model: entry.name,
+    model: ollama.model,
     system_fingerprint: null,
-    choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, logprobs: null, finish_reason: finishReason(stats) }],
+    choices: [
+      {
+        index: 0,
+        // As OpenAI does, content is null when the reply is only tool calls.
+        message: {
+          role: 'assistant',
+          content: content === '' && toolCalls.length > 0 ? null : content,
+          refusal: null,
+          ...(reasoning !== '' ? { reasoning } : {}),
+          ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}),
+        },
+        logprobs: null,
+        finish_reason: finishReason(stats, toolCalls.length > 0),
+      },
+    ],
     usage: usageOf(stats),
   });
 }
@@ -235,8 +285,10 @@ export function openaiRoutes({ backend, authorized }: OpenAiRoutesOptions): Rout
       handle: guarded(async (context) => {
         const request = parseChatCompletionRequest(await readBody(context));
         const entry = allowedModel(backend, request.model);
-        if (request.stream === true) await streamCompletion(context.res, backend, request, entry);
-        else await wholeCompletion(context.res, backend, request, entry);
+        const ollama = toOllamaRequest(request, entry.name);
+        await checkCapabilities(backend, ollama, request.model);
+        if (request.stream === true) await streamCompletion(context.res, backend, request, ollama);
+        else await wholeCompletion(context.res, backend, request, ollama);
       }),
     },
   ];

@@ -10,6 +10,7 @@ import { deployHandlers } from '../deploy/handlers';
 import { evalHandlers } from '../evals/handlers';
 import { factsHandlers, factsService } from '../facts/facts-service';
 import { ShowCache } from '../facts/show-cache';
+import { capabilityLookup } from '../facts/capability-lookup';
 import { createJobKey, jobHandlers } from '../jobs/job-handlers';
 import { createLifecycleFeature, type LifecycleFeature } from '../lifecycle/feature';
 import { modelOpsHandlers } from '../model-ops/handlers';
@@ -186,6 +187,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     );
   if (!options.passive) recoverCreates(session);
 
+  // One cache of /api/show answers (by digest) for the facts calls and for capability checks.
+  const showCache = new ShowCache({ dir: options.dataDir });
+  const facts = factsService({ gateway, cache: showCache });
+  const capabilities = capabilityLookup((host) => (host === undefined ? facts : factsService({ gateway: () => pool.gateway(host), cache: showCache })));
+
   const chat = createChatFeature({
     mode: options.mode,
     dataDir: options.dataDir,
@@ -201,6 +207,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     },
     registry: () => session.store.get().registry,
     settings,
+    capabilities,
   });
 
   let lastFocusSync = 0;
@@ -243,6 +250,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       jobs,
       bus,
       conversation: (id) => chat.service.get(id),
+      capabilities,
       appVersion: options.appVersion,
     }),
     ...hostHandlers({
@@ -254,7 +262,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       primaryUrl: () => settings.get().effectiveHost,
       primaryChanged,
     }),
-    ...factsHandlers(factsService({ gateway, cache: new ShowCache({ dir: options.dataDir }) })),
+    ...factsHandlers(facts),
     ...deployHandlers({
       hosts: () => pool,
       session: () => session,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { thinkValueSchema, type ThinkValue } from '../think';
 
 /**
  * A prompt set: the test cases of one model family, kept as `evals/<file>.yaml` in the workspace
@@ -20,9 +21,9 @@ export const caseIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1–64 letters, digits, dots, dashes or underscores, starting with a letter or digit');
 
-/** Ollama's `think`: a bool, or a level for models that take one. */
-export const thinkSchema = z.union([z.boolean(), z.enum(['low', 'medium', 'high', 'max'])]);
-export type Think = z.infer<typeof thinkSchema>;
+/** Ollama's `think`: a bool, or a level for models that take one (see shared/think). */
+export const thinkSchema = thinkValueSchema;
+export type Think = ThinkValue;
 
 /** The options a case may fix. Runs default to temperature 0, a fixed seed and `think: false`. */
 export const caseOptionsSchema = z.strictObject({

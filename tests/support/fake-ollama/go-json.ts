@@ -4,7 +4,7 @@
  * types → Go's encoding/json error text. Unknown fields are ignored, null leaves a field unset.
  */
 
-export type GoFieldType = 'string' | 'bool' | 'int' | 'string-map' | 'object' | 'message-list' | 'any';
+export type GoFieldType = 'string' | 'bool' | 'int' | 'string-map' | 'object' | 'message-list' | 'tool-list' | 'any';
 
 export type BindResult = { ok: true; value: Record<string, unknown> } | { ok: false; error: string };
 
@@ -15,6 +15,7 @@ const GO_TYPE_NAMES: Record<Exclude<GoFieldType, 'any'>, string> = {
   'string-map': 'map[string]string',
   object: 'map[string]interface {}',
   'message-list': '[]api.Message',
+  'tool-list': 'api.Tools',
 };
 
 function jsonKind(value: unknown): string {
@@ -35,6 +36,7 @@ function fits(type: GoFieldType, value: unknown): boolean {
     case 'object':
       return typeof value === 'object' && value !== null && !Array.isArray(value);
     case 'message-list':
+    case 'tool-list':
       return Array.isArray(value);
     case 'any':
       return true;

@@ -3,6 +3,7 @@ import type { FakeModel } from './model-store';
 import { ReplyRandom, textTokens, wordTokens } from './reply-random';
 import { matchRule, type ReplyRule } from './reply-rules';
 import { instanceOf } from './schema-instance';
+import { plannedToolCalls, type ToolCallOut } from './tool-calls';
 import type { ChatSettings } from './types';
 
 /**
@@ -18,6 +19,8 @@ import type { ChatSettings } from './types';
 export interface ReplyPlan {
   thinking: string[];
   content: string[];
+  /** Tool calls the model makes instead of answering in text (chat with `tools` only). */
+  toolCalls: ToolCallOut[];
   delayMs: number;
   promptTokens: number;
 }
@@ -33,6 +36,8 @@ export interface ReplyInput {
   rules: readonly ReplyRule[];
   /** Called for a request that samples without a seed; returns a fresh number each time. */
   nextUnseeded: () => number;
+  /** The server version the fake plays (tool call fields came in steps). */
+  version: string;
 }
 
 interface PromptMessage {
@@ -109,14 +114,20 @@ export function planReply(input: ReplyInput): ReplyPlan {
     sampling: samplingKey(input),
     think: input.think,
     format: input.format.kind === 'schema' ? input.format.schema : input.format.kind,
+    tools: input.body.tools ?? null,
   });
+  const toolCalls =
+    input.kind === 'chat'
+      ? plannedToolCalls({ tools: input.body.tools, messages: input.body.messages, scripted: rule?.toolCalls, random: new ReplyRandom(`tools\n${key}`), version: input.version })
+      : [];
   let content: string[];
-  if (rule) content = textTokens(rule.text);
+  if (toolCalls.length > 0) content = [];
+  else if (rule) content = textTokens(rule.text);
   else if (input.chat.text !== undefined) content = textTokens(input.chat.text);
   else content = generatedContent(input, new ReplyRandom(`content\n${key}`));
   let thinking: string[] = [];
   if (input.think !== false) {
     thinking = rule?.thinking !== undefined ? textTokens(rule.thinking) : wordTokens(new ReplyRandom(`thinking\n${key}`), THINKING_TOKENS[input.think]);
   }
-  return { thinking, content, delayMs: rule?.delayMs ?? 0, promptTokens: countPromptTokens(messages) };
+  return { thinking, content, toolCalls, delayMs: rule?.delayMs ?? 0, promptTokens: countPromptTokens(messages) };
 }

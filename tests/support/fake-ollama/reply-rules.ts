@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { modelKey } from '../../../src/shared/model-name';
+import type { ScriptedToolCall } from './tool-calls';
 
 /**
  * Scripted replies: a test says what a model answers to a prompt, e.g. that `bot-v2` gets one
@@ -18,6 +19,8 @@ export interface ReplyRule {
   thinking?: string;
   /** Before the first token: a slow model's time to first token. */
   delayMs?: number;
+  /** With `tools` in the request, the calls the model makes instead of answering (see tool-calls). */
+  toolCalls?: ScriptedToolCall[];
 }
 
 /** The control API's form: JSON has no RegExp, so one is sent as `{regex, flags?}`. */
@@ -27,6 +30,7 @@ export const replyRuleSchema = z.strictObject({
   text: z.string(),
   thinking: z.string().optional(),
   delayMs: z.number().nonnegative().max(600_000).optional(),
+  toolCalls: z.array(z.strictObject({ name: z.string().min(1), arguments: z.record(z.string(), z.unknown()).optional() })).optional(),
 });
 
 export function ruleFromJson(input: z.infer<typeof replyRuleSchema>): ReplyRule {

@@ -8,6 +8,7 @@ import { capabilitiesOf } from './capabilities';
 import { formatSetting, thinkSetting, thinkValueError } from './inference-input';
 import { planReply, type ReplyPlan } from './reply-plan';
 import { StreamFailure, respond, type StreamItem } from './stream-response';
+import { fullModelName, toolSpecs, type ToolCallOut } from './tool-calls';
 
 /**
  * POST /api/chat and /api/generate (ChatHandler, GenerateHandler): token streaming at a
@@ -53,7 +54,11 @@ async function* tokenItems(run: Run, signal: AbortSignal): AsyncGenerator<Stream
   await pause(run.plan.delayMs, signal);
   if (signal.aborted) return;
   const evalStart = Date.now();
-  const tokens = [...run.plan.thinking.map((t) => ({ thinking: t, text: '' })), ...run.plan.content.map((t) => ({ thinking: '', text: t }))];
+  const tokens: Array<{ thinking: string; text: string; call?: ToolCallOut }> = [
+    ...run.plan.thinking.map((t) => ({ thinking: t, text: '' })),
+    ...run.plan.toolCalls.map((call) => ({ thinking: '', text: '', call })),
+    ...run.plan.content.map((t) => ({ thinking: '', text: t })),
+  ];
   let count = 0;
   let truncated = false;
   for (const token of tokens) {
@@ -64,7 +69,9 @@ async function* tokenItems(run: Run, signal: AbortSignal): AsyncGenerator<Stream
     await pause(delay, signal);
     if (signal.aborted) return;
     count++;
-    yield { ...chunk(run.kind, run.requested, token.text, token.thinking), done: false };
+    const line = chunk(run.kind, run.requested, token.text, token.thinking);
+    if (token.call) (line.message as Record<string, unknown>).tool_calls = [token.call];
+    yield { ...line, done: false };
   }
   const evalNs = delay > 0 ? Math.max(1, (Date.now() - evalStart) * 1e6) : count * NOMINAL_EVAL_NS_PER_TOKEN;
   const promptEvalNs = run.plan.promptTokens * PROMPT_EVAL_NS_PER_TOKEN + run.plan.delayMs * 1e6;
@@ -97,7 +104,11 @@ function joinChunks(kind: Kind): (items: Array<Record<string, unknown>>) => unkn
     }
     const message = (i: Record<string, unknown>): Record<string, unknown> => (i.message as Record<string, unknown> | undefined) ?? {};
     const thinking = joined(items, (i) => message(i).thinking);
-    return { ...last, message: { role: 'assistant', content: joined(items, (i) => message(i).content), ...(thinking ? { thinking } : {}) } };
+    const toolCalls = items.flatMap((i) => (Array.isArray(message(i).tool_calls) ? (message(i).tool_calls as unknown[]) : []));
+    return {
+      ...last,
+      message: { role: 'assistant', content: joined(items, (i) => message(i).content), ...(thinking ? { thinking } : {}), ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}) },
+    };
   };
 }
 
@@ -131,7 +142,7 @@ async function handleInference(ex: Exchange, raw: string, kind: Kind): Promise<v
     raw: 'bool',
     think: 'any',
     format: 'any',
-    ...(kind === 'chat' ? { messages: 'message-list' as const } : {}),
+    ...(kind === 'chat' ? { messages: 'message-list' as const, tools: 'tool-list' as const } : {}),
   });
   if (!bound.ok) return sendError(ex.res, 400, bound.error);
   const body = bound.value;
@@ -161,6 +172,10 @@ async function handleInference(ex: Exchange, raw: string, kind: Kind): Promise<v
   const think = thinkSetting(body.think, capabilities.includes('thinking'));
   if (think === null) return sendError(ex.res, 400, `${JSON.stringify(requested)} does not support thinking`);
   if (!capabilities.includes('completion')) return sendError(ex.res, 400, `${JSON.stringify(requested)} does not support ${kind}`);
+  // scheduleRunner's CheckCapabilities: tools asked of a model whose template has no .Tools.
+  if (kind === 'chat' && toolSpecs(body.tools).length > 0 && !capabilities.includes('tools')) {
+    return sendError(ex.res, 400, `${fullModelName(requested)} does not support tools`);
+  }
 
   const options = (body.options as Record<string, unknown> | undefined) ?? {};
   const contextLength = numOption(model, options, 'num_ctx') ?? DEFAULT_NUM_CTX;
@@ -183,6 +198,7 @@ async function handleInference(ex: Exchange, raw: string, kind: Kind): Promise<v
       chat: ex.ctx.settings.chat,
       rules: ex.ctx.replies.rules,
       nextUnseeded: () => ex.ctx.replies.unseededDraws++,
+      version: ex.ctx.settings.version,
     }),
     formatError: format.kind === 'invalid' ? format.error : null,
     numPredict: numOption(model, options, 'num_predict') ?? -1,

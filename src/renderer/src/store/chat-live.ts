@@ -12,18 +12,29 @@ export interface LiveReply {
   lane: ChatLane;
   model: string;
   text: string;
+  /** What the model thinks before answering, as it streams. */
+  thinking?: string;
+  /** When its first thought arrived (ms, `now`'s clock), and how long it thought once the answer began. */
+  thinkingStartedAt?: number;
+  thinkingMs?: number;
   /** Seconds Ollama has sent nothing, while it lasts (a loading model, or a stall). */
   waitingSeconds?: number | null;
 }
 
 export type LiveReplies = Readonly<Record<string, LiveReply>>;
 
-export function withDelta(live: LiveReplies, delta: ChatDeltaEvent): LiveReplies {
+export function withDelta(live: LiveReplies, delta: ChatDeltaEvent, now: number = Date.now()): LiveReplies {
   const current = live[delta.messageId];
   const waitingSeconds = delta.waitingSeconds ?? null;
-  const next: LiveReply = current
-    ? { ...current, text: current.text + delta.text, waitingSeconds }
-    : { messageId: delta.messageId, conversationId: delta.conversationId, lane: delta.lane, model: delta.model, text: delta.text, waitingSeconds };
+  const thought = delta.thinking ?? '';
+  const base: LiveReply = current ?? { messageId: delta.messageId, conversationId: delta.conversationId, lane: delta.lane, model: delta.model, text: '' };
+  const next: LiveReply = { ...base, text: base.text + delta.text, waitingSeconds };
+  if (thought !== '') {
+    next.thinking = (base.thinking ?? '') + thought;
+    next.thinkingStartedAt = base.thinkingStartedAt ?? now;
+  }
+  // The answer's first words end the thinking: "Thought for N s" from then on.
+  if (delta.text !== '' && next.thinkingStartedAt !== undefined && next.thinkingMs === undefined) next.thinkingMs = now - next.thinkingStartedAt;
   return { ...live, [delta.messageId]: next };
 }
 

@@ -3,6 +3,7 @@ import type { ChatSettings } from '../../../../shared/chat';
 import { labelForModel, selectChatModel } from '../../store/chat-selectors';
 import { useAppStore } from '../../store/store-context';
 import { modelParameter } from './model-parameters';
+import { ThinkSetting } from './ThinkSetting';
 
 const CONTEXT_LENGTHS = [2048, 4096, 8192, 16384, 32768, 65536, 131072];
 
@@ -204,6 +205,7 @@ export function ChatSettingsPanel() {
         <SystemPromptSetting settings={settings} facts={facts} save={save} />
         <TemperatureSetting settings={settings} facts={facts} save={save} />
         <ContextSetting settings={settings} facts={facts} save={save} />
+        {model && <ThinkSetting model={model} settings={settings} save={save} />}
       </div>
     </aside>
   );

@@ -5,6 +5,7 @@ import { CopyButton } from './CopyButton';
 import { MarkdownView } from './MarkdownView';
 import { ReplyError } from './ReplyError';
 import { ReplyTimings } from './ReplyTimings';
+import { ThinkingView } from './ThinkingView';
 
 interface ReplyViewProps {
   message: ChatMessage;
@@ -31,6 +32,7 @@ export function ReplyView({ message, showModel, canRegenerate }: ReplyViewProps)
       aria-label={`Reply${modelLabel ? ` from ${modelLabel}` : ''}`}
     >
       {showModel && modelLabel && <p className="chat-message__model">{modelLabel}</p>}
+      {message.thinking && <ThinkingView text={message.thinking} thinkingMs={message.thinkingMs ?? null} thinking={false} />}
       {message.content !== '' && (
         <div data-testid="reply-content">
           <MarkdownView text={message.content} />
