@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { hasOwnKey } from './own-key';
 import { deploymentsSchema } from './deploy/deployments';
 import { ownRecordSchema } from './own-record-schema';
+import { quantizeFieldSchema } from './quantize';
 
 /**
  * The registry file (`<workspace>/model_settings.json`) in the seed's format: snake_case keys,
@@ -19,6 +20,8 @@ export const buildProvenanceSchema = z.looseObject({
   digest: z.string(),
   base_model: z.string().optional(),
   base_digest: z.string().optional(),
+  /** The `quantize` the build was asked for; absent when none. */
+  quantize: z.string().optional(),
   built_at: z.string(),
 });
 export type BuildProvenance = z.infer<typeof buildProvenanceSchema>;
@@ -38,6 +41,11 @@ export const modelEntrySchema = z.looseObject({
   /** Ollama's message when the last create failed. */
   failure_reason: z.string().optional(),
   build: buildProvenanceSchema.optional(),
+  /**
+   * `/api/create`'s `quantize` (Ollama's Modelfile has no instruction for it). Checked at create,
+   * not here, so one bad value does not make the whole file read-only.
+   */
+  quantize: z.string().optional(),
 });
 export type ModelEntry = z.infer<typeof modelEntrySchema>;
 
@@ -140,6 +148,8 @@ export const modelPatchSchema = z
     modelfile: z.string().min(1),
     show_in_ui: z.boolean(),
     auto_preload: z.boolean(),
+    /** One of Ollama's quantize types; empty for none. */
+    quantize: z.union([z.literal(''), quantizeFieldSchema]),
   })
   .partial()
   .superRefine((patch, ctx) => {
