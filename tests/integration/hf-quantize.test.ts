@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/shared/deploy/canonical-json';
 import { sha256Hex } from '../../src/main/modelfiles/sha256';
@@ -60,6 +62,25 @@ describe('a new model from a Hugging Face base, quantized at create', () => {
     expect((await world.services.session().sync.syncNow()).outdated).toContain(NAME);
     const planAfter = await world.services.handlers['deploy.plan']({ prune: false });
     expect(planAfter.hosts[0]?.actions.some((a) => a.model === NAME && a.kind === 'create')).toBe(true);
+  });
+
+  it("shows quantize in the editor's request preview, as the create sends it", async () => {
+    world = await start();
+    await world.services.handlers['models.new'](input({ quantize: 'Q4_K_S' }));
+    const preview = await world.services.handlers['modelfile.preview']({ name: NAME });
+    expect(preview.request).toMatchObject({ model: NAME, from: `${REPO}:F16`, quantize: 'Q4_K_S' });
+    // A hand-edited bad value is a warning here and the create's clear refusal.
+    const file = JSON.parse(fs.readFileSync(path.join(world.ws, 'model_settings.json'), 'utf8')) as { models: Record<string, Record<string, unknown>> };
+    file.models[NAME]!.quantize = 'Q5_K_M';
+    fs.writeFileSync(path.join(world.ws, 'model_settings.json'), JSON.stringify(file, null, 2));
+    await expect.poll(() => world!.services.session().store.get().registry.models[NAME]?.quantize).toBe('Q5_K_M');
+    const warned = await world.services.handlers['modelfile.preview']({ name: NAME });
+    expect(warned.request).not.toHaveProperty('quantize');
+    expect(warned.warnings).toContain(`The registry entry's quantize is wrong: "Q5_K_M" is not a type Ollama quantizes to; use one of Q4_K_M, Q4_K_S, Q8_0, F16, BF16, F32.`);
+    const job = await world.services.handlers['models.create']({ name: NAME, pullBase: true });
+    const done = await world.services.jobs.whenDone(job.id);
+    expect(done).toMatchObject({ state: 'failed', error: expect.stringContaining(`Its registry entry's quantize is wrong: "Q5_K_M" is not a type`) });
+    expect(world.fake.createRequestOf(NAME)).toBeNull();
   });
 
   it('keeps a pasted https:// address as the name Ollama takes', async () => {
