@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { baseModelProblem, parseBaseModelName } from '../../src/shared/base-model-name';
 import { huggingFaceQuant, isHuggingFaceName, parseHuggingFaceName } from '../../src/shared/hf-model-name';
 import { modelNameProblem } from '../../src/shared/model-name';
+import { ollamaModelNameSchema } from '../../src/shared/model-name-schema';
+import { checkBaseModelName } from '../../src/main/base-models/base-model-ops';
 
 describe('Hugging Face model names', () => {
   it.each([
@@ -128,5 +130,16 @@ describe('base model names', () => {
         expect(parseBaseModelName(`hf.co/${a}.${b}/${repo}`).ok).toBe(false);
       }),
     );
+  });
+});
+
+describe('names sent to Ollama as they are (pull, add a base model)', () => {
+  it('say what is wrong with a Hugging Face name in its own words', () => {
+    expect(ollamaModelNameSchema.safeParse('hf.co/bartowski').error?.issues[0]?.message).toMatch(/^is not a valid Ollama model name: it needs a user and a repository/);
+    expect(ollamaModelNameSchema.safeParse('hf.co/bartowski/Llama-3.2-1B-Instruct-GGUF:Q4_K_M').success).toBe(true);
+    // Sent as is, so the scheme Ollama would cut is refused here.
+    expect(ollamaModelNameSchema.safeParse('https://hf.co/u/r').success).toBe(false);
+    expect(() => checkBaseModelName('hf.co/a.b/repo')).toThrow('contains a dot');
+    expect(() => checkBaseModelName('hf.co/u/repo:Q8_0')).not.toThrow();
   });
 });
