@@ -41,6 +41,9 @@ test('a new model from a Hugging Face F16 base, quantized to Q4_K_M at create, a
   const reason = dialog.locator('#' + (await quantize.getAttribute('aria-describedby')));
   await expect(reason).toContainText('is already quantized (its tag asks for Q4_K_M); Ollama quantizes only F16, BF16 or F32 weights');
   await snap(page, 'hf-quantize-disabled');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await snap(page, 'hf-quantize-disabled-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
 
   // The F16 file can be quantized.
   await page.keyboard.type(':F16');
