@@ -62,6 +62,9 @@ describe('a new model from a Hugging Face base, quantized at create', () => {
     expect((await world.services.session().sync.syncNow()).outdated).toContain(NAME);
     const planAfter = await world.services.handlers['deploy.plan']({ prune: false });
     expect(planAfter.hosts[0]?.actions.some((a) => a.model === NAME && a.kind === 'create')).toBe(true);
+
+    await world.services.handlers['models.update']({ name: NAME, patch: { quantize: '' } });
+    expect(registryOnDisk(world).models[NAME]).not.toHaveProperty('quantize');
   });
 
   it("shows quantize in the editor's request preview, as the create sends it", async () => {
