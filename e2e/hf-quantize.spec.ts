@@ -81,4 +81,13 @@ test('a new model from a Hugging Face F16 base, quantized to Q4_K_M at create, a
   expect(fake.createRequestOf(NAME)).toMatchObject({ model: NAME, from: `${REPO}:F16`, quantize: 'Q4_K_M' });
   expect(fake.model(NAME)?.quantizationLevel).toBe('Q4_K_M');
   expect(fake.hasModel(`${REPO}:F16`)).toBe(true);
+
+  // The setting lives with the entry, in the Overview.
+  await card(page, NAME).getByTestId('model-card-open').focus();
+  await page.keyboard.press('Enter');
+  await detail.getByRole('tab', { name: 'Overview' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(detail.getByTestId('overview-quantize-select')).toHaveValue('Q4_K_M');
+  await detail.getByTestId('overview-quantize').scrollIntoViewIfNeeded();
+  await snap(page, 'hf-quantize-overview');
 });
