@@ -15,6 +15,7 @@ export const KNOWN_ENTRY_KEYS: ReadonlySet<string> = new Set([
   'status',
   'failure_reason',
   'build',
+  'quantize',
 ]);
 
 /** The user's own fields of an entry, carried over to a new version of it. */

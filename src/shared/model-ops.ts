@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ollamaModelNameSchema } from './model-name-schema';
+import { quantizeFieldSchema } from './quantize';
 import { modelEntrySchema } from './registry';
 
 /**
@@ -10,6 +11,8 @@ import { modelEntrySchema } from './registry';
 const modelName = z.string().trim().min(1, 'cannot be empty').max(500);
 const displayName = z.string().trim().min(1, 'cannot be empty').max(200);
 const description = z.string().max(2000).default('');
+/** `/api/create`'s `quantize` for the new entry; absent keeps the base's weights as they are. */
+const quantize = quantizeFieldSchema.optional();
 
 /** What "New version" proposes for a model; the dialog starts from it. */
 export const versionProposalSchema = z.object({
@@ -24,6 +27,8 @@ export const versionProposalSchema = z.object({
   description: z.string(),
   /** What the source is built on: its Modelfile's FROM when that names a model, else its `base_model`. */
   base_model: z.string(),
+  /** The source's `quantize`, proposed again (the dialog drops it when the new base cannot be quantized). */
+  quantize: z.string().optional(),
   /** The source's Modelfile (workspace-relative), copied for the new version; empty when it has none. */
   sourceModelfile: z.string(),
   sourceModelfileExists: z.boolean(),
@@ -38,6 +43,7 @@ export const newVersionInputSchema = z.strictObject({
   display_name: displayName,
   description,
   base_model: z.string().trim().min(1, 'choose a base model').max(500),
+  quantize,
 });
 export type NewVersionInput = z.input<typeof newVersionInputSchema>;
 
@@ -125,6 +131,7 @@ export const newModelInputSchema = z.strictObject({
   display_name: displayName,
   description,
   base_model: z.string().trim().min(1, 'choose a base model').max(500),
+  quantize,
 });
 export type NewModelInput = z.input<typeof newModelInputSchema>;
 

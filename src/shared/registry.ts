@@ -4,6 +4,7 @@ import { deploymentsSchema } from './deploy/deployments';
 import { ownRecordSchema } from './own-record-schema';
 import { aliasesSchema } from './release/alias-schema';
 import { modelNameProblem } from './model-name';
+import { quantizeFieldSchema } from './quantize';
 
 /**
  * The registry file (`<workspace>/model_settings.json`) in the seed's format: snake_case keys,
@@ -21,6 +22,8 @@ export const buildProvenanceSchema = z.looseObject({
   digest: z.string(),
   base_model: z.string().optional(),
   base_digest: z.string().optional(),
+  /** The `quantize` the build was asked for; absent when none. */
+  quantize: z.string().optional(),
   built_at: z.string(),
 });
 export type BuildProvenance = z.infer<typeof buildProvenanceSchema>;
@@ -40,6 +43,11 @@ export const modelEntrySchema = z.looseObject({
   /** Ollama's message when the last create failed. */
   failure_reason: z.string().optional(),
   build: buildProvenanceSchema.optional(),
+  /**
+   * `/api/create`'s `quantize` (Ollama's Modelfile has no instruction for it). Checked at create,
+   * not here, so one bad value does not make the whole file read-only.
+   */
+  quantize: z.string().optional(),
 });
 export type ModelEntry = z.infer<typeof modelEntrySchema>;
 
@@ -148,6 +156,8 @@ export const modelPatchSchema = z
     modelfile: z.string().min(1),
     show_in_ui: z.boolean(),
     auto_preload: z.boolean(),
+    /** One of Ollama's quantize types; empty for none. */
+    quantize: z.union([z.literal(''), quantizeFieldSchema]),
   })
   .partial()
   .superRefine((patch, ctx) => {

@@ -110,6 +110,8 @@ export function isOutdated(entry: ModelEntry, modelfileSha256: string | null, ol
   const build = entry.build;
   if (!build || entry.status === 'creating') return false;
   if (modelfileSha256 !== null && modelfileSha256 !== build.modelfile_sha256) return true;
+  // quantize is not in the Modelfile: changing it is a change of what the model is built from.
+  if ((entry.quantize ?? '').trim().toUpperCase() !== (build.quantize ?? '').toUpperCase()) return true;
   if (build.base_model && build.base_digest) {
     const base = ollamaModel(build.base_model);
     if (base && bareDigest(base.digest) !== bareDigest(build.base_digest)) return true;

@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/errors';
 import { humanBytes } from '../../shared/human-bytes';
 import { findEntryKey } from '../../shared/import-plan';
+import { isHuggingFaceName, parseHuggingFaceName } from '../../shared/hf-model-name';
 import { displayModelName, modelNameProblem } from '../../shared/model-name';
 import type { BaseModelEntry, Registry } from '../../shared/registry';
 import { deleteOwn, setOwn } from '../../shared/own-key';
@@ -23,7 +24,8 @@ export interface Presence {
 }
 
 export function checkBaseModelName(name: string): void {
-  const problem = modelNameProblem(name);
+  const hf = isHuggingFaceName(name) ? parseHuggingFaceName(name) : null;
+  const problem = hf && !hf.ok ? hf.problem : modelNameProblem(name);
   if (problem) throw new AppError('validation', `Invalid model name "${name}": ${problem}`, [{ path: 'name', message: problem }]);
 }
 

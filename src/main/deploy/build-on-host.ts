@@ -34,6 +34,8 @@ export interface BuildOnHostDeps {
 export interface BuildOnHostInput {
   name: string;
   modelfile: string;
+  /** The entry's `quantize`, sent with the create. */
+  quantize?: string | undefined;
   /** Pull a missing `from` first, as its own steps; otherwise Ollama pulls it inside the create. */
   pullBase: boolean;
 }
@@ -58,6 +60,7 @@ export async function buildOnHost(ctx: JobRunContext, deps: BuildOnHostDeps, inp
     workspaceDir: deps.workspaceDir,
     name: input.name,
     modelfile: input.modelfile,
+    quantize: input.quantize,
     baseModels: deps.baseModels,
     ollamaModels: models.map((m) => m.name),
     hashes: deps.hashes,

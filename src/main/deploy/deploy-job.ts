@@ -52,7 +52,7 @@ export function deployJobRunner(deps: DeployJobDeps, input: { name: string; pull
           hashes: deps.hashes,
           ...(deps.homeDir ? { homeDir: deps.homeDir } : {}),
         },
-        { name: key, modelfile: entry.modelfile, pullBase: input.pullBase },
+        { name: key, modelfile: entry.modelfile, quantize: entry.quantize, pullBase: input.pullBase },
       );
       let digest: string | undefined;
       try {

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import { AppError } from '../../shared/errors';
 import { fileErrorReason } from '../../shared/file-error-reason';
 import { canonicalJson } from '../../shared/deploy/canonical-json';
+import { quantizeProblem, quantizeTypeOf } from '../../shared/quantize';
 import type { DesiredBuild } from '../../shared/deploy/model-state';
 import { decodeModelfile, type CreateRequest, type Diagnostic, type Upload } from '../../shared/modelfile';
 import { describeDiagnostic, prepareCreate } from '../modelfiles/prepare-create';
@@ -22,6 +23,8 @@ export interface DesiredRequestInput {
   name: string;
   /** The entry's `modelfile`, relative to the workspace. */
   modelfile: string;
+  /** The entry's `quantize`: part of the request, so of its hash (a new quantization is a new version). */
+  quantize?: string | undefined;
   /** For the Modelfile checks' warnings: registry base models and what the host lists. */
   baseModels?: string[];
   ollamaModels?: string[];
@@ -51,6 +54,9 @@ export type DesiredRequest = PreparedRequest | { ok: false; error: AppError };
 export async function desiredRequest(input: DesiredRequestInput): Promise<DesiredRequest> {
   const { modelfile } = input;
   if (modelfile === '') return { ok: false, error: new AppError('validation', 'It has no Modelfile in the registry.') };
+  const quantize = input.quantize?.trim() ?? '';
+  const badQuantize = quantize === '' ? null : quantizeProblem(quantize);
+  if (badQuantize) return { ok: false, error: new AppError('validation', `Its registry entry's quantize is wrong: ${badQuantize}.`, [{ path: 'quantize', message: badQuantize }]) };
   let bytes: Buffer;
   let file: string;
   try {
@@ -80,6 +86,7 @@ export async function desiredRequest(input: DesiredRequestInput): Promise<Desire
     return { ok: false, error };
   }
   const request = prepared.request;
+  if (quantize !== '') request.quantize = quantizeTypeOf(quantize) ?? quantize;
   for (const upload of prepared.uploads) {
     let digest: string;
     try {

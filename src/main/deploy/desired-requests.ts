@@ -43,14 +43,17 @@ export class DesiredRequests {
 
   /** The remembered request when none of its files changed; else the work, as a promise. */
   private one(registry: Registry, workspaceDir: string, name: string, baseModels: string[]): DesiredRequest | Promise<DesiredRequest> {
-    const modelfile = Object.hasOwn(registry.models, name) ? (registry.models[name]?.modelfile ?? '') : '';
-    const id = `${workspaceDir}\0${name}\0${modelfile}`;
+    const entry = Object.hasOwn(registry.models, name) ? registry.models[name] : undefined;
+    const modelfile = entry?.modelfile ?? '';
+    const quantize = entry?.quantize;
+    // The quantize setting is part of the request: changing it alone makes a new one.
+    const id = `${workspaceDir}\0${name}\0${modelfile}\0${quantize ?? ''}`;
     const cached = this.cache.get(id);
     if (cached && cached.files.every((file, i) => sameFileStamp(fileStamp(file), cached.stamps[i]!))) return cached.desired;
-    return this.prepare(id, workspaceDir, name, modelfile, baseModels);
+    return this.prepare(id, workspaceDir, name, modelfile, quantize, baseModels);
   }
 
-  private async prepare(id: string, workspaceDir: string, name: string, modelfile: string, baseModels: string[]): Promise<DesiredRequest> {
+  private async prepare(id: string, workspaceDir: string, name: string, modelfile: string, quantize: string | undefined, baseModels: string[]): Promise<DesiredRequest> {
     this.cache.delete(id);
     // An absolute or empty path is refused by desiredRequest: nothing to remember.
     const cacheable = modelfile !== '' && !path.isAbsolute(modelfile);
@@ -58,7 +61,7 @@ export class DesiredRequests {
     // Stamped before it is read: an edit during the read leaves a stamp that no longer matches.
     const modelfilePath = path.resolve(workspaceDir, modelfile);
     const modelfileStamp = cacheable ? fileStamp(modelfilePath) : null;
-    const desired = await desiredRequest({ workspaceDir, name, modelfile, baseModels, hashes: this.hashes, ...(this.homeDir ? { homeDir: this.homeDir } : {}) });
+    const desired = await desiredRequest({ workspaceDir, name, modelfile, quantize, baseModels, hashes: this.hashes, ...(this.homeDir ? { homeDir: this.homeDir } : {}) });
     if (!cacheable) return desired;
     const files = [modelfilePath, ...(desired.ok ? desired.uploads.map((u) => u.path) : [])];
     const stamps = [modelfileStamp, ...files.slice(1).map(fileStamp)];

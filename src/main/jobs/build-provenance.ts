@@ -13,7 +13,7 @@ import type { OllamaGateway } from '../ollama/types';
  */
 export async function buildProvenance(
   gateway: OllamaGateway,
-  input: { model: string; modelfileSha256: string; baseModel: string | undefined; now: Date },
+  input: { model: string; modelfileSha256: string; baseModel: string | undefined; quantize?: string | undefined; now: Date },
   log: (message: string) => void,
 ): Promise<BuildProvenance> {
   let models: OllamaModel[] = [];
@@ -28,6 +28,7 @@ export async function buildProvenance(
     digest: digestOf(input.model) ?? '',
     built_at: timestamp(input.now),
   };
+  if (input.quantize) provenance.quantize = input.quantize;
   if (input.baseModel) {
     provenance.base_model = input.baseModel;
     const baseDigest = digestOf(input.baseModel);

@@ -56,7 +56,7 @@ export function createJobRunner(deps: CreateJobDeps, input: CreateJobInput): Job
     await checkOllama(ctx, deps.gateway);
     await store.setStatus(key, 'creating');
     try {
-      const { build, deployment } = await buildModel(ctx, deps, { name: key, pullBase: input.pullBase }, entry.modelfile);
+      const { build, deployment } = await buildModel(ctx, deps, { name: key, pullBase: input.pullBase }, entry.modelfile, entry.quantize);
       // One write: the status with its provenance, and what was built on the primary.
       await store.update((draft) => {
         setModelStatus(draft, key, 'available', { build }, { workspaceDir: store.workspace.path, now: (deps.now ?? (() => new Date()))() });
@@ -95,7 +95,7 @@ async function refreshAliases(ctx: JobRunContext, gateway: OllamaGateway, aliase
   }
 }
 
-async function buildModel(ctx: JobRunContext, deps: CreateJobDeps, { name, pullBase }: CreateJobInput, modelfile: string) {
+async function buildModel(ctx: JobRunContext, deps: CreateJobDeps, { name, pullBase }: CreateJobInput, modelfile: string, quantize: string | undefined) {
   const { store, gateway } = deps;
   const link = { host: gateway.host, fetch: deps.fetch ?? defaultOllamaFetch(), timeouts: deps.timeouts ?? DEFAULT_OLLAMA_TIMEOUTS };
   const built = await buildOnHost(
@@ -108,9 +108,9 @@ async function buildModel(ctx: JobRunContext, deps: CreateJobDeps, { name, pullB
       hashes: deps.hashes ?? new WeightHashes(),
       ...(deps.homeDir ? { homeDir: deps.homeDir } : {}),
     },
-    { name, modelfile, pullBase },
+    { name, modelfile, quantize, pullBase },
   );
   const now = (deps.now ?? (() => new Date()))();
-  const build = await buildProvenance(gateway, { model: name, modelfileSha256: built.modelfileSha256, baseModel: built.from ?? undefined, now }, ctx.log);
+  const build = await buildProvenance(gateway, { model: name, modelfileSha256: built.modelfileSha256, baseModel: built.from ?? undefined, quantize: built.request.quantize, now }, ctx.log);
   return { build, deployment: { request_sha256: built.sha256, digest: build.digest, deployed_at: timestamp(now) } };
 }

@@ -1,4 +1,5 @@
 import { versionFromModelName } from '../../shared/adopt-defaults';
+import { requireValidBase, requireQuantizable } from './base-checks';
 import { AppError } from '../../shared/errors';
 import { sameModel } from '../../shared/model-name';
 import { looksLikePath } from '../../shared/modelfile/looks-like-path';
@@ -22,13 +23,16 @@ export async function createNewModel(deps: ModelOpsDeps, raw: NewModelInput): Pr
   const { registry } = snapshot;
   requireValidName(input.name, 'name');
   requireFreeInRegistry(registry, input.name, 'name');
-  if (sameModel(input.base_model, input.name)) {
+  const base = requireValidBase(input.base_model);
+  if (sameModel(base, input.name)) {
     throw new AppError('validation', 'A model cannot be its own base model.', [{ path: 'base_model', message: 'is the model itself' }]);
   }
   // Creating it later would replace a model Ollama has under that name; offline, the last list is checked.
-  requireFreeInOllama(await ollamaModelsNow(deps, true), input.name, 'name');
+  const ollama = await ollamaModelsNow(deps, true);
+  requireFreeInOllama(ollama, input.name, 'name');
+  if (input.quantize) requireQuantizable(base, ollama);
 
-  const modelfile = writeNewModelfile(session.dir, modelfilePathFor(input.name, null), starterModelfile(input.base_model), registryModelfiles(registry.models));
+  const modelfile = writeNewModelfile(session.dir, modelfilePathFor(input.name, null), starterModelfile(base), registryModelfiles(registry.models));
   try {
     const entry = await session.store.addModel({
       name: input.name,
@@ -36,8 +40,9 @@ export async function createNewModel(deps: ModelOpsDeps, raw: NewModelInput): Pr
       description: input.description,
       version: versionFromModelName(input.name),
       // A weights-file FROM is not a base model.
-      base_model: looksLikePath(input.base_model) ? '' : input.base_model,
+      base_model: looksLikePath(base) ? '' : base,
       modelfile,
+      ...(input.quantize ? { quantize: input.quantize } : {}),
       // Not built yet: preloading it at start would only fail.
       auto_preload: false,
     });

@@ -16,6 +16,7 @@ import {
   requireWritable,
 } from './checks';
 import type { ModelOpsDeps } from './deps';
+import { requireQuantizable, requireValidBase } from './base-checks';
 import { extraFieldsOf } from '../../shared/entry-fields';
 import { freeModelfilePath, registryModelfiles, removeWrittenModelfile, writeNewModelfile } from './new-file';
 
@@ -65,6 +66,7 @@ export async function proposeVersion(deps: ModelOpsDeps, name: string): Promise<
     display_name: texts.display_name,
     description: texts.description,
     base_model: base,
+    ...(entry.quantize ? { quantize: entry.quantize } : {}),
     sourceModelfile: entry.modelfile,
     sourceModelfileExists: source.exists,
     modelfile: freeModelfilePath(session.dir, preferred, registryModelfiles(registry.models)),
@@ -80,22 +82,25 @@ export async function createNewVersion(deps: ModelOpsDeps, raw: NewVersionInput)
   const { key, entry } = requireEntry(registry, input.from);
   requireValidName(input.name, 'name');
   requireFreeInRegistry(registry, input.name, 'name');
+  const base = requireValidBase(input.base_model);
   // Creating it later would replace a model Ollama has under that name; offline, the last list is checked.
-  requireFreeInOllama(await ollamaModelsNow(deps, true), input.name, 'name');
+  const ollama = await ollamaModelsNow(deps, true);
+  requireFreeInOllama(ollama, input.name, 'name');
+  if (input.quantize) requireQuantizable(base, ollama);
 
   const notes: string[] = [];
   const source = readSource(session.dir, entry);
   if (!source.exists) {
     notes.push(
       entry.modelfile === ''
-        ? `${key} has no Modelfile, so the new one starts with only FROM ${input.base_model}.`
-        : `${entry.modelfile} does not exist, so the new Modelfile starts with only FROM ${input.base_model}.`,
+        ? `${key} has no Modelfile, so the new one starts with only FROM ${base}.`
+        : `${entry.modelfile} does not exist, so the new Modelfile starts with only FROM ${base}.`,
     );
   }
-  const rewritten = rewriteFrom(source.text, input.base_model);
+  const rewritten = rewriteFrom(source.text, base);
   let text = source.text;
   if (rewritten.ok) text = rewritten.text;
-  else notes.push(`FROM was left as it is because ${entry.modelfile} has an error (${rewritten.reason}); set it to ${input.base_model} in the editor.`);
+  else notes.push(`FROM was left as it is because ${entry.modelfile} has an error (${rewritten.reason}); set it to ${base} in the editor.`);
 
   const version = parseVersionedName(input.name).version;
   const modelfile = writeNewModelfile(session.dir, modelfilePathFor(input.name, entry.modelfile || null), text, registryModelfiles(registry.models));
@@ -107,9 +112,10 @@ export async function createNewVersion(deps: ModelOpsDeps, raw: NewVersionInput)
       description: input.description,
       version: version === null ? '' : `v${version}`,
       // A weights-file FROM is not a base model: the source's base stays the best description.
-      base_model: looksLikePath(input.base_model) ? entry.base_model : input.base_model,
+      base_model: looksLikePath(base) ? entry.base_model : base,
       modelfile,
       show_in_ui: entry.show_in_ui,
+      ...(input.quantize ? { quantize: input.quantize } : {}),
       // Not built yet: preloading it at start would only fail.
       auto_preload: false,
     });

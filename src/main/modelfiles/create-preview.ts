@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { CreatePreview } from '../../shared/modelfile-files';
 import type { Diagnostic, ValidationContext } from '../../shared/modelfile';
+import { quantizeProblem, quantizeTypeOf } from '../../shared/quantize';
 import { resolveModelfilePath } from '../workspace/paths';
 import { readModelfileDocument } from './modelfile-documents';
 import { describeDiagnostic, prepareCreate } from './prepare-create';
@@ -18,6 +19,8 @@ export interface CreatePreviewInput {
   name: string;
   /** The entry's `modelfile`, relative to the workspace. */
   modelfile: string;
+  /** The entry's `quantize`, sent with the create though the Modelfile does not hold it. */
+  quantize?: string | undefined;
   /** Unsaved editor text; without it the file on disk. */
   content?: string;
   context: ValidationContext;
@@ -43,6 +46,13 @@ export async function previewCreate(input: CreatePreviewInput): Promise<CreatePr
   if (!prepared.ok) return { request: null, uploads: [], errors: prepared.errors.map(positioned), warnings };
 
   const request: Record<string, unknown> = { ...prepared.request };
+  const quantize = input.quantize?.trim() ?? '';
+  if (quantize !== '') {
+    const problem = quantizeProblem(quantize);
+    // Not the Modelfile's fault: a warning here, the create refuses it with the same words.
+    if (problem) warnings.push(`The registry entry's quantize is wrong: ${problem}.`);
+    else request.quantize = quantizeTypeOf(quantize);
+  }
   const uploads = prepared.uploads.map((upload) => {
     const rel = workspaceRelative(input.workspaceDir, upload.path);
     const field = { ...((request[upload.field] as Record<string, string> | undefined) ?? {}) };

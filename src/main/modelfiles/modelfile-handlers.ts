@@ -54,6 +54,7 @@ export function modelfileHandlers(deps: ModelfileHandlerDeps): ModelfileHandlers
         workspaceDir: session.dir,
         name: key,
         modelfile: entry.modelfile,
+        quantize: entry.quantize,
         ...(content === undefined ? {} : { content }),
         context: {
           baseModels: Object.keys(registry.base_models),

@@ -69,6 +69,8 @@ export function updateModel(draft: Registry, name: string, patch: ModelPatchInpu
   const changes: ModelPatch = parsed.data;
   if (changes.modelfile !== undefined) checkModelfile(ctx.workspaceDir, changes.modelfile);
   const next: ModelEntry = { ...entry, ...changes, last_updated: timestamp(ctx.now) };
+  // No quantize is no key, not an empty one: the file stays as it was before one was chosen.
+  if (next.quantize === '') delete next.quantize;
   setOwn(draft.models, key, next);
   return next;
 }

@@ -32,6 +32,8 @@ export interface CreateRequest {
   renderer?: string;
   parser?: string;
   requires?: string;
+  /** Not from the Modelfile (it has no such instruction): the registry entry's, added by the caller. */
+  quantize?: string;
 }
 
 export type UploadField = 'files' | 'adapters' | 'draft_files';

@@ -38,7 +38,7 @@ export async function startFakeOllamas(options: readonly FakeOllamaOptions[]): P
 
 export { DEFAULT_VERSION, FakeOllama, type FakeOllamaOptions } from './fake-ollama';
 export type { ReplyRule } from './reply-rules';
-export { GEMMA3_12B, GPT_OSS_CLOUD, LLAMA3, LLAMA31_8B, LLAMA32_FP16, PRESETS, PROPERTY_MANAGER_V1, QWEN3_30B, QWEN3_8B, type Preset } from './presets';
+export { GEMMA3_12B, GPT_OSS_CLOUD, HF_LIBRARY, HF_LLAMA32_1B_F16, HF_LLAMA32_1B_Q4_K_M, HF_LLAMA32_1B_Q8_0, LLAMA3, LLAMA31_8B, LLAMA32_FP16, PRESETS, PROPERTY_MANAGER_V1, QWEN3_30B, QWEN3_8B, type Preset } from './presets';
 export type {
   CancelledRequest,
   ChatSettings,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { modelKey } from '../../../src/shared/model-name';
+import { libraryKey } from './hf-library';
 import { displayShortest } from './shortest-name';
 import type { FakeModelSeed } from './types';
 
@@ -216,15 +217,16 @@ export class ModelStore {
   }
 
   addToLibrary(seed: FakeModelSeed): void {
-    this.library.set(modelKey(seed.name), seed);
+    this.library.set(libraryKey(seed.name), seed);
   }
 
   removeFromLibrary(name: string): boolean {
-    return this.library.delete(modelKey(name));
+    return this.library.delete(libraryKey(name));
   }
 
+  /** What the registry serves for a pull of `name` (Hugging Face's tag rules included). */
   fromLibrary(name: string): FakeModelSeed | undefined {
-    return this.library.get(modelKey(name));
+    return this.library.get(libraryKey(name));
   }
 
   libraryNames(): string[] {

@@ -112,6 +112,36 @@ export const LLAMA32_FP16: FakeModelSeed = {
   contextLength: 131072,
 };
 
+/**
+ * bartowski/Llama-3.2-1B-Instruct-GGUF on Hugging Face, as `hf.co/…:<quant>` pulls it: the shape is
+ * meta-llama/Llama-3.2-1B's config.json (16 layers, hidden 2048, 32 heads, 8 KV heads, head_dim 64);
+ * sizes are the repository's files (f16 2.48 GB, Q8_0 1.32 GB, Q4_K_M 808 MB), rounded.
+ */
+const HF_LLAMA32_1B_BASE: Omit<FakeModelSeed, 'name'> = {
+  family: 'llama',
+  parameterSize: '1.24B',
+  template: LLAMA3.template,
+  capabilities: ['completion', 'tools'],
+  contextLength: 131_072,
+  modelInfo: {
+    'general.architecture': 'llama',
+    'general.parameter_count': 1_235_814_400,
+    'llama.attention.head_count': 32,
+    'llama.attention.head_count_kv': 8,
+    'llama.attention.key_length': 64,
+    'llama.attention.value_length': 64,
+    'llama.block_count': 16,
+    'llama.context_length': 131_072,
+    'llama.embedding_length': 2048,
+  },
+};
+const HF_LLAMA32_1B = 'hf.co/bartowski/Llama-3.2-1B-Instruct-GGUF';
+export const HF_LLAMA32_1B_F16: FakeModelSeed = { ...HF_LLAMA32_1B_BASE, name: `${HF_LLAMA32_1B}:F16`, size: 2_479_595_000, quantizationLevel: 'F16' };
+export const HF_LLAMA32_1B_Q8_0: FakeModelSeed = { ...HF_LLAMA32_1B_BASE, name: `${HF_LLAMA32_1B}:Q8_0`, size: 1_321_083_000, quantizationLevel: 'Q8_0' };
+/** Also what `hf.co/…` without a tag (`:latest`) pulls. */
+export const HF_LLAMA32_1B_Q4_K_M: FakeModelSeed = { ...HF_LLAMA32_1B_BASE, name: `${HF_LLAMA32_1B}:Q4_K_M`, size: 807_694_000, quantizationLevel: 'Q4_K_M' };
+export const HF_LIBRARY: FakeModelSeed[] = [HF_LLAMA32_1B_F16, HF_LLAMA32_1B_Q8_0, HF_LLAMA32_1B_Q4_K_M];
+
 export interface Preset {
   models: FakeModelSeed[];
   library: FakeModelSeed[];
@@ -119,8 +149,8 @@ export interface Preset {
 
 export const PRESETS: Record<string, Preset> = {
   /** llama3 and property-manager-v1 present, so the seed registry shows mixed statuses; qwen3:30b pullable. */
-  seed: { models: [LLAMA3, PROPERTY_MANAGER_V1], library: [LLAMA3, QWEN3_30B, LLAMA32_FP16] },
-  empty: { models: [], library: [LLAMA3, QWEN3_30B, LLAMA32_FP16] },
+  seed: { models: [LLAMA3, PROPERTY_MANAGER_V1], library: [LLAMA3, QWEN3_30B, LLAMA32_FP16, ...HF_LIBRARY] },
+  empty: { models: [], library: [LLAMA3, QWEN3_30B, LLAMA32_FP16, ...HF_LIBRARY] },
   /** The seed world plus real architectures with their GGUF metadata (llama, qwen3, gemma3) and a cloud model. */
-  facts: { models: [LLAMA3, PROPERTY_MANAGER_V1, LLAMA31_8B, QWEN3_8B, GEMMA3_12B, GPT_OSS_CLOUD], library: [LLAMA3, QWEN3_30B, LLAMA32_FP16] },
+  facts: { models: [LLAMA3, PROPERTY_MANAGER_V1, LLAMA31_8B, QWEN3_8B, GEMMA3_12B, GPT_OSS_CLOUD], library: [LLAMA3, QWEN3_30B, LLAMA32_FP16, ...HF_LIBRARY] },
 };

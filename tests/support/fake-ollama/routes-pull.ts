@@ -30,7 +30,8 @@ export async function* pullItems(ctx: FakeContext, name: string, signal: AbortSi
     yield new StreamFailure('pull model manifest: file does not exist');
     return false;
   }
-  const model = modelFromSeed({ ...seed, name: displayShortest(name) }, new Date());
+  // Stored under the name asked for, with the registry's bytes (hf.co and huggingface.co share them).
+  const model = { ...modelFromSeed(seed, new Date()), name: displayShortest(name) };
   const existing = ctx.store.get(name);
   const layers = [...layersOf(model), configLayerOf(model)];
   const { steps, stepMs } = ctx.settings.pull;

@@ -80,7 +80,7 @@ export function BaseModelPicker({ id, value, onChange, emptyLabel, describedBy, 
           className="mono"
           spellCheck={false}
           autoComplete="off"
-          placeholder="e.g. llama3.1:8b"
+          placeholder="e.g. llama3.1:8b or hf.co/user/repo:Q4_K_M"
           value={value}
           disabled={disabled}
           aria-invalid={invalid}

@@ -1,5 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { displayNameFromModelName, versionFromModelName } from '../../../../shared/adopt-defaults';
+import { baseModelProblem } from '../../../../shared/base-model-name';
+import { quantizeTypeOf } from '../../../../shared/quantize';
 import { modelfilePathFor } from '../../../../shared/version-proposal';
 import { newNameProblem } from '../../models/name-check';
 import { selectKnownOllamaModels } from '../../store/model-ops-selectors';
@@ -9,8 +11,9 @@ import { BaseModelPicker } from './BaseModelPicker';
 import { formErrorsOf, NO_ERRORS, withoutField, type FormErrors } from './field-errors';
 import { DescriptionField, DisplayNameField, ModelNameField } from './EntryFields';
 import { describedBy, FormField } from './FormField';
+import { QuantizeField, useQuantizeGate } from './QuantizeField';
 
-const FIELDS = ['name', 'display_name', 'description', 'base_model'] as const;
+const FIELDS = ['name', 'display_name', 'description', 'base_model', 'quantize'] as const;
 
 /** "New model": a name, the names people see, and a base; the server writes a starter Modelfile. */
 export function NewModelDialog() {
@@ -25,6 +28,7 @@ export function NewModelDialog() {
   // The display name follows the name until the user types in it.
   const [display, setDisplay] = useState<string | null>(null);
   const [description, setDescription] = useState('');
+  const [quantize, setQuantize] = useState('');
   const [nameEdited, setNameEdited] = useState(false);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
@@ -32,12 +36,16 @@ export function NewModelDialog() {
   const trimmed = name.trim();
   const liveProblem = newNameProblem(name, registry, ollama);
   const nameError = errors.fields.name ?? (nameEdited ? liveProblem : null);
-  const baseError = errors.fields.base_model ?? null;
+  const baseProblem = base.trim() === '' ? null : baseModelProblem(base);
+  const baseError = errors.fields.base_model ?? (baseProblem ? `Not a base Ollama can use: ${baseProblem}.` : null);
+  const gate = useQuantizeGate(base);
+  // A choice made for an earlier base is not sent for one that cannot be quantized.
+  const quantizeType = gate.allowed ? quantizeTypeOf(quantize) : null;
   const displayError = errors.fields.display_name ?? null;
   const displayValue = display ?? (trimmed === '' ? '' : displayNameFromModelName(trimmed));
   const version = trimmed === '' ? '' : versionFromModelName(trimmed);
   const target = modelfilePathFor(trimmed || 'name', null);
-  const canSubmit = !busy && !readOnly && liveProblem === null && base.trim() !== '' && displayValue.trim() !== '';
+  const canSubmit = !busy && !readOnly && liveProblem === null && base.trim() !== '' && baseProblem === null && displayValue.trim() !== '';
 
   const clear = (field: (typeof FIELDS)[number]) => setErrors((current) => withoutField(current, field));
 
@@ -46,7 +54,13 @@ export function NewModelDialog() {
     setNameEdited(true);
     if (!canSubmit) return;
     setBusy(true);
-    const result = await addNewModel({ name: trimmed, display_name: displayValue.trim(), description, base_model: base.trim() });
+    const result = await addNewModel({
+      name: trimmed,
+      display_name: displayValue.trim(),
+      description,
+      base_model: base.trim(),
+      ...(quantizeType ? { quantize: quantizeType } : {}),
+    });
     setBusy(false);
     if (!result.ok) setErrors(formErrorsOf(result.error, FIELDS));
   };
@@ -102,7 +116,13 @@ export function NewModelDialog() {
             clear('description');
           }}
         />
-        <FormField id={`${id}-base`} name="base_model" label="Base model" error={baseError} hint="The new Modelfile starts with FROM this.">
+        <FormField
+          id={`${id}-base`}
+          name="base_model"
+          label="Base model"
+          error={baseError}
+          hint="The new Modelfile starts with FROM this. Any model Ollama can pull, including hf.co/{user}/{repo}:{quantization} from Hugging Face."
+        >
           <BaseModelPicker
             id={`${id}-base`}
             value={base}
@@ -111,9 +131,20 @@ export function NewModelDialog() {
             onChange={(value) => {
               setBase(value);
               clear('base_model');
+              clear('quantize');
             }}
           />
         </FormField>
+        <QuantizeField
+          id={`${id}-quantize`}
+          gate={gate}
+          value={quantize}
+          error={errors.fields.quantize}
+          onChange={(value) => {
+            setQuantize(value);
+            clear('quantize');
+          }}
+        />
         <p className="field-hint" data-testid="new-model-modelfile">
           A starter Modelfile is written to <code className="path">{target}</code>; the editor opens on it.
         </p>

@@ -1,5 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
+import { baseModelProblem } from '../../../../shared/base-model-name';
 import type { VersionProposal } from '../../../../shared/model-ops';
+import { quantizeTypeOf } from '../../../../shared/quantize';
 import type { ModelEntry } from '../../../../shared/registry';
 import { carryOver, modelfilePathFor } from '../../../../shared/version-proposal';
 import { parseVersionedName } from '../../../../shared/versions';
@@ -12,10 +14,11 @@ import { BaseModelPicker } from './BaseModelPicker';
 import { formErrorsOf, NO_ERRORS, withoutField, type FormErrors } from './field-errors';
 import { DescriptionField, DisplayNameField, ModelNameField } from './EntryFields';
 import { describedBy, FormField } from './FormField';
+import { QuantizeField, useQuantizeGate } from './QuantizeField';
 import { ProposalPending, useProposal } from './ProposalPending';
 import { ownValue } from '../../../../shared/own-key';
 
-const FIELDS = ['name', 'display_name', 'description', 'base_model'] as const;
+const FIELDS = ['name', 'display_name', 'description', 'base_model', 'quantize'] as const;
 
 /** "New version" of a model: asks the server for a proposal, then lets the user adjust it. */
 export function NewVersionDialog({ from }: { from: string }) {
@@ -46,6 +49,7 @@ function NewVersionForm({ title, proposal, source, onCancel }: FormProps) {
   const ollama = useAppStore(selectKnownOllamaModels);
   const [name, setName] = useState(proposal.name);
   const [base, setBase] = useState(proposal.base_model);
+  const [quantize, setQuantize] = useState(proposal.quantize ?? '');
   // Carried-over texts follow the name and base until the user types in them.
   const [display, setDisplay] = useState<string | null>(null);
   const [description, setDescription] = useState<string | null>(null);
@@ -60,10 +64,14 @@ function NewVersionForm({ title, proposal, source, onCancel }: FormProps) {
   const descriptionValue = description ?? carried.description;
   const nameProblem = nameEdited ? newNameProblem(name, registry, ollama) : null;
   const nameError = errors.fields.name ?? nameProblem;
-  const baseError = errors.fields.base_model ?? null;
+  const baseProblem = base.trim() === '' ? null : baseModelProblem(base);
+  const baseError = errors.fields.base_model ?? (baseProblem ? `Not a base Ollama can use: ${baseProblem}.` : null);
+  const gate = useQuantizeGate(base);
+  // The source's quantize carries over only while the chosen base can be quantized.
+  const quantizeType = gate.allowed ? quantizeTypeOf(quantize) : null;
   const displayError = errors.fields.display_name ?? null;
   const target = name.trim() === proposal.name ? proposal.modelfile : modelfilePathFor(name.trim() || proposal.name, proposal.sourceModelfile || null);
-  const canSubmit = !busy && !readOnly && newNameProblem(name, registry, ollama) === null && base.trim() !== '' && displayValue.trim() !== '';
+  const canSubmit = !busy && !readOnly && newNameProblem(name, registry, ollama) === null && base.trim() !== '' && baseProblem === null && displayValue.trim() !== '';
 
   const clear = (field: (typeof FIELDS)[number]) => setErrors((current) => withoutField(current, field));
 
@@ -72,7 +80,14 @@ function NewVersionForm({ title, proposal, source, onCancel }: FormProps) {
     setNameEdited(true);
     if (!canSubmit) return;
     setBusy(true);
-    const result = await createVersion({ from: proposal.from, name: name.trim(), display_name: displayValue.trim(), description: descriptionValue, base_model: base.trim() });
+    const result = await createVersion({
+      from: proposal.from,
+      name: name.trim(),
+      display_name: displayValue.trim(),
+      description: descriptionValue,
+      base_model: base.trim(),
+      ...(quantizeType ? { quantize: quantizeType } : {}),
+    });
     setBusy(false);
     if (!result.ok) setErrors(formErrorsOf(result.error, FIELDS));
   };
@@ -122,9 +137,20 @@ function NewVersionForm({ title, proposal, source, onCancel }: FormProps) {
             onChange={(value) => {
               setBase(value);
               clear('base_model');
+              clear('quantize');
             }}
           />
         </FormField>
+        <QuantizeField
+          id={`${id}-quantize`}
+          gate={gate}
+          value={quantize}
+          error={errors.fields.quantize}
+          onChange={(value) => {
+            setQuantize(value);
+            clear('quantize');
+          }}
+        />
         <DisplayNameField
           id={`${id}-display`}
           value={displayValue}

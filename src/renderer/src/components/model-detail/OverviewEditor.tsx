@@ -10,6 +10,7 @@ import { selectProblem, selectReadOnly } from '../../store/selectors';
 import { useAppStore } from '../../store/store-context';
 import { InlineField } from './InlineField';
 import { InlineToggle } from './InlineToggle';
+import { QuantizeSetting } from './QuantizeSetting';
 import { ownValue } from '../../../../shared/own-key';
 
 /** What the saved Modelfile builds FROM, when it names a model; null while unknown. */
@@ -106,6 +107,7 @@ export function OverviewEditor({ model }: { model: ModelEntry }) {
             <span className="inline-field__label">Modelfile</span>
             <div className="inline-field__control">{model.modelfile ? <code className="path">{model.modelfile}</code> : <span className="muted">None</span>}</div>
           </div>
+          <QuantizeSetting model={model} base={fromBase ?? model.base_model} disabled={readOnly} />
           <InlineToggle
             field="default_model"
             label="Default model"
