@@ -15,7 +15,7 @@ import './styles/model-card-actions.css';
 import './styles/jobs.css';
 import './styles/detail.css';
 import './styles/editor.css';
-import './styles/chat.css';
+import './styles/controls.css';
 import './styles/lifecycle.css';
 import './styles/model-ops.css';
 import './styles/stacked-tables.css';

@@ -4,8 +4,8 @@ import { firstScreenSections } from '../../models/first-screen-sections';
 import { ModelCard } from './ModelCard';
 import { FamilyHeadingRow } from './FamilyHeadingRow';
 
-/** Cards the server renders: a large window's first screen (8 columns × 5 rows); the rest come once the grid is measured. */
-export const FIRST_SCREEN_CARDS = 40;
+/** Cards the server renders: a 1920×1080 window's first screen (6 columns × 4 rows); the rest come once the grid is measured. */
+export const FIRST_SCREEN_CARDS = 24;
 
 interface FirstScreenGridProps {
   groups: readonly FamilyGroup[];
