@@ -25,6 +25,9 @@ test('the first card is in the served page, before any script, and the page hydr
   expect(html).toContain('data-model-name="peteollama:property-manager-v1"');
   expect(html).toContain('<script type="application/json" id="mw-first-page">');
   await expect(card(page, 'peteollama:property-manager-v1')).toBeVisible();
+  // Inert until React has taken the page over, so no click before that is lost.
+  expect(html).toContain('<div id="root" inert>');
+  await expect(page.locator('#root')).not.toHaveAttribute('inert');
 
   const seen = await page.evaluate(() => {
     const win = window as unknown as { firstCardAt: number };

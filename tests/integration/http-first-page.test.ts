@@ -46,7 +46,7 @@ describe('the server-rendered first page', () => {
     expect(res.text).toContain('data-model-name="peteollama:property-manager-v1"');
     expect(seedIn(res.text).snapshot.registry.models).toHaveProperty(['peteollama:property-manager-v1']);
     // The page's own script still comes first, in the head.
-    expect(res.text.indexOf('blocking="render"')).toBeLessThan(res.text.indexOf('<div id="root">'));
+    expect(res.text.indexOf('blocking="render"')).toBeLessThan(res.text.indexOf('<div id="root" inert>'));
   });
 
   it.each([

@@ -36,7 +36,8 @@ export function firstPageWriter(handlers: Handlers, render: RenderFirstPage, log
       const markup = render(seed);
       const data = `<script type="application/json" id="${FIRST_PAGE_DATA_ID}">${scriptSafeJson(seed)}</script>`;
       // Spliced, not String.replace: a `$&` in a model name must stay text.
-      return `${template.slice(0, at)}<div id="root">${markup}</div>${data}${template.slice(at + ROOT_ELEMENT.length)}`;
+      // Inert until React has taken it over (the page's script lifts it): a button there does nothing before.
+      return `${template.slice(0, at)}<div id="root" inert>${markup}</div>${data}${template.slice(at + ROOT_ELEMENT.length)}`;
     } catch (error) {
       log(`[http] the first page was not rendered; serving the plain page: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return null;

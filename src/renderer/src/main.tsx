@@ -63,5 +63,6 @@ painted.then(() => import('./start-app')).then(
     message.setAttribute('role', 'alert');
     message.textContent = `Modelwright could not load its interface (${error instanceof Error ? error.message : String(error)}). Reload the page; if it keeps failing, rebuild the app.`;
     root.replaceChildren(message);
+    root.removeAttribute('inert');
   },
 );

@@ -9,7 +9,8 @@ import type { AppStore } from './store/create-app-store';
  * this store's first state, and React takes it over instead of building it again.
  */
 export function renderApp(root: HTMLElement, store: AppStore, hydrate = false): void {
-  if (hydrate) hydrateRoot(root, <AppTree store={store} firstPage />);
+  // The server's page stays inert until hydrated: its buttons do nothing before, and a click then is not half-lost.
+  if (hydrate) hydrateRoot(root, <AppTree store={store} firstPage onLive={() => root.removeAttribute('inert')} />);
   else createRoot(root).render(<AppTree store={store} firstPage={false} />);
   const win = root.ownerDocument.defaultView;
   if (!win) return;

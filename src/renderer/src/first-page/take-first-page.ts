@@ -96,9 +96,13 @@ export function takeFirstPage(root: HTMLElement, win: Window): FirstPage | null 
     seed = JSON.parse(data.textContent ?? '') as FirstPageSeed;
   } catch {
     root.replaceChildren();
+    root.removeAttribute('inert');
     return null;
   }
   const hydrate = firstPageFits(win.location.hash, storage, seed);
-  if (!hydrate) root.replaceChildren();
+  if (!hydrate) {
+    root.replaceChildren();
+    root.removeAttribute('inert');
+  }
   return { seed, hydrate };
 }
