@@ -39,6 +39,45 @@ function preloadChunksOf(moduleSuffix: string): Plugin {
   };
 }
 
+/**
+ * The page's first script keeps or removes the server-rendered first page and applies the stored
+ * theme; it must run before the first paint. Vite drops the `blocking` attribute from the entry's
+ * tag, so it is put back here.
+ */
+function renderBlockingEntry(): Plugin {
+  return {
+    name: 'modelwright:render-blocking-entry',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const entry = /<script type="module" crossorigin src="[^"]+"><\/script>/;
+        if (!entry.test(html)) throw new Error('renderBlockingEntry: no entry script in index.html');
+        return html.replace(entry, (tag) => tag.replace('<script ', '<script blocking="render" '));
+      },
+    },
+  };
+}
+
+/**
+ * The server renders the first page (the Models list) from the renderer's components; the chat,
+ * the editor, Evaluate and Hosts are never part of it, so the main build takes a stand-in for the
+ * module that lazy-loads them, rather than carrying their code.
+ */
+function serverLazyParts(): Plugin {
+  const real = resolve(import.meta.dirname, 'src/renderer/src/lazy-parts.ts');
+  const standIn = resolve(import.meta.dirname, 'src/renderer/src/server/lazy-parts.server.ts');
+  return {
+    name: 'modelwright:server-lazy-parts',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!source.endsWith('lazy-parts')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved?.id === real ? standIn : null;
+    },
+  };
+}
+
 /** The command line (`out/main/cli.js`) runs as `modelwright` through package.json's `bin`: it must be executable. */
 function executableEntry(fileName: string): Plugin {
   return {
@@ -50,9 +89,11 @@ function executableEntry(fileName: string): Plugin {
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   main: {
-    plugins: [executableEntry('cli.js')],
+    plugins: [executableEntry('cli.js'), serverLazyParts()],
+    // React (bundled for the server-rendered first page) picks its build from NODE_ENV at run time.
+    define: { 'process.env.NODE_ENV': JSON.stringify(mode === 'development' ? 'development' : 'production') },
     build: {
       rollupOptions: {
         // Three entries build the same services: the Electron app, the headless server, the command line.
@@ -80,7 +121,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'src/renderer'),
-    plugins: [react(), preloadChunksOf('/src/start-app.ts')],
+    plugins: [react(), preloadChunksOf('/src/start-app.ts'), renderBlockingEntry()],
     build: {
       // electron-vite leaves the renderer unminified by default; the headless UI is served over HTTP.
       minify: true,
@@ -89,4 +130,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));

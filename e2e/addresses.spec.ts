@@ -10,7 +10,8 @@ const detail = (page: Page) => page.locator(`[data-testid="model-detail"][data-m
 test('every page has an address; Back, Forward and reload land where the address says', async ({ page, server }) => {
   await page.goto(server.url);
   await expect(card(page, V1)).toBeVisible();
-  expect(hashOf(page)).toBe('#/models');
+  // The card is in the served page before the app runs; the app then writes the address.
+  await expect.poll(() => hashOf(page)).toBe('#/models');
   expect(page.url()).not.toContain('token=');
 
   await nav(page, 'Jobs').click();

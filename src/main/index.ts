@@ -4,6 +4,7 @@ import { appMenuTemplate, DOCUMENTATION_URL } from './desktop/app-menu';
 import { openAppLog } from './desktop/app-log';
 import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './desktop/app-protocol';
 import { installCrashReports } from './desktop/crash-reports';
+import { firstPageWriter, type FirstPageWriter } from './http/first-page';
 import { externalLinkOpener } from './desktop/external-links';
 import { forwardEvents, registerIpcHandlers, sendEvent } from './desktop/ipc';
 import { jobNotifier } from './desktop/job-notifications';
@@ -81,7 +82,9 @@ async function start(): Promise<void> {
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
     });
   });
-  protocol.handle(APP_SCHEME, appProtocolHandler(RENDERER_DIR, CONTENT_SECURITY_POLICY));
+  // The page comes with its first screen rendered once the services can answer for it.
+  let firstPage: FirstPageWriter | null = null;
+  protocol.handle(APP_SCHEME, appProtocolHandler(RENDERER_DIR, CONTENT_SECURITY_POLICY, () => firstPage));
 
   const services = await createAppServices({
     mode: 'desktop',
@@ -95,6 +98,9 @@ async function start(): Promise<void> {
     secrets: safeStorageBox(safeStorage),
     errorLog: { write: (entry) => appLog.error(entry), folder: appLog.folder },
   });
+
+  const { renderFirstPage } = await import('../renderer/src/server/render-first-page');
+  firstPage = firstPageWriter(services.handlers, renderFirstPage, (line) => console.error(line));
 
   registerIpcHandlers(ipcMain, services.handlers, (event) =>
     isTrustedRendererUrl(event.senderFrame?.url ?? '', pageUrl),

@@ -86,6 +86,7 @@ interface Served {
   status: number;
   type: string | null;
   csp: string | null;
+  firstCard: boolean;
   head: string;
 }
 
@@ -168,6 +169,8 @@ describe('desktop wiring (built main + preload under a stand-in electron)', () =
     const { root, index, asset, missing, route, dotdot, encodedDotdot, encodedSlash, backslash, dotfile, otherHost, post } = report.protocol as Record<string, Served>;
     expect(root).toMatchObject({ status: 200, type: 'text/html; charset=utf-8', csp: CONTENT_SECURITY_POLICY });
     expect(root?.head.toLowerCase()).toBe('<!doctype html>');
+    expect(root?.firstCard).toBe(true);
+    expect(asset?.firstCard).toBe(false);
     expect(index?.status).toBe(200);
     expect(asset).toMatchObject({ status: 200, type: 'text/javascript; charset=utf-8' });
     for (const refused of [missing, route, dotdot, encodedDotdot, encodedSlash, backslash, dotfile, otherHost]) expect(refused?.status).toBe(404);

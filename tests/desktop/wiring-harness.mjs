@@ -103,7 +103,14 @@ const asset = readdirSync(join(ROOT, 'out/renderer/assets')).find((name) => name
 async function get(url, method = 'GET') {
   const res = await handler(new Request(url, { method }));
   const body = method === 'HEAD' ? '' : await res.text();
-  return { status: res.status, type: res.headers.get('content-type'), csp: res.headers.get('content-security-policy'), head: body.slice(0, 15) };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type'),
+    csp: res.headers.get('content-security-policy'),
+    head: body.slice(0, 15),
+    // The page comes with its first screen rendered from the real services (the example workspace).
+    firstCard: /data-model-name="peteollama:property-manager-v\d"/.test(body) && body.includes('id="mw-first-page"'),
+  };
 }
 report.protocol = {
   root: await get('app://modelwright/'),

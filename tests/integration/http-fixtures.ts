@@ -7,6 +7,7 @@ import { DEFAULT_OLLAMA_TIMEOUT_SETTINGS } from '../../src/shared/ollama-timeout
 import type { ModelEntry, Registry } from '../../src/shared/registry';
 import { EventBus } from '../../src/main/events';
 import { createHttpServer, type RunningHttpServer } from '../../src/main/http/server';
+import type { RenderFirstPage } from '../../src/main/http/first-page';
 
 /** Shared set-up for the tests/integration/http-*.test.ts files (not a test file itself). */
 
@@ -163,6 +164,7 @@ export async function startServer(
     host?: string;
     pingIntervalMs?: number;
     allowWorkspaceSwitch?: boolean;
+    renderFirstPage?: RenderFirstPage;
   } = {},
 ): Promise<TestServer> {
   const bus = options.bus ?? new EventBus();
@@ -177,6 +179,7 @@ export async function startServer(
     port: 0,
     log: (line) => logs.push(line),
     ...(options.pingIntervalMs === undefined ? {} : { pingIntervalMs: options.pingIntervalMs }),
+    ...(options.renderFirstPage ? { renderFirstPage: options.renderFirstPage } : {}),
   });
   return { ...running, bus, logs };
 }

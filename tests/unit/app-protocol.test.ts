@@ -55,3 +55,29 @@ describe('the app:// scheme', () => {
     expect((await handle(new Request('app://modelwright/', { method: 'POST' }))).status).toBe(405);
   });
 });
+
+describe('the desktop page with its first screen rendered', () => {
+  const writer = async (template: string) => template.replace('<title>x</title>', '<title>x</title><p data-testid="model-card">rendered</p>');
+
+  it('serves the page through the writer, once there is one', async () => {
+    let current: typeof writer | null = null;
+    const handle = appProtocolHandler(renderer, "default-src 'self'", () => current);
+    expect(await (await handle(new Request('app://modelwright/'))).text()).toBe('<!doctype html><title>x</title>');
+    current = writer;
+    const res = await handle(new Request('app://modelwright/'));
+    expect(await res.text()).toContain('data-testid="model-card"');
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'self'");
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('leaves the files of the build, and HEAD, alone', async () => {
+    const handle = appProtocolHandler(renderer, "default-src 'self'", () => writer);
+    expect(await (await handle(new Request('app://modelwright/assets/a.js'))).text()).toBe('export {}');
+    expect(await (await handle(new Request('app://modelwright/', { method: 'HEAD' }))).text()).toBe('');
+  });
+
+  it('serves the page as built when the writer cannot render it', async () => {
+    const handle = appProtocolHandler(renderer, "default-src 'self'", () => async () => null);
+    expect(await (await handle(new Request('app://modelwright/'))).text()).toBe('<!doctype html><title>x</title>');
+  });
+});

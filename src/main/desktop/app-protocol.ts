@@ -1,5 +1,6 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { FirstPageWriter } from '../http/first-page';
 import { mimeTypeFor } from '../http/mime-types';
 
 /**
@@ -65,14 +66,41 @@ export async function resolveAppFile(rendererDir: string, url: string): Promise<
   return real !== null && isInside(root, real) ? real : null;
 }
 
-/** The `protocol.handle` handler: the file with its type and the CSP, or a plain 404/405. */
-export function appProtocolHandler(rendererDir: string, contentSecurityPolicy: string): (request: Request) => Promise<Response> {
+/** Whether the URL names the page itself (routes live in the hash), not one of its files. */
+function isPage(url: string): boolean {
+  const path = new URL(url).pathname;
+  return path === '/' || path === '/index.html';
+}
+
+/**
+ * The `protocol.handle` handler: the file with its type and the CSP, or a plain 404/405. The page
+ * comes with its first screen rendered when `firstPage` gives a writer (once the services exist),
+ * as the headless server's does: only this window loads app://, so no token is involved.
+ */
+export function appProtocolHandler(
+  rendererDir: string,
+  contentSecurityPolicy: string,
+  firstPage: () => FirstPageWriter | null = () => null,
+): (request: Request) => Promise<Response> {
   const plain = (status: number, text: string): Response =>
     new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' } });
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
     const file = await resolveAppFile(rendererDir, request.url);
     if (file === null) return plain(404, 'Not found');
+    const write = request.method === 'GET' && isPage(request.url) ? firstPage() : null;
+    const page = write ? await write(await readFile(file, 'utf8')) : null;
+    if (page !== null) {
+      return new Response(page, {
+        status: 200,
+        headers: {
+          'Content-Type': 'text/html; charset=utf-8',
+          'Content-Security-Policy': contentSecurityPolicy,
+          'X-Content-Type-Options': 'nosniff',
+          'Cache-Control': 'no-store',
+        },
+      });
+    }
     const body = request.method === 'HEAD' ? null : await readFile(file);
     return new Response(body, {
       status: 200,

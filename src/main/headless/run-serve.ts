@@ -37,6 +37,8 @@ export async function startServe(options: ServeOptions, environment: ServeEnviro
   });
 
   const sessionToken = createToken();
+  // React and the UI's components, for the first page: loaded only by a server that serves the UI.
+  const { renderFirstPage } = await import('../../renderer/src/server/render-first-page');
   const server = await createHttpServer({
     handlers: services.handlers,
     bus: services.bus,
@@ -45,6 +47,7 @@ export async function startServe(options: ServeOptions, environment: ServeEnviro
     credentials: { apiKey: options.apiKey, sessionToken },
     allowWorkspaceSwitch: options.allowWorkspaceSwitch,
     staticDir: environment.staticDir,
+    renderFirstPage,
     host: options.host,
     port: options.port,
     log,

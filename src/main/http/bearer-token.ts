@@ -13,12 +13,16 @@ function digest(text: string): Buffer {
 }
 
 /**
- * Whether `Authorization` carries exactly `Bearer <token>`. Both sides are hashed first so the
- * comparison is constant-time whatever the lengths (timingSafeEqual throws on unequal lengths).
+ * Whether `presented` is `token`. Both sides are hashed first so the comparison is constant-time
+ * whatever the lengths (timingSafeEqual throws on unequal lengths).
  */
-export function hasBearerToken(authorization: string | undefined, token: string): boolean {
-  const match = /^Bearer[ ]+(\S+)[ ]*$/i.exec(authorization ?? '');
-  const presented = match?.[1] ?? '';
+export function isToken(presented: string, token: string): boolean {
   const equal = timingSafeEqual(digest(presented), digest(token));
   return equal && presented.length > 0;
+}
+
+/** Whether `Authorization` carries exactly `Bearer <token>`. */
+export function hasBearerToken(authorization: string | undefined, token: string): boolean {
+  const match = /^Bearer[ ]+(\S+)[ ]*$/i.exec(authorization ?? '');
+  return isToken(match?.[1] ?? '', token);
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { API_KEY_OUT_OF_SCOPE, isSessionPath, presentedScope, type Credentials } from './access-scope';
+import { isToken } from './bearer-token';
 import { HttpError } from './http-error';
 import { parseRequestTarget } from './request-target';
 import { sendDetail, setBaselineHeaders } from './responses';
@@ -63,7 +64,10 @@ export function createRequestListener(options: DispatchOptions): RequestListener
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         return sendDetail(res, 405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
       }
-      return options.staticFiles.serve(req, res, target.path);
+      // The address the server printed (`/?token=…`) opens the page with its data already in it.
+      const token = target.query.get('token');
+      const session = token !== null && options.credentials.sessionToken !== null && isToken(token, options.credentials.sessionToken);
+      return options.staticFiles.serve(req, res, target.path, { session });
     }
 
     const chosen = candidates.find(({ route }) => route.method === req.method);

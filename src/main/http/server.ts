@@ -8,6 +8,7 @@ import { presentedScope, type Credentials } from './access-scope';
 import { MIN_TOKEN_LENGTH } from './bearer-token';
 import { createRequestListener } from './dispatch';
 import { eventStream } from './event-stream';
+import { firstPageWriter, type RenderFirstPage } from './first-page';
 import { openaiRoutes } from './openai-routes';
 import { rpcRoutes } from './rpc-routes';
 import { createHostPolicy, type HostPolicy } from './security';
@@ -34,6 +35,11 @@ export interface HttpServerOptions {
   pingIntervalMs?: number;
   /** Serves the OpenAI-compatible API under /v1 when given. */
   chatProxy?: ChatProxyBackend;
+  /**
+   * Renders the Models page into the page opened with the session token, so the first cards show
+   * before the UI's code has run. Without it (tests, no UI) the page is served as built.
+   */
+  renderFirstPage?: RenderFirstPage;
 }
 
 export interface RunningHttpServer {
@@ -90,7 +96,10 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Runn
       routes,
       hostPolicy: () => policy,
       credentials,
-      staticFiles: staticFiles(options.staticDir),
+      staticFiles: staticFiles(
+        options.staticDir,
+        withSession && options.renderFirstPage ? firstPageWriter(options.handlers, options.renderFirstPage, log) : null,
+      ),
       log,
     }),
   );

@@ -1,19 +1,25 @@
 import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { HttpError } from './http-error';
+import type { FirstPageWriter } from './first-page';
 import { mimeTypeFor } from './mime-types';
 import { decodePathPart } from './request-target';
 import { sendDetail, sendHtml, setHtmlHeaders } from './responses';
 
 /**
  * Serves the built renderer (index.html + assets/) to the browser, without the token: the page
- * is public code, and it reads the token from its own URL to call the API.
+ * is public code, and it reads the token from its own URL to call the API. Opened with the
+ * session token, the page comes with its first screen rendered (and that screen's data) when a
+ * first-page writer is given; without it, never.
  */
 export interface StaticFiles {
-  /** Answers a GET or HEAD for a non-API path (`rawPath` still percent-encoded). */
-  serve(req: IncomingMessage, res: ServerResponse, rawPath: string): Promise<void>;
+  /**
+   * Answers a GET or HEAD for a non-API path (`rawPath` still percent-encoded). `session`: the
+   * request's address carries the session token.
+   */
+  serve(req: IncomingMessage, res: ServerResponse, rawPath: string, access?: { session: boolean }): Promise<void>;
 }
 
 const NOT_BUILT_PAGE = `<!doctype html>
@@ -73,9 +79,18 @@ function sendFile(req: IncomingMessage, res: ServerResponse, file: string, size:
     .pipe(res);
 }
 
-export function staticFiles(staticDir: string | null): StaticFiles {
+/** The page with its data in it: per session and per moment, so never stored by a cache. */
+async function sendFirstPage(req: IncomingMessage, res: ServerResponse, indexFile: string, write: FirstPageWriter): Promise<boolean> {
+  const template = await readFile(indexFile, 'utf8').catch(() => null);
+  const page = template === null ? null : await write(template);
+  if (page === null) return false;
+  sendHtml(res, 200, page, req.method ?? 'GET');
+  return true;
+}
+
+export function staticFiles(staticDir: string | null, firstPage: FirstPageWriter | null = null): StaticFiles {
   return {
-    async serve(req, res, rawPath) {
+    async serve(req, res, rawPath, access = { session: false }) {
       const method = req.method ?? 'GET';
       let segments: string[];
       try {
@@ -118,6 +133,7 @@ export function staticFiles(staticDir: string | null): StaticFiles {
         }
       }
       // `/` and client-side routes get the app's page.
+      if (firstPage && access.session && req.method === 'GET' && (await sendFirstPage(req, res, join(root, 'index.html'), firstPage))) return;
       sendFile(req, res, join(root, 'index.html'), index.size, 'no-store');
     },
   };

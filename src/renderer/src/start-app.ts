@@ -1,4 +1,5 @@
 import { createClient, type HttpHead } from './api/create-client';
+import type { FirstPage } from './first-page/take-first-page';
 import { renderApp } from './render-app';
 import { startHashSync } from './router/hash-sync';
 import type { AppStore } from './store/create-app-store';
@@ -30,12 +31,18 @@ export function startupSettled(store: AppStore, win: Window, ms: number): Promis
 
 /**
  * Everything after the page's first module: the client, the store, the address and the UI. The
- * store's start-up calls find the answers the first module asked for already on their way.
+ * store's start-up calls find the answers the first module asked for already on their way. With
+ * the server's first page, the store starts from the data it was rendered from and renders at once
+ * (hydrating the page when it was kept); the start-up calls then refresh it in the background.
  */
-export function startApp(root: HTMLElement, win: Window, head: HttpHead | undefined): Promise<void> {
-  const store = createAppStore(createClient(win, head));
+export function startApp(root: HTMLElement, win: Window, head: HttpHead | undefined, firstPage: FirstPage | null = null): Promise<void> {
+  const store = createAppStore(createClient(win, head), firstPage ? { seed: firstPage.seed } : {});
   watchPageErrors(win, (report) => void store.getState().reportCrash(report));
   startHashSync(store, win);
   store.getState().init();
+  if (firstPage) {
+    renderApp(root, store, firstPage.hydrate);
+    return Promise.resolve();
+  }
   return startupSettled(store, win, FIRST_RENDER_WAIT_MS).then(() => renderApp(root, store));
 }

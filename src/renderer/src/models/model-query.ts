@@ -21,13 +21,7 @@ export interface ModelFilters {
   sort: SortKey;
 }
 
-export const DEFAULT_FILTERS: ModelFilters = {
-  text: '',
-  status: 'all',
-  baseModel: null,
-  shownInUiOnly: false,
-  sort: 'name',
-};
+export { DEFAULT_FILTERS } from './default-filters';
 
 /** True when any filter (not the sort order) narrows the list. */
 export function hasActiveFilters(filters: ModelFilters): boolean {

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../../../shared/contract';
+import type { FirstPageSeed } from '../../../shared/first-page';
 import type { AppState } from './app-state';
 import { createChatSlice } from './chat-slice';
 import { createCreateFlowSlice } from './create-flow-slice';
@@ -39,8 +40,22 @@ function browserStorage(win: Window): Storage | null {
   }
 }
 
+/** What a store started from the server's first page holds from its first moment. */
+function seededState(seed: FirstPageSeed): Partial<AppState> {
+  return { startup: { status: 'ready' }, appInfo: seed.appInfo, snapshot: seed.snapshot, sync: seed.sync, settings: seed.settings };
+}
+
+export interface AppStoreOptions extends Partial<Omit<StoreEnv, 'client'>> {
+  /**
+   * The start-up answers the server rendered the first page from. They are the store's initial
+   * state (not a later update), because hydration renders from the initial state: the page then
+   * renders exactly what the server sent, and `load` refreshes it in the background.
+   */
+  seed?: FirstPageSeed;
+}
+
 /** One store per app (and per test): the client is injected, never imported. */
-export function createAppStore(client: ApiClient, env: Partial<Omit<StoreEnv, 'client'>> = {}): AppStore {
+export function createAppStore(client: ApiClient, env: AppStoreOptions = {}): AppStore {
   const win = env.window ?? window;
   const full: StoreEnv = {
     client,
@@ -75,5 +90,6 @@ export function createAppStore(client: ApiClient, env: Partial<Omit<StoreEnv, 'c
     // ---------- desktop ----------
     ...createCommandSlice(full)(...a),
     ...createCrashSlice(full)(...a),
+    ...(env.seed ? seededState(env.seed) : {}),
   }));
 }

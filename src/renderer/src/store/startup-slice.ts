@@ -1,8 +1,20 @@
 import type { AppInfo } from '../../../shared/contract';
 import type { AppError } from '../../../shared/errors';
-import { attempt } from './action-result';
+import { attempt, type ActionResult } from './action-result';
 import type { SliceCreator } from './app-state';
 import { watchForReturn } from './watch-for-return';
+
+/**
+ * What the store should hold once a start-up answer is in: what changed meanwhile (an event, an
+ * action) is newer and stays; so does a seeded value the answer only repeats, so that the page
+ * the server rendered is not rendered again for nothing.
+ */
+function newer<T>(current: T | null, seen: T | null, answer: ActionResult<T>, seeded: boolean): T | null {
+  if (!answer.ok) return current;
+  if (current !== seen) return current ?? answer.value;
+  if (seeded && current !== null && JSON.stringify(current) === JSON.stringify(answer.value)) return current;
+  return answer.value;
+}
 
 export type Startup = { status: 'loading' } | { status: 'ready' } | { status: 'failed'; error: AppError };
 
@@ -84,7 +96,10 @@ export const createStartupSlice: SliceCreator<StartupSlice> = (env) => (set, get
     };
   },
   async load() {
-    set({ startup: { status: 'loading' } });
+    // Started from the server's first page: it is already showing; this refreshes it in the background.
+    const seeded = get().startup.status === 'ready';
+    if (!seeded) set({ startup: { status: 'loading' } });
+    const before = get();
     const { client } = env;
     const [info, snapshot, sync, settings] = await Promise.all([
       attempt(() => client.call('app.info', {})),
@@ -94,17 +109,19 @@ export const createStartupSlice: SliceCreator<StartupSlice> = (env) => (set, get
     ]);
     const results = [info, snapshot, sync, settings];
     const forbidden = results.find((r) => !r.ok && r.error.kind === 'forbidden');
-    if (forbidden && !forbidden.ok) return set({ startup: { status: 'failed', error: forbidden.error } });
-    if (!snapshot.ok) return set({ startup: { status: 'failed', error: snapshot.error } });
+    if (!seeded) {
+      if (forbidden && !forbidden.ok) return set({ startup: { status: 'failed', error: forbidden.error } });
+      if (!snapshot.ok) return set({ startup: { status: 'failed', error: snapshot.error } });
+    } else if (!snapshot.ok) get().notifyError('Could not read the registry again', snapshot.error, 'registry');
 
     // An event that arrived while loading is newer than the answer loaded: keep it.
     const state = get();
     set({
       startup: { status: 'ready' },
       appInfo: info.ok ? info.value : state.appInfo,
-      snapshot: state.snapshot ?? snapshot.value,
-      sync: state.sync ?? (sync.ok ? sync.value : null),
-      settings: state.settings ?? (settings.ok ? settings.value : null),
+      snapshot: newer(state.snapshot, before.snapshot, snapshot, seeded),
+      sync: newer(state.sync, before.sync, sync, seeded),
+      settings: newer(state.settings, before.settings, settings, seeded),
     });
     if (!info.ok) get().notifyError('Could not read the app version', info.error);
     if (!sync.ok) get().notifyError('Could not read the Ollama connection state', sync.error, 'sync');

@@ -1,6 +1,7 @@
 import { DEFAULT_FILTERS, type ModelFilters } from '../models/model-query';
 import { loadFilters, saveFilters } from './filters-storage';
 import type { SliceCreator } from './app-state';
+import { THEME_KEY } from './storage-keys';
 
 /** The nav shows only pages that work. */
 export const PAGES = ['models', 'base-models', 'hosts', 'chat', 'evals', 'jobs', 'settings'] as const;
@@ -9,7 +10,6 @@ export type Page = (typeof PAGES)[number];
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type ThemeChoice = (typeof THEMES)[number];
 
-const THEME_KEY = 'modelwright.theme';
 
 export interface UiSlice {
   page: Page;

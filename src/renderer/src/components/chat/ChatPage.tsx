@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../../store/store-context';
+import '../../styles/chat.css';
 import { ChatHeader } from './ChatHeader';
 import { ChatSettingsPanel } from './ChatSettingsPanel';
 import { ChatThreads } from './ChatThreads';

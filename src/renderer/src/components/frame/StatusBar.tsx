@@ -1,3 +1,4 @@
+import { useInBrowser } from '../../hooks/use-in-browser';
 import { useAppStore } from '../../store/store-context';
 import { RunningModelsStatus } from '../running/RunningModelsStatus';
 import { StatusBarJobs } from './StatusBarJobs';
@@ -10,6 +11,8 @@ function formatTime(iso: string): string {
 export function StatusBar() {
   const lastSyncAt = useAppStore((s) => s.sync?.lastSyncAt ?? null);
   const syncing = useAppStore((s) => s.syncing);
+  // In the browser's locale and time zone, which the server rendering the first page does not know.
+  const inBrowser = useInBrowser();
 
   return (
     <footer className="status-bar" data-testid="status-bar">
@@ -20,7 +23,7 @@ export function StatusBar() {
           </>
         ) : lastSyncAt ? (
           <>
-            Last sync <time dateTime={lastSyncAt}>{formatTime(lastSyncAt)}</time>
+            Last sync <time dateTime={lastSyncAt}>{inBrowser ? formatTime(lastSyncAt) : ''}</time>
           </>
         ) : (
           'Not synced yet'

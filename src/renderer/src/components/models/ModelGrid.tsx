@@ -1,12 +1,14 @@
-import { useMemo, useState } from 'react';
+import { useContext, useMemo, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useElementMeasure, readClientWidth, readOffsetTop } from '../../hooks/use-element-measure';
 import type { FamilyGroup } from '../../models/family-groups';
-import { FamilyAliasChips } from '../release/AliasChips';
 import { columnsFor, gridRows } from '../../models/grid-rows';
 import { selectDefaultModel, selectReadOnly } from '../../store/selectors';
 import { useAppStore } from '../../store/store-context';
 import { ModelCard } from './ModelCard';
+import { FamilyHeadingRow } from './FamilyHeadingRow';
+import { FirstPageContext } from './first-page-context';
+import { FirstScreenGrid } from './FirstScreenGrid';
 
 // Cards have a fixed height (one-line title, two-line description), so rows never need measuring.
 export const CARD_MIN_WIDTH = 280;
@@ -29,7 +31,7 @@ export function ModelGrid({ groups, scrollElement }: ModelGridProps) {
   const rows = useMemo(() => gridRows(groups, columns), [groups, columns]);
   const defaultModel = useAppStore(selectDefaultModel);
   const readOnly = useAppStore(selectReadOnly);
-  const openEvals = useAppStore((s) => s.openEvals);
+  const firstPage = useContext(FirstPageContext);
 
   // The virtualizer's methods are not memo-safe; this component is not compiled with React Compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -41,6 +43,19 @@ export function ModelGrid({ groups, scrollElement }: ModelGridProps) {
     scrollMargin,
     overscan: 3,
   });
+
+  if (firstPage && width === 0) {
+    return (
+      <FirstScreenGrid
+        groups={groups}
+        defaultModel={defaultModel}
+        readOnly={readOnly}
+        gridRef={setGrid}
+        cardRowHeight={CARD_ROW_HEIGHT}
+        familyRowHeight={FAMILY_ROW_HEIGHT}
+      />
+    );
+  }
 
   return (
     <div ref={setGrid} className="model-grid" data-testid="model-grid" style={{ height: virtualizer.getTotalSize() }}>
@@ -54,18 +69,7 @@ export function ModelGrid({ groups, scrollElement }: ModelGridProps) {
             style={{ height: item.size, transform: `translateY(${item.start - scrollMargin}px)` }}
           >
             {row.kind === 'family' ? (
-              <div className="family-heading-row">
-                <h2 className="family-heading" data-testid="family-heading">
-                  <span className="family-heading__name mono" title={row.label}>
-                    {row.label}
-                  </span>
-                  <span className="family-heading__count">{row.count} versions</span>
-                </h2>
-                <FamilyAliasChips name={row.label} />
-                <button type="button" className="button button--small family-heading__evaluate" aria-label={`Evaluate ${row.label}`} onClick={() => openEvals(row.label)}>
-                  Evaluate
-                </button>
-              </div>
+              <FamilyHeadingRow label={row.label} count={row.count} />
             ) : (
               <div className="model-grid__cards" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
                 {row.models.map((model) => (
