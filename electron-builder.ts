@@ -10,6 +10,15 @@ import { FUSE_CONFIG } from './scripts/fuse-config';
  * production dependencies (package.json `dependencies`). The first-run workspace (`models/`) is an
  * extra resource, outside the asar, found through `process.resourcesPath`.
  */
+/**
+ * Where releases are published and where the app looks for updates: this GitHub repository's
+ * releases (electron-updater's GitHub provider, through the `app-update.yml` electron-builder
+ * writes into the app). The ONE place to name your fork: change both before building releases.
+ * Publishing (`npm run dist -- --publish always`) reads `GH_TOKEN` from the environment; no token or
+ * other secret belongs here, and the app needs none to read public releases.
+ */
+export const RELEASES_REPOSITORY = { owner: 'modelwright', repo: 'modelwright' } as const;
+
 const config: Configuration = {
   appId: 'dev.modelwright.app',
   productName: 'Modelwright',
@@ -28,6 +37,7 @@ const config: Configuration = {
     { from: 'models', to: 'models', filter: ['**/*'] },
   ],
   asar: true,
+  publish: [{ provider: 'github', owner: RELEASES_REPOSITORY.owner, repo: RELEASES_REPOSITORY.repo, releaseType: 'release' }],
   // No native modules: a rebuild would only download Electron's headers for nothing.
   npmRebuild: false,
   afterPack: async (context: AfterPackContext) => {

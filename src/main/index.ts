@@ -94,6 +94,9 @@ async function start(): Promise<void> {
     // Host tokens are sealed by the OS keychain, never kept in clear in the settings file.
     secrets: safeStorageBox(safeStorage),
     errorLog: { write: (entry) => appLog.error(entry), folder: appLog.folder },
+    // Loaded only when a check is due (packaged, updates on): its feed is the app-update.yml that
+    // electron-builder writes from electron-builder.ts `publish`; it downloads in the background.
+    updater: async () => (await import('electron-updater')).default.autoUpdater,
   });
 
   registerIpcHandlers(ipcMain, services.handlers, (event) =>

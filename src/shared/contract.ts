@@ -46,6 +46,7 @@ import { deployCalls, deployEvents } from './deploy/deploy-calls';
 import { factsCalls } from './facts-calls';
 import { menuCommandEventSchema, notificationClickedEventSchema } from './app-commands';
 import { errorReportOutcomeSchema, errorReportSchema } from './error-report';
+import { updatesCalls, updatesEvents } from './updates';
 
 /**
  * The one place the app's API is declared. The IPC handlers, the preload bridge, the HTTP
@@ -420,6 +421,7 @@ export const calls = {
   ...evalCalls,
   ...deployCalls,
   ...factsCalls,
+  ...updatesCalls,
 } as const;
 
 // ---------- events ----------
@@ -451,6 +453,7 @@ export const events = {
   'menu.command': menuCommandEventSchema,
   /** Desktop only: the user clicked the notification for a finished create or pull. */
   'notification.clicked': notificationClickedEventSchema,
+  ...updatesEvents,
 } as const;
 
 // ---------- derived types ----------

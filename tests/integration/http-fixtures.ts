@@ -134,6 +134,9 @@ export function stubHandlers(overrides: Partial<Handlers> = {}): { handlers: Han
     'deploy.plan': notStubbed,
     'deploy.apply': notStubbed,
     'models.facts': notStubbed,
+    'updates.get': notStubbed,
+    'updates.setEnabled': notStubbed,
+    'updates.restart': notStubbed,
   };
   const all = { ...base, ...overrides };
   const handlers = Object.fromEntries(

@@ -35,6 +35,8 @@ import { bundledTemplateDir } from '../workspace/template';
 import { confEngines, type StorageEngines } from './engines';
 import { openWorkspaceSession, type WorkspaceSession } from './workspace-session';
 import { errorReportHandler, type ErrorReportSink } from '../error-reports/report-handler';
+import { createUpdatesFeature } from '../updates/updates-feature';
+import type { Updater } from '../updates/update-service';
 
 export interface AppServicesOptions {
   mode: 'desktop' | 'headless';
@@ -77,6 +79,11 @@ export interface AppServicesOptions {
    * headless server's output).
    */
   errorLog?: ErrorReportSink;
+  /**
+   * The desktop app's updater (electron-updater's, made when the first check is due). Absent
+   * (headless, the command line, tests): the app never looks for a new version.
+   */
+  updater?: () => Promise<Updater>;
 }
 
 export interface AppServices {
@@ -202,6 +209,16 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     settings,
   });
 
+  const updates = createUpdatesFeature({
+    mode: options.mode,
+    packaged: Boolean(options.packagedResources),
+    ...(options.updater ? { updater: options.updater } : {}),
+    settings,
+    bus,
+    jobs: () => jobs.list(),
+  });
+  if (!options.passive) updates.start();
+
   let lastFocusSync = 0;
 
   const handlers: Handlers = {
@@ -252,6 +269,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       primaryUrl: () => settings.get().effectiveHost,
       primaryChanged,
     }),
+    ...updates.handlers,
     ...factsHandlers(factsService({ gateway, cache: new ShowCache({ dir: options.dataDir }) })),
     ...deployHandlers({
       hosts: () => pool,
@@ -303,6 +321,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       await session.sync.syncNow().catch(() => undefined);
     },
     async stop() {
+      updates.stop();
       connection.stop();
       pool.stop();
       // Jobs first: a create cut short puts its model's status back before the session closes.

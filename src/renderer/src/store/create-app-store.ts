@@ -28,6 +28,8 @@ import { createFactsSlice } from './facts-slice';
 // ---------- desktop ----------
 import { createCommandSlice } from './command-slice';
 import { createCrashSlice } from './crash-slice';
+// ---------- updates ----------
+import { createUpdatesSlice } from './updates-slice';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -75,5 +77,7 @@ export function createAppStore(client: ApiClient, env: Partial<Omit<StoreEnv, 'c
     // ---------- desktop ----------
     ...createCommandSlice(full)(...a),
     ...createCrashSlice(full)(...a),
+    // ---------- updates ----------
+    ...createUpdatesSlice(full)(...a),
   }));
 }

@@ -1,6 +1,7 @@
 import { useAppStore } from '../../store/store-context';
 import { RunningModelsStatus } from '../running/RunningModelsStatus';
 import { StatusBarJobs } from './StatusBarJobs';
+import { UpdateNotice } from './UpdateNotice';
 
 function formatTime(iso: string): string {
   const date = new Date(iso);
@@ -28,6 +29,7 @@ export function StatusBar() {
       </span>
       <RunningModelsStatus />
       <StatusBarJobs />
+      <UpdateNotice />
     </footer>
   );
 }
