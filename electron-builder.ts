@@ -49,6 +49,8 @@ const config: Configuration = {
   dmg: { artifactName: '${productName}-${version}-${arch}.${ext}' },
   linux: {
     target: ['AppImage', 'deb'],
+    // The `modelwright` command line: a launcher that runs this app with --cli (see src/main/desktop/cli-switch.ts).
+    extraResources: [{ from: 'resources/bin/modelwright', to: 'bin/modelwright' }],
     icon: 'resources/icons',
     category: 'Development',
     synopsis: 'Build, manage and chat with your own Ollama models',
@@ -62,6 +64,7 @@ const config: Configuration = {
     ],
     icon: 'resources/icon.icns',
     artifactName: '${productName}-${version}-${arch}-mac.${ext}',
+    extraResources: [{ from: 'resources/bin/modelwright', to: 'bin/modelwright' }],
     category: 'public.app-category.developer-tools',
     hardenedRuntime: true,
     // Signing and notarization are driven by the environment (see the README); none is committed.
@@ -70,6 +73,7 @@ const config: Configuration = {
   win: {
     target: [{ target: 'nsis', arch: ['x64', 'arm64'] }],
     icon: 'resources/icon.ico',
+    extraResources: [{ from: 'resources/bin/modelwright.cmd', to: 'bin/modelwright.cmd' }],
   },
   nsis: {
     // One installer for both processors: it installs the one the machine has.

@@ -47,6 +47,7 @@ import { factsCalls } from './facts-calls';
 import { menuCommandEventSchema, notificationClickedEventSchema } from './app-commands';
 import { errorReportOutcomeSchema, errorReportSchema } from './error-report';
 import { updatesCalls, updatesEvents } from './updates';
+import { cliPathCalls } from './cli-path';
 
 /**
  * The one place the app's API is declared. The IPC handlers, the preload bridge, the HTTP
@@ -422,6 +423,7 @@ export const calls = {
   ...deployCalls,
   ...factsCalls,
   ...updatesCalls,
+  ...cliPathCalls,
 } as const;
 
 // ---------- events ----------

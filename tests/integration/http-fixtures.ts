@@ -137,6 +137,7 @@ export function stubHandlers(overrides: Partial<Handlers> = {}): { handlers: Han
     'updates.get': notStubbed,
     'updates.setEnabled': notStubbed,
     'updates.restart': notStubbed,
+    'cli.addToPath': notStubbed,
   };
   const all = { ...base, ...overrides };
   const handlers = Object.fromEntries(

@@ -156,6 +156,7 @@ async function withSettings<T>(
       env: io.env,
       appVersion: io.appVersion,
       engines: { registry: confEngines.registry, settings: settings.engine },
+      packagedResources: io.packagedResources ?? null,
       passive: true,
     });
     return await work(services);

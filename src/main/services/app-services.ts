@@ -36,6 +36,8 @@ import { confEngines, type StorageEngines } from './engines';
 import { openWorkspaceSession, type WorkspaceSession } from './workspace-session';
 import { errorReportHandler, type ErrorReportSink } from '../error-reports/report-handler';
 import { createUpdatesFeature } from '../updates/updates-feature';
+import { addCliToPath } from '../cli-path/add-to-path';
+import os from 'node:os';
 import type { Updater } from '../updates/update-service';
 
 export interface AppServicesOptions {
@@ -270,6 +272,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       primaryChanged,
     }),
     ...updates.handlers,
+    'cli.addToPath': async () =>
+      addCliToPath({ mode: options.mode, platform: process.platform, resources: options.packagedResources ?? null, home: os.homedir(), env: options.env }),
     ...factsHandlers(factsService({ gateway, cache: new ShowCache({ dir: options.dataDir }) })),
     ...deployHandlers({
       hosts: () => pool,

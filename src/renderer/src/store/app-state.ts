@@ -29,6 +29,7 @@ import type { CommandSlice } from './command-slice';
 import type { CrashSlice } from './crash-slice';
 // ---------- updates ----------
 import type { UpdatesSlice } from './updates-slice';
+import type { CliPathSlice } from './cli-path-slice';
 
 export type AppState = StartupSlice &
   RegistrySlice &
@@ -58,7 +59,8 @@ export type AppState = StartupSlice &
   CommandSlice &
   CrashSlice &
   // ---------- updates ----------
-  UpdatesSlice;
+  UpdatesSlice &
+  CliPathSlice;
 
 /** The zustand slices pattern, with the environment (client, window) passed in rather than imported. */
 export type SliceCreator<Slice> = (env: StoreEnv) => StateCreator<AppState, [], [], Slice>;

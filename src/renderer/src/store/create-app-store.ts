@@ -30,6 +30,7 @@ import { createCommandSlice } from './command-slice';
 import { createCrashSlice } from './crash-slice';
 // ---------- updates ----------
 import { createUpdatesSlice } from './updates-slice';
+import { createCliPathSlice } from './cli-path-slice';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -79,5 +80,6 @@ export function createAppStore(client: ApiClient, env: Partial<Omit<StoreEnv, 'c
     ...createCrashSlice(full)(...a),
     // ---------- updates ----------
     ...createUpdatesSlice(full)(...a),
+    ...createCliPathSlice(full)(...a),
   }));
 }
