@@ -10,6 +10,15 @@ import { FUSE_CONFIG } from './scripts/fuse-config';
  * production dependencies (package.json `dependencies`). The first-run workspace (`models/`) is an
  * extra resource, outside the asar, found through `process.resourcesPath`.
  */
+/**
+ * Where releases are published and where the app looks for updates: this GitHub repository's
+ * releases (electron-updater's GitHub provider, through the `app-update.yml` electron-builder
+ * writes into the app). The ONE place to name your fork: change both before building releases.
+ * Publishing (`npm run dist -- --publish always`) reads `GH_TOKEN` from the environment; no token or
+ * other secret belongs here, and the app needs none to read public releases.
+ */
+export const RELEASES_REPOSITORY = { owner: 'modelwright', repo: 'modelwright' } as const;
+
 const config: Configuration = {
   appId: 'dev.modelwright.app',
   productName: 'Modelwright',
@@ -28,6 +37,7 @@ const config: Configuration = {
     { from: 'models', to: 'models', filter: ['**/*'] },
   ],
   asar: true,
+  publish: [{ provider: 'github', owner: RELEASES_REPOSITORY.owner, repo: RELEASES_REPOSITORY.repo, releaseType: 'release' }],
   // No native modules: a rebuild would only download Electron's headers for nothing.
   npmRebuild: false,
   afterPack: async (context: AfterPackContext) => {
@@ -39,6 +49,8 @@ const config: Configuration = {
   dmg: { artifactName: '${productName}-${version}-${arch}.${ext}' },
   linux: {
     target: ['AppImage', 'deb'],
+    // The `modelwright` command line: a launcher that runs this app with --cli (see src/main/desktop/cli-switch.ts).
+    extraResources: [{ from: 'resources/bin/modelwright', to: 'bin/modelwright' }],
     icon: 'resources/icons',
     category: 'Development',
     synopsis: 'Build, manage and chat with your own Ollama models',
@@ -52,6 +64,7 @@ const config: Configuration = {
     ],
     icon: 'resources/icon.icns',
     artifactName: '${productName}-${version}-${arch}-mac.${ext}',
+    extraResources: [{ from: 'resources/bin/modelwright', to: 'bin/modelwright' }],
     category: 'public.app-category.developer-tools',
     hardenedRuntime: true,
     // Signing and notarization are driven by the environment (see the README); none is committed.
@@ -60,6 +73,7 @@ const config: Configuration = {
   win: {
     target: [{ target: 'nsis', arch: ['x64', 'arm64'] }],
     icon: 'resources/icon.ico',
+    extraResources: [{ from: 'resources/bin/modelwright.cmd', to: 'bin/modelwright.cmd' }],
   },
   nsis: {
     // One installer for both processors: it installs the one the machine has.

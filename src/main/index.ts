@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, safe
 import { appMenuTemplate, DOCUMENTATION_URL } from './desktop/app-menu';
 import { openAppLog } from './desktop/app-log';
 import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './desktop/app-protocol';
+import { cliArgvOf } from './desktop/cli-switch';
 import { installCrashReports } from './desktop/crash-reports';
 import { firstPageWriter, type FirstPageWriter } from './http/first-page';
 import { externalLinkOpener } from './desktop/external-links';
@@ -27,6 +28,16 @@ const PRELOAD = join(import.meta.dirname, '../preload/index.cjs');
 const RENDERER_DIR = join(import.meta.dirname, '../renderer');
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const pageUrl = devServerUrl ?? APP_PAGE_URL;
+
+// `Modelwright --cli <command> …`: the command line, before anything else (no log capture, no
+// crash dialog, no window, no single-instance lock: a CLI run beside the open app is fine), its
+// output on the terminal, its exit status.
+const cliArgv = cliArgvOf(process.argv);
+if (cliArgv !== null) {
+  if (process.platform === 'darwin') app.dock?.hide();
+  const { runCliProcess } = await import('./cli/cli-process');
+  process.exit(await runCliProcess(cliArgv, import.meta.dirname, app.isPackaged ? process.resourcesPath : null));
+}
 
 // First, so that whatever goes wrong after is in the log (rotated, in the app's log folder).
 const appLog = openAppLog(app.getPath('logs'));
@@ -97,6 +108,9 @@ async function start(): Promise<void> {
     // Host tokens are sealed by the OS keychain, never kept in clear in the settings file.
     secrets: safeStorageBox(safeStorage),
     errorLog: { write: (entry) => appLog.error(entry), folder: appLog.folder },
+    // Loaded only when a check is due (packaged, updates on): its feed is the app-update.yml that
+    // electron-builder writes from electron-builder.ts `publish`; it downloads in the background.
+    updater: async () => (await import('electron-updater')).default.autoUpdater,
   });
 
   const { renderFirstPage } = await import('../renderer/src/server/render-first-page');

@@ -47,6 +47,8 @@ import { factsCalls } from './facts-calls';
 import { menuCommandEventSchema, notificationClickedEventSchema } from './app-commands';
 import { errorReportOutcomeSchema, errorReportSchema } from './error-report';
 import { releaseCalls } from './release/release-calls';
+import { updatesCalls, updatesEvents } from './updates';
+import { cliPathCalls } from './cli-path';
 
 /**
  * The one place the app's API is declared. The IPC handlers, the preload bridge, the HTTP
@@ -422,6 +424,8 @@ export const calls = {
   ...deployCalls,
   ...factsCalls,
   ...releaseCalls,
+  ...updatesCalls,
+  ...cliPathCalls,
 } as const;
 
 // ---------- events ----------
@@ -453,6 +457,7 @@ export const events = {
   'menu.command': menuCommandEventSchema,
   /** Desktop only: the user clicked the notification for a finished create or pull. */
   'notification.clicked': notificationClickedEventSchema,
+  ...updatesEvents,
 } as const;
 
 // ---------- derived types ----------

@@ -108,10 +108,35 @@ describe('status', () => {
     const text = await cli(['status'], {}, host);
     expect(text.status).toBe(1);
     expect(text.out).toMatch(/offline: Ollama is not reachable at .* \(connection refused\)/);
-    expect(text.out).toContain('Another Ollama? Give --host URL, or set OLLAMA_HOST.');
+    expect(text.out).toContain('Another Ollama? Give --host with a host named in Settings or an address, or set OLLAMA_HOST.');
     const json = await cli(['status', '--json'], {}, host);
     expect(json.status).toBe(1);
     expect(JSON.parse(json.out)).toMatchObject({ online: false, connection: 'offline', reason: expect.stringContaining('connection refused'), models: { available: [V1], pending: [V2] } });
+  });
+});
+
+describe('--host names a host in Settings, or gives an address', () => {
+  it('status --host NAME asks that host; its address picks it too; create refuses a host that is not the primary', async () => {
+    const gpu = await startFakeOllama({ models: [], version: '0.20.0' });
+    try {
+      fs.writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify({ ollamaHost: fake.url, hosts: [{ name: 'gpu', url: gpu.url }] }));
+      const named = await cli(['status'], {}, 'gpu');
+      expect(named.status).toBe(0);
+      expect(named.out).toContain(`${gpu.url} · Ollama 0.20.0 · online`);
+      const primary = await cli(['status'], {}, 'local');
+      expect(primary.out).toContain(`${fake.url} · Ollama 0.18.0 · online`);
+
+      const before = fs.readFileSync(file);
+      const refused = await cli(['create', V2], {}, 'gpu');
+      expect(refused.status).toBe(2);
+      expect(refused.err).toContain(`"gpu" is not the primary host, and this command records the primary's status in the registry. Build there with "modelwright apply --host gpu"`);
+      // Its address is the same host, so the same answer.
+      expect((await cli(['create', V2], {}, gpu.url)).status).toBe(2);
+      expect(gpu.requestsTo('/api/create')).toEqual([]);
+      expect(fs.readFileSync(file).equals(before)).toBe(true);
+    } finally {
+      await gpu.close();
+    }
   });
 });
 

@@ -37,8 +37,13 @@ afterEach(async () => {
 });
 
 function run(...args: string[]): Promise<{ status: number | null; out: string; err: string }> {
+  return runBare(...args, '--ollama-host', fake.url);
+}
+
+/** Without --ollama-host: the primary is the settings' (none here: the default), or what --host says. */
+function runBare(...args: string[]): Promise<{ status: number | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args, '--workspace', ws, '--ollama-host', fake.url, '--data-dir', dataDir], {
+    const child = spawn(process.execPath, [CLI, ...args, '--workspace', ws, '--data-dir', dataDir], {
       env: { PATH: process.env.PATH ?? '', HOME: dataDir },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -108,14 +113,26 @@ describe('modelwright plan and apply (built command)', { timeout: 90_000 }, () =
     expect(fake.requestsTo('/api/create')).toEqual([]);
   });
 
-  it('bad input exits 2 with what to do: an unknown host, --host with --all, apply without a target', async () => {
-    const unknown = await run('plan', '--host', 'gpu-box');
-    expect(unknown.status).toBe(2);
-    expect(unknown.err).toContain('There is no host named "gpu-box". The hosts are: local.');
+  it('bad input exits 2 with what to do: two primary addresses, what is neither a name nor an address, --host with --all, apply without a target', async () => {
+    // gpu-box is no host in Settings, so it reads as an address: the primary's, like --ollama-host.
+    const twice = await run('plan', '--host', 'gpu-box');
+    expect(twice.status).toBe(2);
+    expect(twice.err).toContain(`--ollama-host ${fake.url} and --host http://gpu-box:11434 both give the primary's address: give one.`);
+    const neither = await run('plan', '--host', 'ftp://gpu-box');
+    expect(neither.status).toBe(2);
+    expect(neither.err).toContain('--host "ftp://gpu-box" is neither a host in Settings (local) nor an Ollama address');
     expect((await run('plan', '--host', 'local', '--all')).status).toBe(2);
     const noTarget = await run('apply', '--yes');
     expect(noTarget.status).toBe(2);
-    expect(noTarget.err).toContain('--host NAME or --all');
+    expect(noTarget.err).toContain('--host HOST or --all');
+  });
+
+  it('--host takes an address as in every other command: one no host has is the primary, for this run', async () => {
+    const planned = await runBare('plan', '--host', fake.url, '--json');
+    expect(planned.status).toBe(0);
+    const plan = JSON.parse(planned.out) as Plan;
+    expect(plan.hosts.map((h) => [h.host, h.online])).toEqual([['local', true]]);
+    expect(fake.requestsTo('/api/tags').length).toBeGreaterThan(0);
   });
 
   it('a primary that does not answer makes plan exit 1 and say so', async () => {
@@ -147,6 +164,9 @@ describe('modelwright plan and apply (built command)', { timeout: 90_000 }, () =
       expect(bodies[0]).toBeDefined();
       expect(bodies[1]).toBe(bodies[0]);
       expect((await run('plan', '--host', 'local', '--host', 'gpu', '--exit-code')).status).toBe(0);
+      // gpu by its address is gpu (its name in the plan), beside the primary.
+      const byAddress = await run('plan', '--host', gpu.url, '--json');
+      expect((JSON.parse(byAddress.out) as Plan).hosts.map((h) => h.host)).toEqual(['gpu']);
     } finally {
       await gpu.close();
       await down.close();

@@ -137,6 +137,10 @@ export function stubHandlers(overrides: Partial<Handlers> = {}): { handlers: Han
     'models.facts': notStubbed,
     'models.release': notStubbed,
     'models.unrelease': notStubbed,
+    'updates.get': notStubbed,
+    'updates.setEnabled': notStubbed,
+    'updates.restart': notStubbed,
+    'cli.addToPath': notStubbed,
   };
   const all = { ...base, ...overrides };
   const handlers = Object.fromEntries(

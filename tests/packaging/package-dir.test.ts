@@ -12,7 +12,7 @@
  * flipped. It cannot run: the packaged main runs under Node with the stand-in electron module.
  */
 import { execFile } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -119,6 +119,35 @@ describe('the packaged app (Linux, unpacked, stand-in Electron)', () => {
     const list = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name))).sort();
     expect(list(shipped)).toEqual(list(join(ROOT, 'models')));
     for (const file of list(shipped)) expect(readFileSync(join(shipped, file)), file).toEqual(readFileSync(join(ROOT, 'models', file)));
+  });
+
+  it('ships the modelwright launcher, executable, and it runs the app binary with --cli even through a link on the PATH', async () => {
+    const launcher = join(unpacked, 'resources', 'bin', 'modelwright');
+    expect(readFileSync(launcher, 'utf8')).toBe(readFileSync(join(ROOT, 'resources', 'bin', 'modelwright'), 'utf8'));
+    expect(statSync(launcher).mode & 0o111).not.toBe(0);
+    // As Settings › "Add modelwright to PATH" links it: the launcher follows the link back to the app.
+    const onPath = join(tmp, 'path-bin');
+    mkdirSync(onPath);
+    symlinkSync(launcher, join(onPath, 'modelwright'));
+    const ran = await run(join(onPath, 'modelwright'), ['list']).catch((error: { code: number; stderr: string }) => error);
+    // The stand-in binary answers that it cannot run the app: the launcher found and ran it.
+    expect(ran).toMatchObject({ code: 1, stderr: expect.stringContaining('stand-in Electron for the packaging test') });
+  });
+
+  it('the packaged main runs the command line when started with --cli: the list on standard output, exit 0', async () => {
+    const code = join(tmp, 'app-code-cli');
+    extractAll(asarPath, code);
+    const ws = join(tmp, 'cli-ws');
+    cpSync(join(unpacked, 'resources', 'models'), ws, { recursive: true });
+    const { stdout } = await run(
+      process.execPath,
+      ['--import', pathToFileURL(join(ROOT, 'tests/support/electron-stub/register.mjs')).href, join(code, 'out/main/index.js'), '--cli', 'list', '--json', '--workspace', ws, '--data-dir', join(tmp, 'cli-data')],
+      { cwd: tmp, env: { ...process.env, MW_STUB_RESOURCES_PATH: join(unpacked, 'resources'), OLLAMA_HOST: 'http://127.0.0.1:9' }, timeout: 60_000 },
+    );
+    // execFile rejects on a non-zero exit: reaching here is exit 0.
+    const listed = JSON.parse(stdout) as { name: string }[];
+    const template = JSON.parse(readFileSync(join(ws, 'model_settings.json'), 'utf8')) as { models: Record<string, unknown> };
+    expect(listed.map((m) => m.name).sort()).toEqual(Object.keys(template.models).sort());
   });
 
   it('has the hardened fuses flipped in the app binary, which carries the app name', async () => {

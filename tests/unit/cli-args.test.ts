@@ -46,9 +46,9 @@ describe('parseCommandArgs', () => {
     [['--frobnicate'], /Unknown option '--frobnicate'/],
     [[], /Missing NAME\./],
     [['a', 'b'], /Unexpected argument "b"\./],
-    [['a', '--host', 'ftp://x'], /--host "ftp:\/\/x": "ftp:\/\/" is not supported: use http:\/\/ or https:\/\//],
+    [['a', '--host', 'ftp://x'], /--host "ftp:\/\/x" is neither a host name nor an Ollama address: "ftp:\/\/" is not supported: use http:\/\/ or https:\/\//],
     [['a', '--host', 'box:99999'], /port "99999" must be a number from 1 to 65535/],
-    [['a', '--host', ''], /--host "": it is empty/],
+    [['a', '--host', ''], /--host needs a host name or an Ollama address\./],
     [['a', '--workspace'], /argument missing/],
   ])('%j is a usage error that says what is wrong and carries the usage', (argv, message) => {
     let thrown: unknown;

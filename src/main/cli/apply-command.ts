@@ -13,8 +13,8 @@ import { offlineHosts, planText } from './plan-report';
  */
 
 export async function runApplyCommand(options: DeployCommandOptions, io: CliIo, cwd = process.cwd()): Promise<number> {
-  return withDeployServices(options, io, cwd, async (services) => {
-    const input = { prune: options.prune, ...(options.hosts ? { hosts: options.hosts } : {}) };
+  return withDeployServices(options, io, cwd, async (services, hosts) => {
+    const input = { prune: options.prune, ...(hosts ? { hosts } : {}) };
     if (!options.yes) {
       const preview = await services.handlers['deploy.plan'](input);
       if (preview.changes === 0) {

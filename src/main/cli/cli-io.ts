@@ -22,6 +22,11 @@ export interface CliIo {
   prompt?: (question: string) => Promise<string>;
   /** The folder of the built entry (out/main): `serve` finds the built UI next to it. */
   entryDir?: string;
+  /**
+   * Electron's resources folder when the packaged app runs the command line (`Modelwright --cli`):
+   * the first-run workspace's template is there. Absent: beside the build (`node out/main/cli.js`).
+   */
+  packagedResources?: string | null;
   /** For a server: an escaped bug is logged and the process keeps serving instead of exiting. */
   keepRunningOnBugs?: () => void;
 }

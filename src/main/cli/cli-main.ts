@@ -44,7 +44,8 @@ export function cliUsage(commands: readonly CliCommand[] = COMMANDS): string {
     'Commands:',
     ...commands.map((c, i) => `  ${(heads[i] ?? '').padEnd(width)}${c.summary}`),
     '',
-    'Every command takes --workspace DIR, --host URL (Ollama; serve: --ollama URL), --json and --help.',
+    'Every command takes --workspace DIR, --host HOST (a host named in Settings or an Ollama address;',
+    'serve: --ollama URL, as its --host is the address it listens on), --json and --help.',
     'Exit status: 0 done or nothing to do, 1 failed, 2 bad input.',
     'Run "modelwright <command> --help" for its options.',
   ].join('\n');

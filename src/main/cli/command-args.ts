@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors';
+import { hostNameSchema } from '../../shared/hosts/host-config';
 import { hostProblem } from '../../shared/ollama-host';
 import { defaultDataDir } from '../headless/args';
 
@@ -13,7 +14,7 @@ import { defaultDataDir } from '../headless/args';
 export interface CommonOptions {
   /** Null: this folder when it is a workspace, else the app's last one. */
   workspace: string | null;
-  /** Ollama's address as given (read with OLLAMA_HOST's rules); null: settings, OLLAMA_HOST, default. */
+  /** `--host` as given: a host named in Settings or an Ollama address (shared/hosts/host-arg.ts); null: the primary. */
   host: string | null;
   json: boolean;
   /** Where the app's settings are read from (never written by the command line). */
@@ -50,8 +51,10 @@ export interface ParsedCommand {
 
 export const COMMON_OPTIONS_HELP = `  --workspace DIR   the workspace (default: this folder if it has model_settings.json,
                     else the one the app opened last)
-  --host URL        Ollama's address, read as OLLAMA_HOST is (default: the app's setting,
-                    then OLLAMA_HOST, then http://127.0.0.1:11434)
+  --host HOST       the Ollama to use: a host named in Settings, or an address read as
+                    OLLAMA_HOST is (a name wins: write gpu-box:11434 for the machine);
+                    default: the primary (the app's setting, then OLLAMA_HOST, then
+                    http://127.0.0.1:11434)
   --json            machine-readable output
   --data-dir DIR    where the app's settings are read from (default: ~/.config/modelwright)
   --help            show this help`;
@@ -90,10 +93,11 @@ export function parseCommandArgs(argv: string[], env: NodeJS.ProcessEnv, spec: C
 
   const text = (name: string): string | undefined => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   const host = text('host');
-  if (host !== undefined) {
-    const problem = host.trim() === '' ? 'it is empty' : hostProblem(host);
-    if (problem) throw new UsageError(`--host "${host}": ${problem}.`, spec.usage);
-  }
+  // Whether it names a host or gives an address is decided against the settings (command-services);
+  // what can be neither is refused here, with the usage.
+  if (host?.trim() === '') throw new UsageError('--host needs a host name or an Ollama address.', spec.usage);
+  const problem = host !== undefined && !hostNameSchema.safeParse(host).success ? hostProblem(host) : null;
+  if (problem) throw new UsageError(`--host "${host}" is neither a host name nor an Ollama address: ${problem}.`, spec.usage);
   const workspace = text('workspace');
   const dataDir = text('data-dir');
   if (workspace?.trim() === '') throw new UsageError('--workspace needs a folder.', spec.usage);

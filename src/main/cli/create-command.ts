@@ -36,7 +36,7 @@ export const createCommand: CliCommand = {
     }
     const name = (parsed.positionals[0] ?? '').trim();
     const { json } = parsed.common;
-    return withServices(parsed.common, io, cwd, async (services) => {
+    return withServices({ ...parsed.common, primaryOnly: true }, io, cwd, async (services) => {
       const { registry } = readableRegistry(services);
       const key = findModelKey(registry, name);
       if (key === undefined) throw new AppError('validation', `There is no model named "${name}" in the registry. "modelwright list" shows its models.`);

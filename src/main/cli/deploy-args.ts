@@ -6,7 +6,7 @@ import { defaultDataDir } from '../headless/args';
 /** `modelwright plan` and `modelwright apply`: their command lines. */
 
 export interface DeployCommandOptions {
-  /** Host names; null: every host. */
+  /** `--host` as given (names or addresses, see shared/hosts/host-arg.ts); null: every host. */
   hosts: string[] | null;
   prune: boolean;
   json: boolean;
@@ -19,19 +19,21 @@ export interface DeployCommandOptions {
   dataDir: string;
 }
 
-const COMMON = `  --host NAME          a host by its name in Settings (repeat for several; the primary is "local"
-                       until hosts are named)
+const COMMON = `  --host HOST          a host named in Settings (the primary is "local" until named), or an
+                       Ollama address read as OLLAMA_HOST is: the host with that address, else
+                       the primary at that address for this run; a name wins over an address
+                       (write gpu-box:11434 for the machine). Repeat for several.
   --all                every host
   --prune              also remove models the registry built on a host and no longer lists
   --json               print JSON instead of text
   --workspace DIR      the workspace (default: this folder if it has model_settings.json,
                        else the one the app opened last)
   --ollama-host URL    the primary's address (default: the app's setting, OLLAMA_HOST, then
-                       http://127.0.0.1:11434)
+                       http://127.0.0.1:11434); --host URL says the same
   --data-dir DIR       where the app's settings are read from (default: ~/.config/modelwright)
   --help               show this help`;
 
-export const PLAN_USAGE = `Usage: modelwright plan [--host NAME]... [--all] [--prune] [--json] [--exit-code]
+export const PLAN_USAGE = `Usage: modelwright plan [--host HOST]... [--all] [--prune] [--json] [--exit-code]
 
 Compares the registry with each host and lists what "modelwright apply" would do there: pull
 missing bases, create missing or outdated versions, preload auto_preload models, and with --prune
@@ -43,7 +45,7 @@ ${COMMON}
 Exit status: 0 nothing to do (or changes, without --exit-code), 1 a host did not answer,
 2 bad input, 3 changes pending (with --exit-code).`;
 
-export const APPLY_USAGE = `Usage: modelwright apply (--host NAME... | --all) [--prune] [--yes] [--json]
+export const APPLY_USAGE = `Usage: modelwright apply (--host HOST... | --all) [--prune] [--yes] [--json]
 
 Makes hosts match the registry: plans afresh and runs the plan as jobs, several hosts at once and
 at most two jobs per host. Asks before it starts, unless --yes; without a terminal to ask on, it
@@ -81,7 +83,7 @@ export function parseDeployArgs(command: 'plan' | 'apply', argv: string[], env: 
   if (values.help) return 'help';
   const hosts = (values.host as string[] | undefined)?.map((h) => h.trim()).filter((h) => h !== '') ?? null;
   if (hosts && values.all) throw new AppError('validation', `Give --host or --all, not both.\n\n${usage}`);
-  if (command === 'apply' && !hosts && !values.all) throw new AppError('validation', `Say where to apply: --host NAME or --all.\n\n${usage}`);
+  if (command === 'apply' && !hosts && !values.all) throw new AppError('validation', `Say where to apply: --host HOST or --all.\n\n${usage}`);
   return {
     hosts: hosts && hosts.length > 0 ? hosts : null,
     prune: values.prune === true,

@@ -27,7 +27,7 @@ export async function runDeployCommand(command: 'plan' | 'apply', argv: string[]
 
 export const planCommand: CliCommand = {
   name: 'plan',
-  synopsis: '[--host NAME]... [--all] [--prune] [--exit-code]',
+  synopsis: '[--host HOST]... [--all] [--prune] [--exit-code]',
   summary: 'what apply would do on each host (--exit-code: 3 when changes are pending)',
   usage: PLAN_USAGE,
   run: (argv, io, cwd) => runDeployCommand('plan', argv, io, cwd),
@@ -35,7 +35,7 @@ export const planCommand: CliCommand = {
 
 export const applyCommand: CliCommand = {
   name: 'apply',
-  synopsis: '(--host NAME... | --all) [--prune] [--yes]',
+  synopsis: '(--host HOST... | --all) [--prune] [--yes]',
   summary: 'make hosts match the registry, as jobs with progress',
   usage: APPLY_USAGE,
   run: (argv, io, cwd) => runDeployCommand('apply', argv, io, cwd),

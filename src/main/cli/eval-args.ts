@@ -30,8 +30,11 @@ family, saves the run in evals/runs/, and prints each case's pass or fail per ve
   --models a,b         any models instead, base models too, in this order
   --workspace DIR      the workspace (default: this folder if it has model_settings.json,
                        else the one the app opened last)
-  --ollama-host URL    Ollama's address (default: the app's setting, OLLAMA_HOST, then
-                       http://127.0.0.1:11434); --host URL is the same, as in the other commands
+  --host HOST          the Ollama to use, as in the other commands: a host named in Settings,
+                       or an address read as OLLAMA_HOST is (a name wins: write gpu-box:11434
+                       for the machine); default: the primary (the app's setting, OLLAMA_HOST,
+                       then http://127.0.0.1:11434)
+  --ollama-host URL    the same, kept for scripts that use it
   --judge MODEL        grade cases that have a rubric with this model (default: the set's judge)
   --no-judge           grade nothing, even when the set names a judge
   --json               print the result as JSON instead of a table

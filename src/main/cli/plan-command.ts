@@ -8,8 +8,8 @@ export const DEPLOY_EXIT = { ok: 0, failed: 1, usage: 2, changes: 3 } as const;
 
 /** `modelwright plan`: what apply would do on each host; changes nothing. */
 export async function runPlanCommand(options: DeployCommandOptions, io: CliIo, cwd = process.cwd()): Promise<number> {
-  return withDeployServices(options, io, cwd, async (services) => {
-    const plan = await services.handlers['deploy.plan']({ prune: options.prune, ...(options.hosts ? { hosts: options.hosts } : {}) });
+  return withDeployServices(options, io, cwd, async (services, hosts) => {
+    const plan = await services.handlers['deploy.plan']({ prune: options.prune, ...(hosts ? { hosts } : {}) });
     io.out(options.json ? `${JSON.stringify(plan, null, 2)}\n` : planText(plan));
     const offline = offlineHosts(plan);
     if (offline.length > 0) {

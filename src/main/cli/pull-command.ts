@@ -32,7 +32,7 @@ export const pullCommand: CliCommand = {
     }
     const model = (parsed.positionals[0] ?? '').trim();
     const { json } = parsed.common;
-    return withServices(parsed.common, io, cwd, async (services) => {
+    return withServices({ ...parsed.common, primaryOnly: true }, io, cwd, async (services) => {
       const started = await services.handlers['models.pull']({ model });
       const job = await followJob(services, started, io, json);
       let recorded: string[] = [];

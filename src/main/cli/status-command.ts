@@ -42,7 +42,7 @@ export function statusText(report: StatusReport): string {
     ]),
   ];
   for (const warning of report.warnings) lines.push(`Warning: ${warning}`);
-  if (!report.online) lines.push('Another Ollama? Give --host URL, or set OLLAMA_HOST.');
+  if (!report.online) lines.push('Another Ollama? Give --host with a host named in Settings or an address, or set OLLAMA_HOST.');
   for (const u of report.unrecorded) {
     lines.push(`Note: ${u.name} is ${u.now} now; the registry file still says ${u.file} (the app's next sync records it).`);
   }

@@ -37,6 +37,10 @@ import { bundledTemplateDir } from '../workspace/template';
 import { confEngines, type StorageEngines } from './engines';
 import { openWorkspaceSession, type WorkspaceSession } from './workspace-session';
 import { errorReportHandler, type ErrorReportSink } from '../error-reports/report-handler';
+import { createUpdatesFeature } from '../updates/updates-feature';
+import { addCliToPath } from '../cli-path/add-to-path';
+import os from 'node:os';
+import type { Updater } from '../updates/update-service';
 
 export interface AppServicesOptions {
   mode: 'desktop' | 'headless';
@@ -79,6 +83,11 @@ export interface AppServicesOptions {
    * headless server's output).
    */
   errorLog?: ErrorReportSink;
+  /**
+   * The desktop app's updater (electron-updater's, made when the first check is due). Absent
+   * (headless, the command line, tests): the app never looks for a new version.
+   */
+  updater?: () => Promise<Updater>;
 }
 
 export interface AppServices {
@@ -210,6 +219,16 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     capabilities,
   });
 
+  const updates = createUpdatesFeature({
+    mode: options.mode,
+    packaged: Boolean(options.packagedResources),
+    ...(options.updater ? { updater: options.updater } : {}),
+    settings,
+    bus,
+    jobs: () => jobs.list(),
+  });
+  if (!options.passive) updates.start();
+
   let lastFocusSync = 0;
 
   const handlers: Handlers = {
@@ -262,6 +281,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       primaryUrl: () => settings.get().effectiveHost,
       primaryChanged,
     }),
+    ...updates.handlers,
+    'cli.addToPath': async () =>
+      addCliToPath({ mode: options.mode, platform: process.platform, resources: options.packagedResources ?? null, home: os.homedir(), env: options.env }),
     ...factsHandlers(facts),
     ...deployHandlers({
       hosts: () => pool,
@@ -313,6 +335,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       await session.sync.syncNow().catch(() => undefined);
     },
     async stop() {
+      updates.stop();
       connection.stop();
       pool.stop();
       // Jobs first: a create cut short puts its model's status back before the session closes.

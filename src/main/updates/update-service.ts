@@ -1,12 +1,9 @@
 import type { AppUpdater, UpdateInfo } from 'electron-updater';
 import type { Job } from '../../shared/jobs';
+import type { UpdateState } from '../../shared/updates';
 import { msUntilUpdateCheck, restartVerdict, type RestartVerdict, type UpdateCheckContext } from '../../shared/update-policy';
 
-/** What the status bar shows about updates. */
-export type UpdateState =
-  | { kind: 'none' }
-  | { kind: 'available'; version: string; notes: string }
-  | { kind: 'ready'; version: string; notes: string };
+export type { UpdateState } from '../../shared/updates';
 
 /** The part of electron-updater's AppUpdater this service uses (a fake in tests needs only this). */
 export type Updater = Pick<AppUpdater, 'checkForUpdates' | 'quitAndInstall' | 'on'>;
@@ -17,6 +14,9 @@ export interface UpdateServiceOptions {
   context: () => Omit<UpdateCheckContext, 'lastCheckAt' | 'now'>;
   jobs: () => readonly Pick<Job, 'kind' | 'target' | 'state'>[];
   now?: () => number;
+  /** Called whenever the state changes (found, downloaded). */
+  onChange?: (state: UpdateState) => void;
+  log?: (message: string) => void;
 }
 
 /** Release notes as electron-updater gives them (text, HTML from GitHub, or one entry per version), as text. */
@@ -28,22 +28,36 @@ export function releaseNotesText(notes: UpdateInfo['releaseNotes']): string {
 
 /**
  * Looks for a new version when the policy says so (src/shared/update-policy.ts), remembers what
- * it found and what was downloaded, and restarts into it only when no job would be cut short.
+ * it found and what was downloaded (electron-updater downloads in the background once it finds
+ * one), and restarts into it only when no job would be cut short.
  */
 export class UpdateService {
   private current: UpdateState = { kind: 'none' };
   private lastCheckAt: number | null = null;
   private readonly now: () => number;
+  private readonly log: (message: string) => void;
 
   constructor(private readonly options: UpdateServiceOptions) {
     this.now = options.now ?? Date.now;
-    options.updater.on('update-downloaded', (info: UpdateInfo) => {
-      this.current = { kind: 'ready', version: info.version, notes: releaseNotesText(info.releaseNotes) };
+    this.log = options.log ?? ((message) => console.warn(`[updates] ${message}`));
+    options.updater.on('update-available', (info: UpdateInfo) => {
+      if (this.current.kind === 'none') this.set({ kind: 'available', version: info.version, notes: releaseNotesText(info.releaseNotes) });
     });
+    options.updater.on('update-downloaded', (info: UpdateInfo) => {
+      this.set({ kind: 'ready', version: info.version, notes: releaseNotesText(info.releaseNotes) });
+    });
+    // An updater's EventEmitter throws on an 'error' nobody listens to; a failed check or
+    // download is only logged and tried again at the next due time.
+    options.updater.on('error', (error: Error) => this.log(`update check or download failed: ${error.message}`));
   }
 
   state(): UpdateState {
     return this.current;
+  }
+
+  /** When the feed was last asked (ms since the epoch), or null. */
+  lastChecked(): number | null {
+    return this.lastCheckAt;
   }
 
   /** Milliseconds until the next check is due; null when this app never checks. */
@@ -56,8 +70,10 @@ export class UpdateService {
     if (this.msUntilDue() !== 0) return this.current;
     this.lastCheckAt = this.now();
     const result = await this.options.updater.checkForUpdates().catch(() => null);
-    if (result?.isUpdateAvailable && this.current.kind !== 'ready') {
-      this.current = { kind: 'available', version: result.updateInfo.version, notes: releaseNotesText(result.updateInfo.releaseNotes) };
+    // The background download is electron-updater's; its failure arrives as an 'error' event too.
+    void result?.downloadPromise?.catch(() => undefined);
+    if (result?.isUpdateAvailable && this.current.kind === 'none') {
+      this.set({ kind: 'available', version: result.updateInfo.version, notes: releaseNotesText(result.updateInfo.releaseNotes) });
     }
     return this.current;
   }
@@ -68,5 +84,10 @@ export class UpdateService {
     const verdict = restartVerdict(this.options.jobs());
     if (verdict.allowed) this.options.updater.quitAndInstall();
     return verdict;
+  }
+
+  private set(state: UpdateState): void {
+    this.current = state;
+    this.options.onChange?.(state);
   }
 }

@@ -27,6 +27,9 @@ import type { FactsSlice } from './facts-slice';
 // ---------- desktop ----------
 import type { CommandSlice } from './command-slice';
 import type { CrashSlice } from './crash-slice';
+// ---------- updates ----------
+import type { UpdatesSlice } from './updates-slice';
+import type { CliPathSlice } from './cli-path-slice';
 
 export type AppState = StartupSlice &
   RegistrySlice &
@@ -54,7 +57,10 @@ export type AppState = StartupSlice &
   FactsSlice &
   // ---------- desktop ----------
   CommandSlice &
-  CrashSlice;
+  CrashSlice &
+  // ---------- updates ----------
+  UpdatesSlice &
+  CliPathSlice;
 
 /** The zustand slices pattern, with the environment (client, window) passed in rather than imported. */
 export type SliceCreator<Slice> = (env: StoreEnv) => StateCreator<AppState, [], [], Slice>;

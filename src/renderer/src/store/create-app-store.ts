@@ -29,6 +29,9 @@ import { createFactsSlice } from './facts-slice';
 // ---------- desktop ----------
 import { createCommandSlice } from './command-slice';
 import { createCrashSlice } from './crash-slice';
+// ---------- updates ----------
+import { createUpdatesSlice } from './updates-slice';
+import { createCliPathSlice } from './cli-path-slice';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -90,6 +93,10 @@ export function createAppStore(client: ApiClient, env: AppStoreOptions = {}): Ap
     // ---------- desktop ----------
     ...createCommandSlice(full)(...a),
     ...createCrashSlice(full)(...a),
+    // ---------- updates ----------
+    ...createUpdatesSlice(full)(...a),
+    ...createCliPathSlice(full)(...a),
+    // Last: the server-rendered page's answers stand in for the slices' empty start.
     ...(env.seed ? seededState(env.seed) : {}),
   }));
 }

@@ -85,6 +85,8 @@ export const createStartupSlice: SliceCreator<StartupSlice> = (env) => (set, get
       // ---------- desktop ----------
       env.client.on('menu.command', ({ command }) => get().runCommand(command)),
       env.client.on('notification.clicked', (clicked) => get().openNotified(clicked)),
+      // ---------- updates ----------
+      env.client.on('updates.changed', (status) => get().receiveUpdates(status)),
     ];
     const stopWatching = watchForReturn(env.window, () => {
       if (get().startup.status === 'ready') get().syncIfStale();
@@ -130,5 +132,6 @@ export const createStartupSlice: SliceCreator<StartupSlice> = (env) => (set, get
     void get().loadJobs();
     void get().loadPreloadOutcomes();
     void get().loadHosts();
+    void get().loadUpdates();
   },
 });

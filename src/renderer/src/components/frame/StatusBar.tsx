@@ -2,6 +2,7 @@ import { useInBrowser } from '../../hooks/use-in-browser';
 import { useAppStore } from '../../store/store-context';
 import { RunningModelsStatus } from '../running/RunningModelsStatus';
 import { StatusBarJobs } from './StatusBarJobs';
+import { UpdateNotice } from './UpdateNotice';
 
 function formatTime(iso: string): string {
   const date = new Date(iso);
@@ -31,6 +32,7 @@ export function StatusBar() {
       </span>
       <RunningModelsStatus />
       <StatusBarJobs />
+      <UpdateNotice />
     </footer>
   );
 }

@@ -7,6 +7,8 @@ import { HostsSetting } from '../hosts-settings/HostsSetting';
 import { OllamaTimeoutsSetting } from './OllamaTimeoutsSetting';
 import { WorkspaceSetting } from './WorkspaceSetting';
 import { RegistryTransferSetting } from '../transfer/RegistryTransferSetting';
+import { UpdatesSetting } from './UpdatesSetting';
+import { CliPathSetting } from './CliPathSetting';
 
 const THEME_LABELS: Record<ThemeChoice, string> = { system: 'Same as the system', light: 'Light', dark: 'Dark' };
 const MODE_LABELS = { desktop: 'Desktop app', headless: 'Headless server (in a browser)' } as const;
@@ -86,6 +88,14 @@ export function SettingsPage() {
         <section className="settings-section" aria-labelledby="settings-appearance">
           <h2 id="settings-appearance">Appearance</h2>
           <ThemeSetting />
+        </section>
+        <section className="settings-section" aria-labelledby="settings-updates">
+          <h2 id="settings-updates">Updates</h2>
+          <UpdatesSetting />
+        </section>
+        <section className="settings-section" aria-labelledby="settings-cli">
+          <h2 id="settings-cli">Command line</h2>
+          <CliPathSetting />
         </section>
         <section className="settings-section" aria-labelledby="settings-about">
           <h2 id="settings-about">About</h2>
