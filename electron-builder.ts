@@ -1,5 +1,6 @@
 import type { AfterPackContext, Configuration } from 'electron-builder';
 import { FUSE_CONFIG } from './scripts/fuse-config';
+import { PROJECT_REPOSITORY } from './src/shared/project-repository';
 
 /**
  * How the desktop app is packaged (`npm run dist`, after `npm run build`). A TypeScript file rather
@@ -10,14 +11,8 @@ import { FUSE_CONFIG } from './scripts/fuse-config';
  * production dependencies (package.json `dependencies`). The first-run workspace (`models/`) is an
  * extra resource, outside the asar, found through `process.resourcesPath`.
  */
-/**
- * Where releases are published and where the app looks for updates: this GitHub repository's
- * releases (electron-updater's GitHub provider, through the `app-update.yml` electron-builder
- * writes into the app). The ONE place to name your fork: change both before building releases.
- * Publishing (`npm run dist -- --publish always`) reads `GH_TOKEN` from the environment; no token or
- * other secret belongs here, and the app needs none to read public releases.
- */
-export const RELEASES_REPOSITORY = { owner: 'modelwright', repo: 'modelwright' } as const;
+// Releases go to the project's repository, named once in src/shared/project-repository.ts.
+export const RELEASES_REPOSITORY = PROJECT_REPOSITORY;
 
 const config: Configuration = {
   appId: 'dev.modelwright.app',

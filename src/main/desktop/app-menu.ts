@@ -10,7 +10,7 @@ import type { AppCommand } from '../../shared/app-commands';
  */
 
 /** Where Help → Documentation leads (asked about first, like every link). */
-export const DOCUMENTATION_URL = 'https://github.com/modelwright/modelwright#readme';
+export { DOCUMENTATION_URL } from '../../shared/project-repository';
 
 export interface AppMenuOptions {
   platform: NodeJS.Platform;
