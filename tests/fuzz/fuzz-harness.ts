@@ -45,6 +45,8 @@ export interface Finding {
 }
 
 const REQUEST_TIMEOUT_MS = 30_000;
+/** FUZZ_PROGRESS=file: a line per endpoint every 1,000 cases, so a long run stopped early still says how far each got. */
+const PROGRESS_FILE = process.env.FUZZ_PROGRESS;
 
 /** Fake Ollama routes that only read: a request to any other one may change what a sync finds. */
 const READ_ONLY_OLLAMA = new Set(['GET /api/version', 'GET /api/tags', 'GET /api/ps', 'POST /api/show', 'HEAD /']);
@@ -69,15 +71,19 @@ export class FuzzHarness {
    * One connection reused for every request: a connection per request cost as much as many of
    * the requests themselves. Requests are sent one at a time, so one socket is enough.
    */
-  private readonly agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  private agent = new Agent({ keepAlive: true, maxSockets: 1 });
   /** The registry as last read, and its stamp then: `registryBytes` reads it again only when the stamp moved. */
   private cached: { stamp: Stamp | null; bytes: Buffer | null } = { stamp: null, bytes: null };
   /** What the last forced sync saw: the registry's stamp and how many changing requests the fake Ollama had had. */
   private synced: { stamp: Stamp | null; ollamaChanges: number } = { stamp: null, ollamaChanges: -1 };
   private ollamaChanges = 0;
   private ollamaSeen = 0;
+  /** Fresh worlds started because accepted inputs had grown the state (see `renewIfGrown`). */
+  renewals = 0;
+  private readonly baseline: { registryBytes: number; ollamaModels: number };
 
-  private constructor(readonly world: ServedWorld) {
+  private constructor(private current: ServedWorld) {
+    this.baseline = { registryBytes: this.registryBytes()?.length ?? 0, ollamaModels: current.fake.tags().length };
     process.on('unhandledRejection', this.onUnhandled);
     // An exception thrown outside any request (a timer, a callback) would end a real server; the
     // monitor sees it without taking it from vitest, which also fails the run for it.
@@ -94,6 +100,35 @@ export class FuzzHarness {
     process.off('uncaughtExceptionMonitor', this.onUnhandled);
     this.agent.destroy();
     await this.world.close();
+  }
+
+  get world(): ServedWorld {
+    return this.current;
+  }
+
+  /**
+   * Accepted inputs add models, base models, jobs and Ollama models, and many calls cost in
+   * proportion to them (a deploy plan reads every model's Modelfile and every host's list): over
+   * 10,000 cases per call a case grew from 25 ms to more than 160 ms. When the state has grown
+   * well past where it started, the case ends on a fresh world (new workspace, Ollama and
+   * server), as the run started: a case's cost stays that of the call, not of all cases before.
+   */
+  private async renewIfGrown(): Promise<void> {
+    const registry = this.registryBytes()?.length ?? 0;
+    const grown =
+      registry > Math.max(4 * this.baseline.registryBytes, 64 * 1024) ||
+      this.world.fake.tags().length > this.baseline.ollamaModels + 50 ||
+      this.world.services.jobs.list().length > 500;
+    if (!grown) return;
+    this.agent.destroy();
+    this.agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    await this.current.close();
+    this.current = await startServedWorld();
+    this.cached = { stamp: null, bytes: null };
+    this.synced = { stamp: null, ollamaChanges: -1 };
+    this.ollamaChanges = 0;
+    this.ollamaSeen = 0;
+    this.renewals++;
   }
 
   get port(): number {
@@ -146,6 +181,10 @@ export class FuzzHarness {
     return new Promise((resolve) => {
       const all: Record<string, string> = { host: `127.0.0.1:${this.port}`, authorization: `Bearer ${TOKEN}`, ...headers };
       if (body !== null) all['content-type'] ??= 'application/json';
+      // Node sends a DELETE's (or GET's) body with neither Content-Length nor chunked encoding, so
+      // the server read the body as a second, malformed request and Node's parser answered it 400
+      // with no body. Declared, the request is the one meant.
+      if (body !== null) all['content-length'] = String(Buffer.byteLength(body));
       let answered = false;
       const req = httpRequest({ host: '127.0.0.1', port: this.port, method, path: target, headers: all, agent: this.agent }, (res) => {
         answered = true;
@@ -232,6 +271,7 @@ export class FuzzHarness {
     if (this.world.services.session().dir !== this.world.ws) await handlers['workspace.open']({ path: this.world.ws });
     const settings = await handlers['settings.get']({});
     if (settings.ollamaHost !== this.world.fake.url) await handlers['settings.update']({ ollamaHost: this.world.fake.url });
+    await this.renewIfGrown();
   }
 
   count(endpoint: string): Counts {
@@ -258,6 +298,11 @@ export class FuzzHarness {
   ): Promise<void> {
     const counts = this.count(endpoint);
     counts.runs++;
+    if (PROGRESS_FILE && counts.runs % 1000 === 0) {
+      const found = this.findings.filter((f) => f.endpoint === endpoint).length;
+      const line = `${new Date().toISOString()} ${endpoint} runs ${counts.runs} 5xx ${counts.serverErrors} crashes ${counts.crashes} findings ${found} renewals ${this.renewals}\n`;
+      fs.appendFileSync(PROGRESS_FILE, line);
+    }
     const finding = (problem: string): void => {
       if (this.findings.filter((f) => f.endpoint === endpoint).length < 5) {
         this.findings.push({ endpoint, problem, input: preview(input), answer: `${answer.status} ${preview(answer.text)}` });
@@ -297,7 +342,7 @@ export class FuzzHarness {
   }
 
   report(title: string): string {
-    const lines = [`${title}: ${RUNS} runs per endpoint`];
+    const lines = [`${title}: ${RUNS} runs per endpoint; ${this.renewals} fresh world(s) after the state had grown`];
     let total = { runs: 0, serverErrors: 0, crashes: 0 };
     for (const [endpoint, c] of [...this.counts].sort(([a], [b]) => a.localeCompare(b))) {
       lines.push(`  ${endpoint.padEnd(34)} runs ${c.runs}  2xx ${c.ok}  4xx ${c.rejected}  5xx ${c.serverErrors}  crashes ${c.crashes}`);
