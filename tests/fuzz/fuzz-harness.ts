@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { request as httpRequest } from 'node:http';
+import { Agent, request as httpRequest } from 'node:http';
 import { isFinished } from '../../src/shared/jobs';
 import { hostProblem } from '../../src/shared/ollama-host';
 import { startServedWorld, type ServedWorld } from '../integration/served-world';
 import { TOKEN } from '../integration/http-fixtures';
 import { preview } from './arbitraries';
+import { useRamTempDir } from './ram-temp';
 
 /**
  * What every fuzz test shares (not a test file): the real services over a fresh workspace with
@@ -16,6 +17,8 @@ import { preview } from './arbitraries';
 
 /** Runs per endpoint: FUZZ_RUNS, else 10,000 under `npm run fuzz`, else a count that keeps CI under a minute. */
 export const RUNS = Number(process.env.FUZZ_RUNS) || (process.env.npm_lifecycle_event === 'fuzz' ? 10_000 : 40);
+/** The event stream opens a connection per case and holds it until its first bytes: fewer of them. */
+export const EVENT_RUNS = Math.min(RUNS, 2_000);
 /** Per test: generous, as a run's time grows with RUNS. */
 export const TEST_TIMEOUT_MS = 60_000 + RUNS * 100;
 
@@ -42,14 +45,45 @@ export interface Finding {
 }
 
 const REQUEST_TIMEOUT_MS = 30_000;
+/** FUZZ_PROGRESS=file: a line per endpoint every 1,000 cases, so a long run stopped early still says how far each got. */
+const PROGRESS_FILE = process.env.FUZZ_PROGRESS;
+
+/** Fake Ollama routes that only read: a request to any other one may change what a sync finds. */
+const READ_ONLY_OLLAMA = new Set(['GET /api/version', 'GET /api/tags', 'GET /api/ps', 'POST /api/show', 'HEAD /']);
+
+/** The registry file's identity and times: a write in place or by rename changes at least one of them. */
+type Stamp = string;
+function stampOf(file: string): Stamp | null {
+  try {
+    const s = fs.statSync(file, { bigint: true });
+    return `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+  } catch {
+    return null;
+  }
+}
 
 export class FuzzHarness {
   readonly counts = new Map<string, Counts>();
   readonly findings: Finding[] = [];
   private readonly unhandled: unknown[] = [];
   private readonly onUnhandled = (reason: unknown): void => void this.unhandled.push(reason);
+  /**
+   * One connection reused for every request: a connection per request cost as much as many of
+   * the requests themselves. Requests are sent one at a time, so one socket is enough.
+   */
+  private agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  /** The registry as last read, and its stamp then: `registryBytes` reads it again only when the stamp moved. */
+  private cached: { stamp: Stamp | null; bytes: Buffer | null } = { stamp: null, bytes: null };
+  /** What the last forced sync saw: the registry's stamp and how many changing requests the fake Ollama had had. */
+  private synced: { stamp: Stamp | null; ollamaChanges: number } = { stamp: null, ollamaChanges: -1 };
+  private ollamaChanges = 0;
+  private ollamaSeen = 0;
+  /** Fresh worlds started because accepted inputs had grown the state (see `renewIfGrown`). */
+  renewals = 0;
+  private readonly baseline: { registryBytes: number; ollamaModels: number };
 
-  private constructor(readonly world: ServedWorld) {
+  private constructor(private current: ServedWorld) {
+    this.baseline = { registryBytes: this.registryBytes()?.length ?? 0, ollamaModels: current.fake.tags().length };
     process.on('unhandledRejection', this.onUnhandled);
     // An exception thrown outside any request (a timer, a callback) would end a real server; the
     // monitor sees it without taking it from vitest, which also fails the run for it.
@@ -57,13 +91,44 @@ export class FuzzHarness {
   }
 
   static async start(): Promise<FuzzHarness> {
+    useRamTempDir();
     return new FuzzHarness(await startServedWorld());
   }
 
   async close(): Promise<void> {
     process.off('unhandledRejection', this.onUnhandled);
     process.off('uncaughtExceptionMonitor', this.onUnhandled);
+    this.agent.destroy();
     await this.world.close();
+  }
+
+  get world(): ServedWorld {
+    return this.current;
+  }
+
+  /**
+   * Accepted inputs add models, base models, jobs and Ollama models, and many calls cost in
+   * proportion to them (a deploy plan reads every model's Modelfile and every host's list): over
+   * 10,000 cases per call a case grew from 25 ms to more than 160 ms. When the state has grown
+   * well past where it started, the case ends on a fresh world (new workspace, Ollama and
+   * server), as the run started: a case's cost stays that of the call, not of all cases before.
+   */
+  private async renewIfGrown(): Promise<void> {
+    const registry = this.registryBytes()?.length ?? 0;
+    const grown =
+      registry > Math.max(4 * this.baseline.registryBytes, 64 * 1024) ||
+      this.world.fake.tags().length > this.baseline.ollamaModels + 50 ||
+      this.world.services.jobs.list().length > 500;
+    if (!grown) return;
+    this.agent.destroy();
+    this.agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    await this.current.close();
+    this.current = await startServedWorld();
+    this.cached = { stamp: null, bytes: null };
+    this.synced = { stamp: null, ollamaChanges: -1 };
+    this.ollamaChanges = 0;
+    this.ollamaSeen = 0;
+    this.renewals++;
   }
 
   get port(): number {
@@ -74,27 +139,66 @@ export class FuzzHarness {
     return this.world.services.session().store.path;
   }
 
+  /**
+   * The registry's bytes before a case. Read again only when the file's stamp (inode, size,
+   * modification and change times in ns) moved since the last read: a write in place moves the
+   * times and size, a write by rename the inode and change time. A change the stamp missed (two
+   * same-size writes within one clock tick, the inode reused) would leave the cached bytes older
+   * than the file; the full read after a refused input then differs from them and is reported: a
+   * false alarm at worst, never a missed change.
+   */
   registryBytes(): Buffer | null {
-    try {
-      return fs.readFileSync(this.registryFile());
-    } catch {
-      return null;
-    }
+    const stamp = stampOf(this.registryFile());
+    if (stamp !== null && stamp === this.cached.stamp) return this.cached.bytes;
+    return this.readRegistry();
   }
 
-  /** Sends one request; never throws. */
-  send(method: string, target: string, body: string | null, headers: Record<string, string> = {}): Promise<Answer> {
+  /** The registry's bytes now, read in full (null when there is no file), remembered for `registryBytes`. */
+  private readRegistry(): Buffer | null {
+    const file = this.registryFile();
+    const stamp = stampOf(file);
+    let bytes: Buffer | null;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch {
+      bytes = null;
+    }
+    // Stamped before the read: a write during the read makes the next stamp differ, so it is read again.
+    this.cached = { stamp: bytes === null ? null : stamp, bytes };
+    return bytes;
+  }
+
+  /** Sends one request on the kept-alive connection; never throws. */
+  async send(method: string, target: string, body: string | null, headers: Record<string, string> = {}): Promise<Answer> {
+    const first = await this.sendOnce(method, target, body, headers);
+    // The server may close an idle kept-alive connection just as it is reused (a known race of
+    // keep-alive): the request never reached a handler, so it is sent once more on a new
+    // connection. A server that drops that one too is reported as a crash.
+    return first.retry ? (await this.sendOnce(method, target, body, headers)).answer : first.answer;
+  }
+
+  private sendOnce(method: string, target: string, body: string | null, headers: Record<string, string>): Promise<{ answer: Answer; retry: boolean }> {
     return new Promise((resolve) => {
       const all: Record<string, string> = { host: `127.0.0.1:${this.port}`, authorization: `Bearer ${TOKEN}`, ...headers };
       if (body !== null) all['content-type'] ??= 'application/json';
-      const req = httpRequest({ host: '127.0.0.1', port: this.port, method, path: target, headers: all, agent: false }, (res) => {
+      // Node sends a DELETE's (or GET's) body with neither Content-Length nor chunked encoding, so
+      // the server read the body as a second, malformed request and Node's parser answered it 400
+      // with no body. Declared, the request is the one meant.
+      if (body !== null) all['content-length'] = String(Buffer.byteLength(body));
+      let answered = false;
+      const req = httpRequest({ host: '127.0.0.1', port: this.port, method, path: target, headers: all, agent: this.agent }, (res) => {
+        answered = true;
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), crashed: null }));
-        res.on('error', (error) => resolve({ status: 0, text: '', crashed: `response failed: ${String(error)}` }));
+        res.on('end', () => resolve({ answer: { status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), crashed: null }, retry: false }));
+        res.on('error', (error) => resolve({ answer: { status: 0, text: '', crashed: `response failed: ${String(error)}` }, retry: false }));
       });
       req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS} ms`)));
-      req.on('error', (error) => resolve({ status: 0, text: '', crashed: `request failed: ${String(error)}` }));
+      req.on('error', (error) => {
+        const code = (error as NodeJS.ErrnoException).code;
+        const retry = !answered && req.reusedSocket && (code === 'ECONNRESET' || code === 'EPIPE');
+        resolve({ answer: { status: 0, text: '', crashed: `request failed: ${String(error)}` }, retry });
+      });
       req.end(body ?? undefined);
     });
   }
@@ -122,15 +226,43 @@ export class FuzzHarness {
     });
   }
 
-  /** Waits until nothing started by an accepted input is still changing the registry. */
+  /**
+   * Waits until nothing started by an accepted input is still changing the registry: its jobs
+   * are done, and a sync has taken in what it changed (so a later periodic sync has nothing to
+   * write during a refused input). The sync is forced only when there is something new for it:
+   * the registry file changed, or the fake Ollama got a request that may have changed its models,
+   * since the last forced sync; otherwise it would find what the last one found and write nothing.
+   */
   async settle(): Promise<void> {
     const { services } = this.world;
+    let ranJobs = false;
     for (let round = 0; round < 5; round++) {
       const running = services.jobs.list().filter((job) => !isFinished(job.state));
       if (running.length === 0) break;
+      ranJobs = true;
       await Promise.race([Promise.all(running.map((job) => services.jobs.whenDone(job.id))), new Promise((resolve) => setTimeout(resolve, 5_000))]);
     }
+    const ollamaChanges = this.countOllamaChanges();
+    const stamp = stampOf(this.registryFile());
+    if (!ranJobs && stamp === this.synced.stamp && ollamaChanges === this.synced.ollamaChanges) return;
     await services.session().sync.syncNow().catch(() => undefined);
+    this.synced = { stamp: stampOf(this.registryFile()), ollamaChanges: this.countOllamaChanges() };
+  }
+
+  /** Requests the fake Ollama had that may change its models; its log is emptied as it is counted, so it does not grow over a long run. */
+  private countOllamaChanges(): number {
+    const { fake } = this.world;
+    const log = fake.requests;
+    for (let i = this.ollamaSeen; i < log.length; i++) {
+      const r = log[i]!;
+      if (!READ_ONLY_OLLAMA.has(`${r.method} ${r.path}`)) this.ollamaChanges++;
+    }
+    this.ollamaSeen = log.length;
+    if (log.length > 10_000) {
+      fake.clearRequests();
+      this.ollamaSeen = 0;
+    }
+    return this.ollamaChanges;
   }
 
   /** Puts back what an accepted input may change for the whole app: the workspace and the Ollama host. */
@@ -139,6 +271,7 @@ export class FuzzHarness {
     if (this.world.services.session().dir !== this.world.ws) await handlers['workspace.open']({ path: this.world.ws });
     const settings = await handlers['settings.get']({});
     if (settings.ollamaHost !== this.world.fake.url) await handlers['settings.update']({ ollamaHost: this.world.fake.url });
+    await this.renewIfGrown();
   }
 
   count(endpoint: string): Counts {
@@ -165,6 +298,11 @@ export class FuzzHarness {
   ): Promise<void> {
     const counts = this.count(endpoint);
     counts.runs++;
+    if (PROGRESS_FILE && counts.runs % 1000 === 0) {
+      const found = this.findings.filter((f) => f.endpoint === endpoint).length;
+      const line = `${new Date().toISOString()} ${endpoint} runs ${counts.runs} 5xx ${counts.serverErrors} crashes ${counts.crashes} findings ${found} renewals ${this.renewals}\n`;
+      fs.appendFileSync(PROGRESS_FILE, line);
+    }
     const finding = (problem: string): void => {
       if (this.findings.filter((f) => f.endpoint === endpoint).length < 5) {
         this.findings.push({ endpoint, problem, input: preview(input), answer: `${answer.status} ${preview(answer.text)}` });
@@ -193,7 +331,8 @@ export class FuzzHarness {
     const problem = input.startsWith('HEAD ') || answer.status === 431 || answer.status === 414 ? null : errorProblem(answer);
     if (problem) finding(problem);
     if (options.registryMayChange?.(answer)) return;
-    const after = this.registryBytes();
+    // Always a full read: this is the check itself.
+    const after = this.readRegistry();
     if (!(before === null ? after === null : after !== null && before.equals(after))) finding('the registry changed although the input was refused');
   }
 
@@ -203,7 +342,7 @@ export class FuzzHarness {
   }
 
   report(title: string): string {
-    const lines = [`${title}: ${RUNS} runs per endpoint`];
+    const lines = [`${title}: ${RUNS} runs per endpoint; ${this.renewals} fresh world(s) after the state had grown`];
     let total = { runs: 0, serverErrors: 0, crashes: 0 };
     for (const [endpoint, c] of [...this.counts].sort(([a], [b]) => a.localeCompare(b))) {
       lines.push(`  ${endpoint.padEnd(34)} runs ${c.runs}  2xx ${c.ok}  4xx ${c.rejected}  5xx ${c.serverErrors}  crashes ${c.crashes}`);

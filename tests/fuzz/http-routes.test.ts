@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { modelEntrySchema, modelPatchSchema } from '../../src/shared/registry';
 import { anyValue, fromSchema, KNOWN_NAMES, nastyString, PROTOTYPE_NAMES, schemaKeys, toJsonText } from './arbitraries';
-import { FuzzHarness, RUNS, TEST_TIMEOUT_MS, type Answer } from './fuzz-harness';
+import { EVENT_RUNS, FuzzHarness, RUNS, TEST_TIMEOUT_MS, type Answer } from './fuzz-harness';
 
 /**
  * The routes beside the RPC: the seed's admin API, the OpenAI-compatible proxy, the event stream,
@@ -138,7 +138,7 @@ describe('fuzzing the HTTP routes', () => {
           const answer = await harness.openEvents(`/events?${query}`, lastId === '' ? {} : { 'last-event-id': lastId });
           await harness.check(endpoint, `${query} ${lastId}`, harness.registryBytes(), answer);
         }),
-        { numRuns: Math.min(RUNS, 2_000), endOnFailure: true },
+        { numRuns: EVENT_RUNS, endOnFailure: true },
       );
       expect(harness.findings.filter((f) => f.endpoint === endpoint)).toEqual([]);
       expect(harness.unhandledRejections()).toEqual([]);

@@ -2,13 +2,15 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { readOpenRegistry, sameRead, sameStamp, stampOf, type FileStamp, type RegistryText } from './read-file';
+import { swapIn } from './swap-in';
 
 /**
  * The registry's own atomic writer (conf's, through `atomically`, cannot check the file between
  * its fsync and its rename). Like conf it never leaves a partial file: the text goes to a temporary
- * file next to the registry, is flushed, and replaces the registry by rename; the folder is
+ * file next to the registry, is flushed, and replaces the registry (see swap-in.ts); the folder is
  * flushed after. Unlike conf it replaces only the version it was told to expect, checked on the
- * open file immediately before the rename, because a text editor saves without taking our lock.
+ * open file immediately before the rename, because a text editor saves without taking our lock,
+ * and what it replaces is kept until seen to be that version.
  */
 
 export type WriteOutcome =
@@ -17,8 +19,9 @@ export type WriteOutcome =
   /** The file was not `expected` any more: nothing was written, the temporary file is gone. */
   | { kind: 'changed' }
   /**
-   * Written, but a program had the replaced file open and saved into it, in place, between the
-   * check and the rename: `text` is what it saved, which now lives nowhere else.
+   * Written, but what ours replaced holds another program's save made after the check: saved in
+   * place into the replaced file, or renamed to the name just before ours. `text` is that save,
+   * which now lives nowhere else.
    */
   | { kind: 'orphaned'; text: string };
 
@@ -27,6 +30,10 @@ export interface AtomicWriteHooks {
   beforeCheck?: () => void;
   /** After the content was compared, before the last look at the name and the rename. */
   afterCheck?: () => void;
+  /** After the last look at the name, right before the old file is moved aside. */
+  beforeRename?: () => void;
+  /** While the old file is aside and ours not yet at the name (see swap-in.ts). */
+  nameAbsent?: () => void;
   afterRename?: () => void;
 }
 
@@ -76,10 +83,14 @@ export async function writeIfUnchanged(registryPath: string, text: string, expec
     // another file at the name, which our rename would silently drop. One look at the name, right
     // before the rename, narrows that to two system calls.
     if (!stillTheChecked(file, old, before)) return { kind: 'changed' };
-    fs.renameSync(tmp, file);
+    options.hooks?.beforeRename?.();
+    // An editor's rename after that look is caught by the swap, not renamed over.
+    const swapped = swapIn(file, tmp, before, options.hooks?.nameAbsent ? { nameAbsent: options.hooks.nameAbsent } : {});
+    if (swapped.kind === 'changed') return { kind: 'changed' };
     renamed = true;
     options.hooks?.afterRename?.();
     fsyncDir(path.dirname(file));
+    if (swapped.kind === 'caught') return { kind: 'orphaned', text: swapped.text };
     if (old !== null && before !== null && writtenSince(old, before)) {
       return { kind: 'orphaned', text: await settledText(old, options) };
     }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { REGISTRY_LIMITS } from '../../shared/registry-limits';
+import { restoreAside } from './swap-in';
 
 /** Which version of a file this is, cheaply: a save in place changes size or times, a rename the inode. */
 export interface FileStamp {
@@ -44,6 +45,12 @@ export function readRegistryText(file: string, maxBytes: number = REGISTRY_LIMIT
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** The same; absent while a writer has the old file aside for an instant (or died then), that file goes back first. */
+export function readRegistryOrAside(file: string): RegistryText {
+  const read = readRegistryText(file);
+  return read.kind === 'missing' && restoreAside(file) ? readRegistryText(file) : read;
 }
 
 /** The same from an open file, read from its start. */

@@ -11,7 +11,7 @@ import { defaultEngineFactory, serializeRegistryWith, type RegistryEngine, type 
 import { checkDepth, checkEntrySizes, checkWritable } from './check-change';
 import { cloneJson } from './exact-json';
 import { acquireRegistryLock, type RegistryLockOptions } from './lock';
-import { readRegistryText, sameRead, type RegistryText } from './read-file';
+import { readRegistryOrAside, sameRead, type RegistryText } from './read-file';
 import { DEFAULT_SETTLE, settleAsync, settleSteps, settleSync, type Settled, type SettleOptions } from './settle';
 import { withKeyOrderOf } from './key-order';
 import { diffChanges } from './merge-changes';
@@ -220,7 +220,7 @@ export class RegistryStore {
   /** What is on disk now; null (and a problem announced) when it cannot be read. */
   private read(): RegistryText | null {
     try {
-      return readRegistryText(this.path);
+      return readRegistryOrAside(this.path);
     } catch (error) {
       this.stale = true;
       this.problem = unreadableProblem(this.path, error);

@@ -11,22 +11,20 @@ import { confinedHost, confinedWorkspacePath, FuzzHarness, RUNS, TEST_TIMEOUT_MS
  * Every call of the contract, over HTTP against the real services: generated inputs never crash
  * the server, never get a 5xx, are refused with a message that names the field, and a refused
  * input leaves the registry file byte for byte as it was. The table is iterated, so a call added
- * to the contract is fuzzed without touching this file.
+ * to the contract is fuzzed without touching this file. Not a test file: the calls are split
+ * between `rpc-calls-*.test.ts`, which vitest runs in parallel, each on its own server and
+ * workspace (one file held most of the long run's work and kept one core idle).
  */
+
+export const SHARDS = 2;
+
+/** The calls of shard `shard` (0-based): every SHARDS-th in the contract's order, which spreads the slow ones. */
+export function callsOfShard(shard: number): CallName[] {
+  return (Object.keys(calls) as CallName[]).filter((_, i) => i % SHARDS === shard);
+}
 
 let harness: FuzzHarness;
 let scratch: string;
-
-beforeAll(async () => {
-  harness = await FuzzHarness.start();
-  scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'mw-fuzz-open-'));
-}, 60_000);
-
-afterAll(async () => {
-  console.log(harness.report('RPC fuzz'));
-  await harness.close();
-  fs.rmSync(scratch, { recursive: true, force: true });
-}, 60_000);
 
 /** Keeps accepted inputs from reaching outside the test: other folders, other hosts. */
 function confine(name: CallName, input: unknown): unknown {
@@ -37,8 +35,23 @@ function confine(name: CallName, input: unknown): unknown {
   return input;
 }
 
-describe('fuzzing every contract call over HTTP', () => {
-  for (const name of Object.keys(calls) as CallName[]) {
+export function fuzzContractCalls(shard: number): void {
+  beforeAll(async () => {
+    harness = await FuzzHarness.start();
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'mw-fuzz-open-'));
+  }, 60_000);
+
+  afterAll(async () => {
+    console.log(harness.report(`RPC fuzz, part ${shard + 1} of ${SHARDS}`));
+    await harness.close();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }, 60_000);
+
+  describe(`fuzzing the contract calls over HTTP, part ${shard + 1} of ${SHARDS}`, () => fuzzCalls(callsOfShard(shard)));
+}
+
+function fuzzCalls(names: CallName[]): void {
+  for (const name of names) {
     it(
       name,
       async () => {
@@ -63,4 +76,4 @@ describe('fuzzing every contract call over HTTP', () => {
     const answer = await harness.send('POST', `${HTTP_RPC_PREFIX}app.info`, '{}');
     expect(answer.status).toBe(200);
   });
-});
+}
