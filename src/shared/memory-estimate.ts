@@ -14,7 +14,8 @@ import type { ModelInfo } from './model-facts';
  *   more than ctx × parallel;
  * - compute graph: Ollama's full-offload graph estimate for the architecture (llama, and qwen3
  *   with llama's formula; gemma3; qwen2), else its generic `gqa × kv / 6`. It is the graph without flash attention, so an upper
- *   bound when flash attention is on.
+ *   bound when flash attention is on. For gemma3 with its vision tower, the larger of that and the
+ *   image encoder's attention (see `visionGraphBytes`).
  *
  * After a load, /api/ps says what was really used; the page shows both.
  */
@@ -112,7 +113,8 @@ export function estimateMemory(input: EstimateInput): EstimateResult {
     const tokens = sliding ? slidingTokens : fullTokens;
     kvCache += tokens * (keyLength + valueLength) * kvHeads[i]! * bytes;
   }
-  const graph = graphBytes({ arch, info, embedding, heads, kvHeads: Math.min(...kvHeads), keyLength, context: fullTokens, batch, kvCache });
+  const textGraph = graphBytes({ arch, info, embedding, heads, kvHeads: Math.min(...kvHeads), keyLength, context: fullTokens, batch, kvCache });
+  const graph = Math.max(textGraph, visionGraphBytes(info, arch));
   const weights = input.weightsBytes;
   return { ok: true, estimate: { weights, kvCache, graph, total: weights + kvCache + graph, layers, slidingLayers, context } };
 }
@@ -150,6 +152,27 @@ function graphBytes(g: GraphInput): number {
       // memory.go: when GraphSize has no formula, gqa × total KV / 6 (integer arithmetic).
       return Math.floor((Math.floor(h / Math.max(1, g.kvHeads)) * g.kvCache) / 6);
   }
+}
+
+/** Vision towers whose encoder attends over every patch of the image at once (SigLIP in gemma3). */
+const FULL_ATTENTION_VISION = new Set(['gemma3']);
+
+/**
+ * Ollama's engine reserves the image-encoding graph in the same compute buffer as the text graph,
+ * so the buffer is the larger of the two. The vision attention holds patches² × heads f32 scores,
+ * patches = (image_size / patch_size)²: for gemma3's 896-pixel images, 14-pixel patches and 16
+ * heads that is 4096² × 16 × 4 = 1 GiB, whatever the context. Without it the estimate missed most
+ * of the 1.1 GiB compute graph Ollama logged for gemma3:4b (ollama/ollama#12303). 0 without the
+ * `<arch>.vision.*` keys, or for towers whose attention is windowed or tiled.
+ */
+function visionGraphBytes(info: ModelInfo, arch: string): number {
+  if (!FULL_ATTENTION_VISION.has(arch)) return 0;
+  const imageSize = num(info, `${arch}.vision.image_size`);
+  const patchSize = num(info, `${arch}.vision.patch_size`);
+  const heads = num(info, `${arch}.vision.attention.head_count`);
+  if (!imageSize || !patchSize || !heads) return 0;
+  const patches = Math.floor(imageSize / patchSize) ** 2;
+  return patches * patches * heads * 4;
 }
 
 export type FitVerdict = 'fits' | 'tight' | 'does-not-fit';

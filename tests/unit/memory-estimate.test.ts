@@ -103,6 +103,104 @@ describe('estimateMemory on a sliding-window model (gemma3:12b)', () => {
   });
 });
 
+const GiB = 2 ** 30;
+const MiB = 2 ** 20;
+/** Signed relative error of an estimate against a measurement. */
+const relError = (estimate: number, measured: number) => (estimate - measured) / measured;
+
+/**
+ * gemma3:4b as Ollama's GGUF describes it (google/gemma-3-4b-it config.json): 34 layers, width 2560,
+ * 8 heads, 4 KV heads of 256, sliding window 1024 (every 6th layer global: 5 global, 29 sliding);
+ * vision tower SigLIP: 896-pixel images, 14-pixel patches, 16 heads. Size 3.3 GB
+ * (ollama.com/library/gemma3, `ollama list` ID a2af6cc3eb7f; the rounding is ±1.5%).
+ */
+const GEMMA3_4B_INFO = {
+  ...GEMMA3_12B_INFO,
+  'gemma3.block_count': 34,
+  'gemma3.embedding_length': 2560,
+  'gemma3.attention.head_count': 8,
+  'gemma3.attention.head_count_kv': 4,
+  'gemma3.vision.image_size': 896,
+  'gemma3.vision.patch_size': 14,
+  'gemma3.vision.attention.head_count': 16,
+  'gemma3.vision.block_count': 27,
+  'gemma3.vision.embedding_length': 1152,
+};
+const GEMMA3_4B_SIZE = 3_300_000_000;
+
+describe('estimateMemory on a vision model (gemma3:4b with its image encoder)', () => {
+  // ctx 8192: KV per token per layer (256 + 256) × 4 × 2 = 4096 B; global 5 × 8192 × 4096 = 167,772,160;
+  // sliding 29 × (1024 + 512) × 4096 = 182,452,224 → 350,224,384 (334.0 MiB).
+  // Text graph (gemma3): 2048 × (2 + 8192 + 8192·8 + 2·2560 + 2·256·8) = 2048 × 82,946 = 169,873,408.
+  // Vision graph: (896 / 14)² = 4096 patches; 4096² × 16 heads × 4 B = 1,073,741,824. The buffer is the larger.
+  // Total: 3,300,000,000 + 350,224,384 + 1,073,741,824 = 4,723,966,208.
+  it('reserves the larger of the text graph and the image encoder attention', () => {
+    const e = estimate({ modelInfo: GEMMA3_4B_INFO, weightsBytes: GEMMA3_4B_SIZE, context: 8192 });
+    expect([e.kvCache, e.graph, e.total, e.slidingLayers]).toEqual([350_224_384, 1_073_741_824, 4_723_966_208, 29]);
+  });
+
+  it('leaves the graph to the text formula when the model has no vision keys, or a tower it does not know', () => {
+    const textOnly = estimate({ modelInfo: { ...GEMMA3_4B_INFO, 'gemma3.vision.image_size': undefined }, weightsBytes: 0, context: 8192 });
+    expect(textOnly.graph).toBe(169_873_408);
+    const llamaWithKeys = estimate({ modelInfo: { ...LLAMA31_8B_INFO, 'llama.vision.image_size': 896, 'llama.vision.patch_size': 14, 'llama.vision.attention.head_count': 16 }, weightsBytes: 0, context: 4096 });
+    expect(llamaWithKeys.graph).toBe(310_380_544);
+  });
+});
+
+/**
+ * Against memory that users measured and published. Only real allocations count: since Ollama 0.12
+ * the new engine logs what it allocated (`msg="kv cache"`, `msg="compute graph"`, `msg="total
+ * memory"`), llama.cpp logs its buffers, and nvidia-smi shows the card. Ollama's own estimate
+ * (`memory.required.full`, and `ollama ps` before 0.11) is not a measurement and is not used.
+ */
+describe('estimateMemory against measured memory', () => {
+  // ollama/ollama#12303 (https://github.com/ollama/ollama/issues/12303), Ollama 0.12.x new engine,
+  // gemma3:4b loaded on the CPU (0/35 layers offloaded), f16 cache, parallel 1: model weights 3.6 GiB,
+  // kv cache 334.0 MiB, compute graph 1.1 GiB, total memory 5.0 GiB. The load request line is not
+  // quoted; 334.0 MiB is exactly the cache at 8192 tokens (5 global × 8192 + 29 sliding × 1536 tokens),
+  // and no other context or parallel count gives it, so the context is 8192.
+  it('gemma3:4b at 8192 tokens is within 15% of the 5.0 GiB Ollama allocated (ollama/ollama#12303)', () => {
+    const e = estimate({ modelInfo: GEMMA3_4B_INFO, weightsBytes: GEMMA3_4B_SIZE, context: 8192 });
+    expect(e.kvCache).toBe(334 * MiB);
+    expect(Math.abs(e.graph - 1.1 * GiB) / (1.1 * GiB)).toBeLessThan(0.1);
+    // -12.0%: the CPU load holds 3.6 GiB of weights for a 3.3 GB file; on a GPU the token embedding
+    // stays on the CPU (ollama/ollama#10670), so size_vram is below the file, not above it.
+    expect(Math.abs(relError(e.total, 5.0 * GiB))).toBeLessThan(0.15);
+  });
+
+  // ollama/ollama#10740 (https://github.com/ollama/ollama/issues/10740), Ollama 0.6.8/0.7.0 llama.cpp
+  // runner, Qwen3-32B-Q6_K on 3 × RTX 3090 at 32768 tokens, flash attention on, f16 cache, parallel 1:
+  // "actual VRAM usage is about 36 GiB" (nvidia-smi) while Ollama's estimate said 67.3 GiB.
+  // qwen3 32B: 64 layers, width 5120, 64 heads, 8 KV heads of 128. Weights: 32.76 B parameters (llama.cpp's
+  // print_info for Qwen3 32B) × 6.5625 bits (Q6_K) / 8 = 26,873,437,500 B.
+  // KV 32768 × 64 × 4096 = 8,589,934,592; graph 2048 × (1 + 20,480 + 32768·65) = 4,404,021,248.
+  // Total 39,867,393,340 = 37.1 GiB (+3%). With flash attention the real graph is smaller, and each of the
+  // three cards adds a CUDA context and its own compute buffer; the two roughly cancel here.
+  it('qwen3 32B (Q6_K) at 32768 tokens is within 15% of the ~36 GiB nvidia-smi showed (ollama/ollama#10740)', () => {
+    const info = { ...QWEN3_8B_INFO, 'qwen3.block_count': 64, 'qwen3.embedding_length': 5120, 'qwen3.attention.head_count': 64 };
+    const e = estimate({ modelInfo: info, weightsBytes: 26_873_437_500, context: 32_768 });
+    expect([e.kvCache, e.graph, e.total]).toEqual([8_589_934_592, 4_404_021_248, 39_867_393_340]);
+    expect(Math.abs(relError(e.total, 36 * GiB))).toBeLessThan(0.15);
+  });
+
+  // fedora-copr/logdetective#106 (https://github.com/fedora-copr/logdetective/pull/106): llama.cpp's
+  // llama-server, a llama-architecture model (32 layers, 8 KV heads of 128, width 4096, 32 heads; the
+  // buffers pin these down), f16 cache, no flash attention, at 2048 and 32768 tokens:
+  // KV 256.00 → 4096.00 MiB, CUDA0 compute buffer 164.00 → 2144.00 MiB. Weights were not printed, so
+  // this checks the context-dependent part of the estimate, not its total. freq_base 1e6 and the shape
+  // are Mistral 7B's (32000-token vocabulary); any vocabulary under 79,873 tokens leaves the attention
+  // term of the graph the larger one at 2048, so the exact vocabulary does not change the figures.
+  it('matches the KV cache and compute buffer llama.cpp allocated for a llama model at 2048 and 32768 tokens', () => {
+    const info = { ...LLAMA31_8B_INFO, 'llama.vocab_size': 32_000 };
+    const small = estimate({ modelInfo: info, weightsBytes: 0, context: 2048 });
+    const large = estimate({ modelInfo: info, weightsBytes: 0, context: 32_768 });
+    // As llama.cpp prints them: MiB to two decimals (the formula's "+1" adds 2 KiB, 164.0019 MiB).
+    const printed = (bytes: number) => Number((bytes / MiB).toFixed(2));
+    expect([printed(small.kvCache), printed(small.graph)]).toEqual([256, 164]);
+    expect([printed(large.kvCache), printed(large.graph)]).toEqual([4096, 2144]);
+  });
+});
+
 describe('estimateMemory on what it cannot read', () => {
   it('says why when the architecture is missing (a cloud model has no model_info)', () => {
     const result = estimateMemory({ modelInfo: {}, weightsBytes: 1, context: 4096 });
