@@ -1,6 +1,6 @@
 import { FIRST_PAGE_DATA_ID, type FirstPageSeed } from '../../../shared/first-page';
 import { DEFAULT_FILTERS } from '../models/default-filters';
-import { DISMISSED_WARNINGS_KEY, FILTERS_KEY, THEME_KEY } from '../store/storage-keys';
+import { DISMISSED_WARNINGS_KEY, FILTERS_KEY, THEME_KEY } from '../storage-keys';
 
 /*
  * Runs in the page's first script, which blocks rendering (`blocking="render"`): whatever it does

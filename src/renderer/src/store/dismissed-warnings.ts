@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { DISMISSED_WARNINGS_KEY as KEY } from './storage-keys';
+import { DISMISSED_WARNINGS_KEY as KEY } from '../storage-keys';
 /** Enough for every Ollama a user has had; older entries drop off. */
 const KEEP = 20;
 

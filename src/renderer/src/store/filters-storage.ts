@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MODEL_STATUSES } from '../../../shared/registry';
 import { DEFAULT_FILTERS, SORT_KEYS, type ModelFilters } from '../models/model-query';
-import { FILTERS_KEY as KEY } from './storage-keys';
+import { FILTERS_KEY as KEY } from '../storage-keys';
 
 /** What is remembered between runs: the list's filters and sort. The search text is not (a stale search hides models). */
 const StoredFilters = z.object({

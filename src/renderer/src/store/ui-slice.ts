@@ -1,7 +1,7 @@
 import { DEFAULT_FILTERS, type ModelFilters } from '../models/model-query';
 import { loadFilters, saveFilters } from './filters-storage';
 import type { SliceCreator } from './app-state';
-import { THEME_KEY } from './storage-keys';
+import { THEME_KEY } from '../storage-keys';
 
 /** The nav shows only pages that work. */
 export const PAGES = ['models', 'base-models', 'hosts', 'chat', 'evals', 'jobs', 'settings'] as const;
