@@ -73,8 +73,13 @@ test('a notice is dismissed by keyboard', async ({ page, server, fake }) => {
 });
 
 test('the old-Ollama warning links to the download page and stays dismissed for that version', async ({ page, server, fake }) => {
-  fake.setVersion('0.17.0');
+  // The server reads Ollama's version once per connection, and it connects as it starts: an
+  // Ollama swapped for an older one while the app runs is what the user meets.
   await page.goto(server.url);
+  await fake.setOffline(true);
+  await expect(page.getByTestId('connection-strip')).toHaveAttribute('data-status', 'offline');
+  fake.setVersion('0.17.0');
+  await fake.setOffline(false);
   const warning = page.getByTestId('connection-warning');
   await expect(warning).toContainText('0.17.0');
   await expect(warning.getByRole('link', { name: 'ollama.com/download' })).toHaveAttribute('href', 'https://ollama.com/download');

@@ -43,6 +43,7 @@ async function checkCardItem(page: Page, fake: FakeOllama, name: string, id: str
       break;
     case 'new-version':
     case 'rename':
+    case 'release':
     case 'delete':
       await expectDialogThenEscape(page, trigger);
       break;
